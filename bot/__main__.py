@@ -1,0 +1,5 @@
+"""Let `python -m bot` behave exactly like the `factbot` console script."""
+
+from bot.cli import main
+
+raise SystemExit(main())

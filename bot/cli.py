@@ -1,0 +1,90 @@
+"""The `factbot` command: check, ask, chat, run, sync.
+
+Adapters are imported only by the subcommand that needs them, so `factbot ask` never pays for
+importing discord.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+DEFAULT_KNOWLEDGE = Path("knowledge")
+
+
+def _knowledge_default() -> Path:
+    """Pick the fact base: $FACTBOT_KNOWLEDGE, else ./knowledge, else the project's own."""
+    env = os.environ.get("FACTBOT_KNOWLEDGE")
+    if env:
+        return Path(env)
+    if DEFAULT_KNOWLEDGE.is_dir():
+        return DEFAULT_KNOWLEDGE
+    return Path(__file__).resolve().parents[1] / "knowledge"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factbot",
+        description="Sourced answers about Pakistan-Russia relations.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate a fact base folder")
+    check.add_argument("folder", nargs="?", type=Path, help="knowledge folder (default: knowledge)")
+    check.add_argument("--seeds", type=Path, help="folder of source articles for provenance checks")
+
+    ask = sub.add_parser("ask", help="answer one command and exit, e.g. factbot ask '!who bhutto'")
+    ask.add_argument("line", help="the command, with or without the ! prefix")
+    ask.add_argument("--format", choices=("text", "json"), default="text")
+    ask.add_argument("--knowledge", type=Path, help="knowledge folder")
+
+    chat = sub.add_parser("chat", help="interactive console chat (no Discord needed)")
+    chat.add_argument("--knowledge", type=Path, help="knowledge folder")
+
+    run = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
+    run.add_argument("--config", type=Path, help="config file (see config.example.yaml)")
+
+    sync = sub.add_parser("sync", help="register slash commands with Discord and exit")
+    sync.add_argument("--config", type=Path, help="config file")
+    sync.add_argument(
+        "--guild", type=int, help="sync to one guild only (instant) instead of globally"
+    )
+    return parser
+
+
+def _check(folder: Path | None, seeds: Path | None) -> int:
+    from bot.factbase.loader import check
+
+    fb, problems = check(folder or _knowledge_default(), seeds)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} found.", file=sys.stderr)
+        return 1
+    counts = fb.counts()
+    total = sum(counts.values())
+    print(f"OK: {total} entries — " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; exit code 0 on success, 1 on a failed check, 2 on bad usage."""
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args.folder, args.seeds)
+    if args.command in ("ask", "chat"):
+        from bot.adapters import console
+
+        knowledge = args.knowledge or _knowledge_default()
+        if args.command == "ask":
+            return console.ask(args.line, knowledge, args.format)
+        return console.chat(knowledge)
+    from bot.adapters.discord import runner
+
+    if args.command == "run":
+        return runner.run(args.config)
+    return runner.sync(args.config, args.guild)

@@ -1,0 +1,103 @@
+"""Dates with their precision: a fact dated "1980s" must not pretend to be 1 Jan 1980."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Precision = Literal["day", "month", "year", "decade", "range"]
+
+_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DECADE = re.compile(r"^(\d{3})0s$")
+_MONTHS = calendar.month_abbr
+
+
+class DateError(ValueError):
+    """The text is not a date in one of the fact base's formats."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DateSpan:
+    """An inclusive span of days; `precision` says how the source dated it."""
+
+    start: date
+    end: date
+    precision: Precision
+
+    def overlaps(self, other: DateSpan) -> bool:
+        """Tell whether two spans share at least one day (used for period queries)."""
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def label(self) -> str:
+        """Render the span at its own precision, e.g. "May 1951", "1980s", "1948–1959"."""
+        if self.precision == "range":
+            first = _point_label(self.start, self._end_precision(True))
+            return f"{first}–{_point_label(self.end, self._end_precision(False))}"
+        if self.precision == "decade":
+            return f"{self.start.year}s"
+        return _point_label(self.start, self.precision)
+
+    def _end_precision(self, at_start: bool) -> Precision:
+        """Guess how precisely a range end was written from where it falls in the calendar."""
+        d = self.start if at_start else self.end
+        if (at_start and d.month == 1 and d.day == 1) or (
+            not at_start and d.month == 12 and d.day == 31
+        ):
+            return "year"
+        last = calendar.monthrange(d.year, d.month)[1]
+        if (at_start and d.day == 1) or (not at_start and d.day == last):
+            return "month"
+        return "day"
+
+
+def _point_label(d: date, precision: Precision) -> str:
+    if precision == "day":
+        return f"{d.day} {_MONTHS[d.month]} {d.year}"
+    if precision == "month":
+        return f"{calendar.month_name[d.month]} {d.year}"
+    return str(d.year)
+
+
+def _parse_point(text: str) -> tuple[date, date, Precision]:
+    match = _POINT.match(text)
+    if not match:
+        raise DateError(text)
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day is not None and month is not None:
+            d = date(year, int(month), int(day))
+            return d, d, "day"
+        if month is not None:
+            m = int(month)
+            return date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1]), "month"
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    except ValueError as exc:
+        raise DateError(text) from exc
+
+
+def parse_date(value: str | int) -> DateSpan:
+    """Parse `1965`, `1965-04`, `2016-09-24`, `1980s` or a range `1948/1959`."""
+    text = str(value).strip()
+    decade = _DECADE.match(text)
+    if decade:
+        year = int(decade[1]) * 10
+        return DateSpan(date(year, 1, 1), date(year + 9, 12, 31), "decade")
+    if "/" in text:
+        first, _, last = text.partition("/")
+        start = _parse_point(first.strip())[0]
+        end = _parse_point(last.strip())[1]
+        if end < start:
+            raise DateError(text)
+        return DateSpan(start, end, "range")
+    start, end, precision = _parse_point(text)
+    return DateSpan(start, end, precision)
+
+
+DATE_FORMATS_HINT = (
+    "write a year (1965), month (1965-04), day (2016-09-24), decade (1980s) "
+    "or inclusive range (1948/1959)"
+)

@@ -1,0 +1,292 @@
+"""Load a knowledge folder into a FactBase, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.errors import KnowledgeError, Problem
+from bot.factbase.dates import DATE_FORMATS_HINT, DateError, DateSpan, parse_date
+from bot.factbase.model import (
+    FACT_SECTIONS,
+    Alias,
+    Dispute,
+    Fact,
+    FactBase,
+    Location,
+    Party,
+    Source,
+    Topic,
+)
+from bot.factbase.provenance import default_seeds_dir, evidence_problems, load_articles
+from bot.factbase.schema import schema_path, schema_problems, validator_for
+from bot.factbase.yamlfile import LineDict, ParsedFile, parse_file
+
+
+def knowledge_files(folder: Path) -> list[Path]:
+    """List the YAML files of a fact base, in a stable order."""
+    files = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+    return sorted(p for p in files if not p.name.startswith("."))
+
+
+@dataclass
+class _Builder:
+    """Accumulates entries and problems while files are read."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)
+    disputes: dict[str, Dispute] = field(default_factory=dict)
+    aliases: dict[str, Alias] = field(default_factory=dict)
+    seen: dict[str, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, where: Location, what: str, fix: str) -> None:
+        self.problems.append(Problem(where.file, where.line, what, fix))
+
+    def claim_id(self, entry_id: str, where: Location) -> bool:
+        """Reserve an id across all files; report the clash with both places."""
+        first = self.seen.get(entry_id)
+        if first is not None:
+            self.problem(
+                where,
+                f"duplicate id `{entry_id}` (first defined at {first.file}:{first.line})",
+                "give one of the two entries a different id",
+            )
+            return False
+        self.seen[entry_id] = where
+        return True
+
+    def factbase(self) -> FactBase:
+        return FactBase(
+            sources=self.sources,
+            facts=self.facts,
+            topics=self.topics,
+            parties=self.parties,
+            disputes=self.disputes,
+            aliases=self.aliases,
+        )
+
+
+def _ids(raw: LineDict, key: str) -> tuple[str, ...]:
+    return tuple(raw.get(key) or ())
+
+
+def _evidence(raw: LineDict) -> dict[str, str]:
+    """Give evidence per source; a single phrase applies to every cited source."""
+    value = raw["evidence"]
+    if isinstance(value, str):
+        return dict.fromkeys(raw["sources"], value)
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _date(b: _Builder, raw: LineDict, where: Location) -> DateSpan | None:
+    if raw.get("date") is None:
+        return None
+    try:
+        return parse_date(raw["date"])
+    except DateError:
+        line = raw.key_lines.get("date", where.line)
+        b.problems.append(
+            Problem(
+                where.file, line, f"`{raw['id']}`: `{raw['date']}` is not a date", DATE_FORMATS_HINT
+            )
+        )
+        return None
+
+
+def _add_fact(b: _Builder, section: str, raw: LineDict, where: Location) -> None:
+    kind = FACT_SECTIONS[section]
+    fact = Fact(
+        id=raw["id"],
+        kind=kind,
+        text=raw["text"].strip(),
+        sources=_ids(raw, "sources"),
+        evidence=_evidence(raw),
+        where=where,
+        date=_date(b, raw, where),
+        people=_ids(raw, "people"),
+        topics=_ids(raw, "topics"),
+        parties=_ids(raw, "parties"),
+        dispute=raw.get("dispute"),
+        name=raw.get("name"),
+        party=raw.get("party"),
+        stance=raw.get("kind"),
+        speaker=raw.get("speaker"),
+        occasion=raw.get("occasion"),
+    )
+    b.facts[fact.id] = fact
+
+
+def _add_source(b: _Builder, raw: LineDict, where: Location) -> None:
+    published = raw["published"]
+    date = published.get("date")
+    b.sources[raw["id"]] = Source(
+        id=raw["id"],
+        title=raw["title"],
+        author=raw["author"],
+        outlet=raw.get("outlet"),
+        published=None if date is None else str(date),
+        date_certainty=published["certainty"],
+        date_note=published.get("note"),
+        seed=raw["seed"],
+        url=raw.get("url"),
+        where=where,
+    )
+
+
+def _add_vocab(b: _Builder, section: str, raw: LineDict, where: Location) -> None:
+    entry_id = raw["id"]
+    if section == "topics":
+        b.topics[entry_id] = Topic(entry_id, raw["name"], raw["text"], where)
+    elif section == "parties":
+        b.parties[entry_id] = Party(entry_id, raw["name"], where)
+    elif section == "disputes":
+        b.disputes[entry_id] = Dispute(entry_id, raw["question"], where)
+    elif section == "aliases":
+        names = tuple(str(n) for n in raw["names"])
+        b.aliases[entry_id] = Alias(entry_id, names, raw["refers_to"], where)
+
+
+def _read_file(b: _Builder, parsed: ParsedFile) -> None:
+    b.problems.extend(parsed.problems)
+    if parsed.data is None:
+        return
+    name = str(parsed.path)
+    validator = validator_for(schema_path(parsed.path.parent))
+    broken: set[tuple[Any, ...]] = set()
+    for path, problem in schema_problems(validator, parsed.data, name):
+        b.problems.append(problem)
+        broken.add(path)
+    for section, entries in parsed.data.items():
+        if (section,) in broken or not isinstance(entries, list):
+            continue
+        for index, raw in enumerate(entries):
+            if (section, index) in broken or not isinstance(raw, LineDict):
+                continue
+            where = Location(name, raw.line, raw.end_line)
+            if not b.claim_id(raw["id"], where):
+                continue
+            if section in FACT_SECTIONS:
+                _add_fact(b, section, raw, where)
+            elif section == "sources":
+                _add_source(b, raw, where)
+            else:
+                _add_vocab(b, section, raw, where)
+
+
+def _check_refs(b: _Builder, fb: FactBase) -> None:
+    """Every id a fact mentions must exist, in the table it belongs to."""
+    people = {f.id for f in fb.facts.values() if f.kind == "person"}
+    tables: Mapping[str, Iterable[str]] = {
+        "sources": fb.sources,
+        "people": people,
+        "topics": fb.topics,
+        "parties": fb.parties,
+    }
+    for fact in fb.facts.values():
+        for key, table in tables.items():
+            for ref in getattr(fact, key):
+                if ref not in table:
+                    b.problem(
+                        fact.where,
+                        f"`{fact.id}`: unknown {key[:-1]} `{ref}`",
+                        _fix(key, table, ref),
+                    )
+        if fact.speaker is not None and fact.speaker not in people:
+            b.problem(
+                fact.where,
+                f"`{fact.id}`: unknown speaker `{fact.speaker}`",
+                _fix("people", people, fact.speaker),
+            )
+        if fact.dispute is not None and fact.dispute not in fb.disputes:
+            b.problem(
+                fact.where,
+                f"`{fact.id}`: unknown dispute `{fact.dispute}`",
+                _fix("disputes", fb.disputes, fact.dispute),
+            )
+        if set(fact.evidence) != set(fact.sources):
+            b.problem(
+                fact.where,
+                f"`{fact.id}`: evidence for {sorted(fact.evidence)} ≠ sources {list(fact.sources)}",
+                "give one evidence phrase per cited source",
+            )
+    for alias in fb.aliases.values():
+        if alias.refers_to not in b.seen:
+            b.problem(
+                alias.where,
+                f"`{alias.id}`: refers to unknown id `{alias.refers_to}`",
+                "point it at an existing id",
+            )
+
+
+def _check_disputes(b: _Builder, fb: FactBase) -> None:
+    """A dispute needs views from at least two articles, or it is no disagreement."""
+    views: dict[str, set[str]] = {d: set() for d in fb.disputes}
+    for fact in fb.facts.values():
+        if fact.dispute in views:
+            views[fact.dispute].update(fact.sources)
+    for dispute_id, sources in views.items():
+        if len(sources) < 2:
+            b.problem(
+                fb.disputes[dispute_id].where,
+                f"dispute `{dispute_id}` has views from {len(sources)} article(s)",
+                "tag facts from at least two articles with `dispute:` or remove the dispute",
+            )
+
+
+def _fix(key: str, table: Iterable[str], wrong: str) -> str:
+    """Suggest the nearest existing id, so a typo is a one-glance fix."""
+    from rapidfuzz import process, utils
+
+    best = process.extractOne(wrong, list(table), processor=utils.default_process, score_cutoff=60)
+    hint = f" — did you mean `{best[0]}`?" if best else ""
+    return f"use an existing {key[:-1]} id{hint}"
+
+
+def check(folder: Path, seeds: Path | None = None) -> tuple[FactBase, list[Problem]]:
+    """Load and validate a folder; return whatever loaded plus every problem found."""
+    b = _Builder()
+    if not folder.is_dir():
+        b.problems.append(
+            Problem(str(folder), 1, "no such folder", "pass the knowledge folder's path")
+        )
+        return b.factbase(), b.problems
+    files = knowledge_files(folder)
+    if not files:
+        b.problems.append(
+            Problem(str(folder), 1, "no .yaml files here", "point at the knowledge folder")
+        )
+    for path in files:
+        _read_file(b, parse_file(path))
+    fb = b.factbase()
+    _check_refs(b, fb)
+    _check_disputes(b, fb)
+    seeds_dir = seeds if seeds is not None else default_seeds_dir(folder)
+    if seeds_dir.is_dir():
+        _check_provenance(b, fb, seeds_dir)
+    return fb, b.problems
+
+
+def _check_provenance(b: _Builder, fb: FactBase, seeds_dir: Path) -> None:
+    for source in fb.sources.values():
+        if not (seeds_dir / source.seed).is_file():
+            b.problem(
+                source.where,
+                f"`{source.id}`: article `{source.seed}` is not in {seeds_dir}",
+                "fix `seed:`",
+            )
+    articles = load_articles(fb.sources, seeds_dir)
+    for fact in fb.facts.values():
+        b.problems.extend(evidence_problems(fact, articles))
+
+
+def load(folder: Path, seeds: Path | None = None) -> FactBase:
+    """Load a folder or raise KnowledgeError listing every problem."""
+    fb, problems = check(folder, seeds)
+    if problems:
+        raise KnowledgeError(problems)
+    return fb

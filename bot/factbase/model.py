@@ -1,0 +1,160 @@
+"""The fact base as typed, immutable records: what every command reads and nothing mutates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.factbase.dates import DateSpan
+
+FactKind = Literal["event", "interest", "claim", "quote", "person"]
+# The top-level YAML keys, in the order files conventionally hold them.
+SECTIONS: tuple[str, ...] = (
+    "sources",
+    "parties",
+    "people",
+    "topics",
+    "disputes",
+    "events",
+    "interests",
+    "claims",
+    "quotes",
+    "aliases",
+)
+FACT_SECTIONS: Mapping[str, FactKind] = {
+    "events": "event",
+    "interests": "interest",
+    "claims": "claim",
+    "quotes": "quote",
+    "people": "person",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an entry lives on disk, so errors and `fact show` can point at it."""
+
+    file: str
+    line: int
+    end_line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One of the articles every fact must cite."""
+
+    id: str
+    title: str
+    author: str
+    outlet: str | None
+    published: str | None
+    date_certainty: str
+    date_note: str | None
+    seed: str
+    url: str | None
+    where: Location
+
+    @property
+    def short(self) -> str:
+        """Name the source compactly for a citation line: the author, else a short title."""
+        if self.author and self.author.lower() != "unnamed":
+            return self.author
+        return self.title if len(self.title) <= 48 else self.title[:45].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A sourced statement: an event, interest, claim, quote, or a person's card."""
+
+    id: str
+    kind: FactKind
+    text: str
+    sources: tuple[str, ...]
+    evidence: Mapping[str, str]
+    where: Location
+    date: DateSpan | None = None
+    people: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    dispute: str | None = None
+    # kind-specific
+    name: str | None = None  # person
+    party: str | None = None  # interest: russia | pakistan | shared
+    stance: str | None = None  # claim: statement | assessment | recommendation
+    speaker: str | None = None  # quote
+    occasion: str | None = None  # quote
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A theme facts are filed under (energy, defence, …)."""
+
+    id: str
+    name: str
+    text: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A state or bloc that facts concern."""
+
+    id: str
+    name: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A question the articles answer differently; facts point at it to show both views."""
+
+    id: str
+    question: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """Other names and spellings for one entry (USSR → russia, Ayyub → ayub-khan)."""
+
+    id: str
+    names: tuple[str, ...]
+    refers_to: str
+    where: Location
+
+
+@dataclass(frozen=True, slots=True)
+class FactBase:
+    """Everything loaded from one knowledge folder; build indexes from it, never mutate it."""
+
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    facts: Mapping[str, Fact] = field(default_factory=dict)
+    topics: Mapping[str, Topic] = field(default_factory=dict)
+    parties: Mapping[str, Party] = field(default_factory=dict)
+    disputes: Mapping[str, Dispute] = field(default_factory=dict)
+    aliases: Mapping[str, Alias] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Count entries by kind, for `factbot check` and `about`."""
+        counts: dict[str, int] = {"source": len(self.sources)}
+        for fact in self.facts.values():
+            counts[fact.kind] = counts.get(fact.kind, 0) + 1
+        counts.update(
+            topic=len(self.topics),
+            party=len(self.parties),
+            dispute=len(self.disputes),
+            alias=len(self.aliases),
+        )
+        return counts
+
+    def name_of(self, entry_id: str) -> str:
+        """Give a display name for any referenced id, falling back to the id itself."""
+        for table in (self.parties, self.topics):
+            if entry_id in table:
+                return table[entry_id].name
+        fact = self.facts.get(entry_id)
+        if fact is not None and fact.name:
+            return fact.name
+        source = self.sources.get(entry_id)
+        return source.short if source is not None else entry_id
