@@ -1,0 +1,78 @@
+"""The platform-neutral vocabulary every adapter speaks: Request in, Reply out.
+
+Nothing here knows about Discord, the console or Slack; adapters render a Reply their own way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ReplyKind = Literal["answer", "not_found", "usage", "error", "refused", "admin"]
+ArgKind = Literal["period", "party", "person", "topic", "source", "command", "text", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is asking; adapters decide `is_admin` from their platform's rules."""
+
+    id: str
+    name: str
+    is_admin: bool = False
+    platform: str = "console"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One command as typed, without prefix: `command` is lower-cased, `args` is raw text."""
+
+    command: str
+    args: str
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where an item comes from: the source id and a compact name (author or short title)."""
+
+    source_id: str
+    short: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One sourced snippet of an answer."""
+
+    text: str
+    fact_id: str | None = None
+    date: str | None = None
+    citations: tuple[Citation, ...] = ()
+    heading: str | None = None  # e.g. "According to Sabah Aslam", "Russia", a speaker's name
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A complete answer; adapters page it to fit their platform's limits."""
+
+    title: str
+    items: tuple[Item, ...] = ()
+    intro: str = ""
+    suggestions: tuple[str, ...] = ()
+    footer: str = ""
+    kind: ReplyKind = "answer"
+    extra: dict[str, str] = field(default_factory=dict)  # small key/value facts, e.g. for `about`
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """One command of the contract; adapters build prefix, slash and help from this table."""
+
+    name: str
+    summary: str
+    usage: str
+    arg: ArgKind = "none"
+    arg_name: str = "query"  # the slash-command option name, e.g. `period`, `party`
+    arg_required: bool = False
+    aliases: tuple[str, ...] = ()
+    admin: bool = False
+    examples: tuple[str, ...] = ()
