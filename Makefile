@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# With DISCORD_TOKEN set, run the Discord bot (config.yaml if present); otherwise the console chat.
 run: $(STAMP)
-	$(BIN)/factbot chat
+	@if [ -n "$$DISCORD_TOKEN" ]; then \
+		$(BIN)/factbot run $(if $(wildcard config.yaml),--config config.yaml,); \
+	else \
+		$(BIN)/factbot chat; \
+	fi
 
 check: $(STAMP)
 	$(BIN)/factbot check knowledge
