@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic fact bases and timings against naive baselines."""

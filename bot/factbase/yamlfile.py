@@ -80,11 +80,7 @@ def parse_text(text: str, path: Path) -> ParsedFile:
     try:
         data = yaml.load(text, Loader=_LineLoader)  # a safe loader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        what = f"this is not valid YAML ({exc.problem or exc.context})"
-        fix = "check the indentation, and quote values that contain ': ' or start with a quote"
-        return ParsedFile(path, problems=[Problem(name, line, what, fix)])
+        return ParsedFile(path, problems=[_syntax_problem(exc, name)])
     except yaml.YAMLError as exc:
         what = f"this is not valid YAML ({exc})"
         return ParsedFile(path, problems=[Problem(name, 1, what, "fix the YAML syntax")])
@@ -93,6 +89,18 @@ def parse_text(text: str, path: Path) -> ParsedFile:
         fix = "start the file with a section name followed by a list of entries"
         return ParsedFile(path, problems=[Problem(name, 1, what, fix)])
     return ParsedFile(path, data=data)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+    """Point at the line a person must fix: where an unclosed construct began, if it ran off."""
+    mark = exc.problem_mark
+    if exc.context_mark is not None and (mark is None or "end of stream" in (exc.problem or "")):
+        mark = exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    detail = " ".join(p for p in (exc.problem, exc.context) if p)
+    what = f"this is not valid YAML ({detail})"
+    fix = "check the indentation and closing quotes; quote values that contain ': '"
+    return Problem(file, line, what, fix)
 
 
 def parse_file(path: Path) -> ParsedFile:
