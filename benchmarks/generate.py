@@ -60,7 +60,9 @@ class Generator:
         self.parties = dict(REAL_PARTIES)
         extra = pseudo_words(max(2, min(60, facts // 250)), self.rng)
         self.parties.update({w: (w.capitalize(), []) for w in extra})
-        self.topics = [f"topic-{w}" for w in pseudo_words(max(10, min(400, facts // 250)), self.rng)]
+        self.topics = [
+            f"topic-{w}" for w in pseudo_words(max(10, min(400, facts // 250)), self.rng)
+        ]
         count = max(10, int(facts * SHARES["person"]))
         self.people = {slug(n): n for n in person_names(count, self.rng)}
         self.people_ids = list(self.people)

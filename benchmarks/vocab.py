@@ -12,22 +12,135 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 # The head of any English text: these make up a large share of the tokens, as in real articles.
-FUNCTION_WORDS = (
-    "the of and to in a that for on with as by was were from is at its their which this "
-    "between relations two countries both also after had has have been over into than more "
-    "said during while when would could under against first new since year later"
-).split()
+FUNCTION_WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "was",
+    "were",
+    "from",
+    "is",
+    "at",
+    "its",
+    "their",
+    "which",
+    "this",
+    "between",
+    "relations",
+    "two",
+    "countries",
+    "both",
+    "also",
+    "after",
+    "had",
+    "has",
+    "have",
+    "been",
+    "over",
+    "into",
+    "than",
+    "more",
+    "said",
+    "during",
+    "while",
+    "when",
+    "would",
+    "could",
+    "under",
+    "against",
+    "first",
+    "new",
+    "since",
+    "year",
+    "later",
+]
 
 # Domain words so that synthetic facts read like the real ones and share their frequent terms.
-DOMAIN_WORDS = (
-    "pakistan russia soviet moscow islamabad visit treaty trade energy defence military "
-    "pipeline agreement minister president prime talks cooperation exercise security region "
-    "afghanistan india china kashmir nuclear steel mill gas economic strategic alliance war "
-    "cold terrorism investment corridor delegation summit sanctions arms bilateral policy"
-).split()
+DOMAIN_WORDS = [
+    "pakistan",
+    "russia",
+    "soviet",
+    "moscow",
+    "islamabad",
+    "visit",
+    "treaty",
+    "trade",
+    "energy",
+    "defence",
+    "military",
+    "pipeline",
+    "agreement",
+    "minister",
+    "president",
+    "prime",
+    "talks",
+    "cooperation",
+    "exercise",
+    "security",
+    "region",
+    "afghanistan",
+    "india",
+    "china",
+    "kashmir",
+    "nuclear",
+    "steel",
+    "mill",
+    "gas",
+    "economic",
+    "strategic",
+    "alliance",
+    "war",
+    "cold",
+    "terrorism",
+    "investment",
+    "corridor",
+    "delegation",
+    "summit",
+    "sanctions",
+    "arms",
+    "bilateral",
+    "policy",
+]
 
-_ONSETS = "b c d f g h j k l m n p r s t v z br dr gr kr pl st tr sh ch th".split()
-_VOWELS = "a e i o u ai ea io ou".split()
+_ONSETS = [
+    "b",
+    "c",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "br",
+    "dr",
+    "gr",
+    "kr",
+    "pl",
+    "st",
+    "tr",
+    "sh",
+    "ch",
+    "th",
+]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"]
 _CODAS = ["", "", "", "n", "r", "s", "l", "m", "t", "k"]
 
 
