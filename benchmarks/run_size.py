@@ -22,7 +22,7 @@ from benchmarks.baselines import DifflibTitles, RapidfuzzScan
 from benchmarks.measure import hit_at_10, rss_mb, summary, time_calls, wall_time
 from benchmarks.queries import load_queries
 from bot.core.engine import Engine, build_snapshot
-from bot.core.types import Actor, Request, Reply
+from bot.core.types import Actor, Reply, Request
 from bot.factbase.cache import cache_path, fingerprint, load_cached, write_cache
 from bot.factbase.loader import load
 from bot.factbase.memory import paused_gc

@@ -5,7 +5,8 @@ MessagePack takes ~0.5 s. The cache is keyed by a hash of everything validation 
 knowledge file's name and bytes, the schema, the source articles, and the code that parses and
 validates them), and is written only after a load that found no problems: a hit may skip
 validation because the identical input already passed it. A missing, stale, truncated or corrupt
-cache is ignored and rebuilt; a cache that cannot be written (read-only folder) is simply skipped.
+cache is ignored and rebuilt (so is one for the same folder reached by another path, since
+entries record their file's path); a cache that cannot be written (read-only folder) is simply skipped.
 
 File layout: MAGIC, the 32-byte key, the 32-byte digest of the body, then the body: frames of
 (4-byte length, MessagePack). Frame 0 holds every table but the facts; each further frame holds up
@@ -28,11 +29,10 @@ from pathlib import Path
 
 import msgspec
 
-from bot.factbase.loader import knowledge_files, load
+from bot.factbase.files import knowledge_files, schema_path
 from bot.factbase.memory import paused_gc
 from bot.factbase.model import Fact, FactBase
 from bot.factbase.provenance import default_seeds_dir
-from bot.factbase.schema import schema_path
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,15 @@ CHUNK = 2_000
 _LENGTH = struct.Struct("<I")
 _HEADER = len(MAGIC) + 64
 # Validation rules live in these modules: changing any of them must invalidate every cache.
-_CODE = ("model.py", "loader.py", "dates.py", "schema.py", "provenance.py", "yamlfile.py")
+_CODE = (
+    "model.py",
+    "files.py",
+    "loader.py",
+    "dates.py",
+    "schema.py",
+    "provenance.py",
+    "yamlfile.py",
+)
 
 
 def cache_path(folder: Path) -> Path:
@@ -62,7 +70,8 @@ def fingerprint(folder: Path, seeds: Path | None = None) -> bytes:
     if seeds_dir.is_dir():
         inputs += sorted(seeds_dir.glob("*.txt"))
     for path in inputs:
-        h.update(str(path.name).encode() + b"\0")
+        # The full path as given: entries record it (Location.file) for error messages.
+        h.update(str(path).encode() + b"\0")
         with path.open("rb") as f:
             h.update(hashlib.file_digest(f, "sha256").digest())
     return h.digest()
@@ -74,6 +83,8 @@ def load_cached(folder: Path, seeds: Path | None = None) -> FactBase:
     fb = read_cache(cache_path(folder), key)
     if fb is not None:
         return fb
+    from bot.factbase.loader import load  # only on a miss: YAML and jsonschema cost ~70 ms
+
     with paused_gc():
         fb = load(folder, seeds)
     if fingerprint(folder, seeds) == key:  # files changed while loading: don't cache a mix

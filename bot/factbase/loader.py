@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.errors import KnowledgeError, Problem
 from bot.factbase.dates import DATE_FORMATS_HINT, DateError, DateSpan, parse_date
+from bot.factbase.files import knowledge_files, schema_path
 from bot.factbase.model import (
     FACT_SECTIONS,
     Alias,
@@ -21,14 +22,10 @@ from bot.factbase.model import (
     Topic,
 )
 from bot.factbase.provenance import default_seeds_dir, evidence_problems, load_articles
-from bot.factbase.schema import schema_path, schema_problems, validator_for
+from bot.factbase.schema import schema_problems, validator_for
 from bot.factbase.yamlfile import LineDict, ParsedFile, parse_file
 
-
-def knowledge_files(folder: Path) -> list[Path]:
-    """List the YAML files of a fact base, in a stable order."""
-    files = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
-    return sorted(p for p in files if not p.name.startswith("."))
+__all__ = ["check", "knowledge_files", "load"]
 
 
 @dataclass

@@ -11,16 +11,17 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from bot.errors import Problem
+from bot.factbase.files import DEFAULT_SCHEMA, SCHEMA_NAME, schema_path
 from bot.factbase.yamlfile import LineDict, LineList
 
-SCHEMA_NAME = "schema.json"
-DEFAULT_SCHEMA = Path(__file__).resolve().parents[2] / "knowledge" / SCHEMA_NAME
-
-
-def schema_path(knowledge_dir: Path) -> Path:
-    """Prefer the folder's own schema (what editors see), else the project's."""
-    own = knowledge_dir / SCHEMA_NAME
-    return own if own.is_file() else DEFAULT_SCHEMA
+__all__ = [
+    "DEFAULT_SCHEMA",
+    "SCHEMA_NAME",
+    "explain",
+    "schema_path",
+    "schema_problems",
+    "validator_for",
+]
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,104 @@
+"""Measure event-loop stalls while a large fact base reloads beside a serving engine.
+
+    python -m benchmarks.stall benchmarks/data/fb-100000
+
+An edit adds one event with a unique word; then `reload_engine` runs while a ticker measures how
+late a 1 ms sleep wakes up (the loop's stall) and a client searches for the new word every 5 ms.
+Before the swap every answer must come from the old base (no hit), after it from the new one.
+The edit is undone afterwards. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measure import percentile
+from bot.core.engine import Engine
+from bot.core.reload import reload_engine
+from bot.core.types import Actor, Request
+
+MARKER = "zyzzyvaquux"
+TICK_S = 0.001
+MARKER_EVENT = f"""
+  - id: "reload-marker-event"
+    date: "1999"
+    text: "The {MARKER} reload marker."
+    sources: ["source-0000"]
+    evidence: "{MARKER} reload marker"
+"""
+
+
+@dataclass
+class Observed:
+    """What the ticker and the client saw while the reload ran."""
+
+    lateness_ms: list[float] = field(default_factory=list)
+    before_swap: list[bool] = field(default_factory=list)  # marker found?
+    after_swap: list[bool] = field(default_factory=list)
+    done: bool = False
+
+
+async def _ticker(seen: Observed) -> None:
+    loop = asyncio.get_running_loop()
+    while not seen.done:
+        start = loop.time()
+        await asyncio.sleep(TICK_S)
+        seen.lateness_ms.append((loop.time() - start - TICK_S) * 1000)
+
+
+async def _client(engine: Engine, seen: Observed) -> None:
+    old = engine.snapshot
+    request = Request("search", MARKER, Actor("bench", "bench"))
+    while not seen.done:
+        reply = engine.handle(request)
+        found = any(item.fact_id == "reload-marker-event" for item in reply.items)
+        (seen.before_swap if engine.snapshot is old else seen.after_swap).append(found)
+        await asyncio.sleep(0.005)
+
+
+async def _measure(folder: Path) -> dict[str, Any]:
+    engine = Engine.from_folder(folder)
+    gc.collect()
+    gc.freeze()
+    seen = Observed()
+    tasks = [asyncio.create_task(_ticker(seen)), asyncio.create_task(_client(engine, seen))]
+    await asyncio.sleep(0.2)
+    start = time.perf_counter()
+    await reload_engine(engine, folder)
+    elapsed = time.perf_counter() - start
+    await asyncio.sleep(0.2)
+    seen.done = True
+    await asyncio.gather(*tasks)
+    return {
+        "entries": len(engine.snapshot.fb.facts),
+        "reload_s": round(elapsed, 2),
+        "max_stall_ms": round(max(seen.lateness_ms), 1),
+        "p99_stall_ms": round(percentile(seen.lateness_ms, 99), 1),
+        "ticks": len(seen.lateness_ms),
+        "old_answers": len(seen.before_swap),
+        "early_new_answers": sum(seen.before_swap),
+        "new_answers_missing_edit": sum(not found for found in seen.after_swap),
+    }
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    events = folder / "events.yaml"
+    original = events.read_bytes()
+    events.write_bytes(original + MARKER_EVENT.encode())
+    try:
+        result = asyncio.run(_measure(folder))
+    finally:
+        events.write_bytes(original)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
