@@ -6,6 +6,7 @@ The local user owns the files, so they are an admin here. Nothing in this path i
 from __future__ import annotations
 
 import getpass
+import os
 import shutil
 import sys
 from collections.abc import Iterable
@@ -74,8 +75,16 @@ def ask(line: str, knowledge: Path, fmt: str) -> int:
         return 1
     reply = answer(engine, line, console_actor())
     assert reply is not None  # the line was checked above
-    print(render_json(reply) if fmt == "json" else _render(reply))
+    _print(render_json(reply) if fmt == "json" else _render(reply))
     return EXIT_CODES.get(reply.kind, 1)
+
+
+def _print(text: str) -> None:
+    """Print, staying quiet when the reader has gone (`factbot ask … | head`)."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def chat(knowledge: Path) -> int:

@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from bot.core.types import Item, Reply
 
-MAX_DATE_COLUMN = 24
+MAX_DATE_COLUMN = 14  # longer dates (ranges) take a line of their own
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 

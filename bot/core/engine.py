@@ -8,26 +8,23 @@ read `engine.snapshot` finishes on the base it started with.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.core.parse import clean_text, echo
 from bot.core.registry import Command, load_commands, registered
 from bot.core.snapshot import Snapshot, build_snapshot
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
 from bot.errors import BadArguments, NotAllowed, NotFound, UserError
 from bot.factbase.model import FactBase
-from bot.search.matcher import NameMatcher
+from bot.search.matcher import NameMatcher, allowed_edits, edit_distance
 
 __all__ = ["Engine", "Snapshot", "build_snapshot"]
 
 _log = logging.getLogger("factbot.engine")
 
-MAX_ARGS = 200  # longer input is cut here: no question about five articles needs more
 MAX_CHOICES = 25  # Discord's limit for autocomplete choices
-_SPACE = re.compile(r"\s+")
 _APOLOGY = (
     "Sorry — something went wrong while answering that. It has been logged; please try again."
 )
@@ -113,16 +110,25 @@ class Engine:
         """Run a misspelt command (`timline`), else search for what was typed."""
         if not name:
             raise BadArguments("Type a command, e.g. `timeline 1970s`.", "Try `help`.")
-        guess = self._command_names.best(name)
-        if guess is not None and guess.score >= 85:
-            reply = self._dispatch(Request(guess.id, args, request.actor))
-            return _with_footer(reply, f"(read `{echo(name, 20)}` as `{guess.id}`)")
+        guess = self._guess_command(name)
+        if guess is not None:
+            reply = self._dispatch(Request(guess, args, request.actor))
+            return _with_footer(reply, f"(read `{echo(name, 20)}` as `{guess}`)")
         words = f"{name} {args}".strip()
         reply = self._dispatch(Request("search", words, request.actor))
         note = (
             f"`{echo(name, 20)}` is not a command, so this is a search. `help` lists the commands."
         )
         return _with_footer(reply, note)
+
+    def _guess_command(self, name: str) -> str | None:
+        """Read a misspelt command name: within one or two edits (`hlep`), or a close match."""
+        limit = allowed_edits(name)
+        close = sorted((edit_distance(name, n, limit), n) for n in self._table)
+        if close and close[0][0] <= limit:
+            return self._table[close[0][1]].spec.name
+        guess = self._command_names.best(name)
+        return guess.id if guess is not None and guess.score >= 85 else None
 
     def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]:
         """Offer up to 25 (label, value) choices for an argument being typed; never raises."""
@@ -133,22 +139,6 @@ class Engine:
         except Exception:
             _log.exception("autocomplete failed for %s %r", arg_kind, partial)
             return []
-
-
-def clean_text(text: str) -> str:
-    """Drop control and format characters, collapse whitespace, cap the length."""
-    kept = "".join(
-        " " if ch.isspace() else ch
-        for ch in text[: MAX_ARGS * 4]
-        if ch.isspace() or unicodedata.category(ch)[0] != "C"
-    )
-    return _SPACE.sub(" ", kept).strip()[:MAX_ARGS].strip()
-
-
-def echo(text: str, limit: int = 60) -> str:
-    """Shorten user text before repeating it in a reply (adapters still escape markup)."""
-    text = clean_text(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def usage_of(spec: CommandSpec) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from bot.core.snapshot import Snapshot
 from bot.core.types import Citation, Item
@@ -22,7 +23,7 @@ def citations(snap: Snapshot, fact: Fact) -> tuple[Citation, ...]:
 def fact_item(snap: Snapshot, fact: Fact, heading: str | None = None) -> Item:
     """Render any fact as an item; quotes get their speaker and occasion."""
     if fact.kind == "quote":
-        return quote_item(snap, fact)
+        return replace(quote_item(snap, fact), heading=heading)
     date = fact.date.label if fact.date is not None else None
     return Item(fact.text, fact.id, date, citations(snap, fact), heading)
 
@@ -37,9 +38,9 @@ def quote_item(snap: Snapshot, fact: Fact) -> Item:
     return Item(text, fact.id, date, citations(snap, fact))
 
 
-def fact_items(snap: Snapshot, facts: Iterable[Fact]) -> list[Item]:
-    """Render facts in order."""
-    return [fact_item(snap, f) for f in facts]
+def fact_items(snap: Snapshot, facts: Iterable[Fact], heading: str | None = None) -> list[Item]:
+    """Render facts in order, optionally all under one heading."""
+    return [fact_item(snap, f, heading) for f in facts]
 
 
 def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:

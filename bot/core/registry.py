@@ -22,6 +22,10 @@ Handler = Callable[["Engine", Request], Reply]
 # Import order is help order.
 COMMAND_MODULES: tuple[str, ...] = (
     "bot.core.commands.timeline",
+    "bot.core.commands.interests",
+    "bot.core.commands.people",
+    "bot.core.commands.topics",
+    "bot.core.commands.quotes",
     "bot.core.commands.search",
     "bot.core.commands.sources",
     "bot.core.commands.meta",

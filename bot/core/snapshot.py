@@ -6,6 +6,7 @@ sees half of an old base and half of a new one. Build it off the event loop: it 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 from bot.factbase.model import Fact, FactBase
 from bot.search.index import SearchIndex
 from bot.search.matcher import NameMatcher
+from bot.search.normalise import fold
 from bot.search.spans import SpanIndex
 
 _KeyFn = Callable[[Fact], Iterable[str]]
@@ -30,6 +32,7 @@ class Snapshot:
     by_party: Mapping[str, tuple[str, ...]]
     interests: Mapping[str, tuple[str, ...]]  # interest's own `party:` → ids
     by_person: Mapping[str, tuple[str, ...]]  # tagged or speaking
+    person_words: Mapping[str, frozenset[str]]  # words naming one person only: `bhutto`, `ayub`
     by_topic: Mapping[str, tuple[str, ...]]
     by_source: Mapping[str, tuple[str, ...]]
     by_dispute: Mapping[str, tuple[str, ...]]
@@ -60,6 +63,7 @@ def build_snapshot(fb: FactBase) -> Snapshot:
         by_party=_group(facts, lambda f: f.parties),
         interests=_group(facts, lambda f: (f.party,) if f.kind == "interest" and f.party else ()),
         by_person=_group(facts, lambda f: (*f.people, *((f.speaker,) if f.speaker else ()))),
+        person_words=_person_words(fb),
         by_topic=_group(facts, lambda f: f.topics),
         by_source=_group(facts, lambda f: f.sources),
         by_dispute=_group(facts, lambda f: (f.dispute,) if f.dispute else ()),
@@ -88,6 +92,22 @@ def _group(facts: list[Fact], keys: _KeyFn) -> dict[str, tuple[str, ...]]:
     return {key: tuple(ids) for key, ids in groups.items()}
 
 
+def _person_words(fb: FactBase) -> dict[str, frozenset[str]]:
+    """Find the words that name exactly one person (`khan` names three, so it is left out)."""
+    names: dict[str, set[str]] = {}
+    for fact in fb.facts.values():
+        if fact.kind == "person" and fact.name and "unnamed" not in fact.name.casefold():
+            names[fact.id] = {fact.name}
+    for alias in fb.aliases.values():
+        if alias.refers_to in names:
+            names[alias.refers_to].update(alias.names)
+    owned = {
+        pid: {w for n in ns for w in fold(n).split() if len(w) >= 4} for pid, ns in names.items()
+    }
+    shared = Counter(w for ws in owned.values() for w in ws)
+    return {pid: frozenset(w for w in ws if shared[w] == 1) for pid, ws in owned.items()}
+
+
 def _matcher(fb: FactBase, display: dict[str, str]) -> NameMatcher:
     """Match every entry by id, display name and each alias that points at it."""
     names: list[tuple[str, str]] = []
@@ -105,6 +125,8 @@ def _source_matcher(fb: FactBase) -> NameMatcher:
     names: list[tuple[str, str]] = []
     for s in fb.sources.values():
         names += [(s.id.replace("-", " "), s.id), (s.title, s.id), (s.short, s.id)]
+        if s.outlet:
+            names.append((s.outlet, s.id))
         if s.author and s.author.lower() != "unnamed":
             names.append((s.author, s.id))
             names += [(part, s.id) for part in s.author.split() if len(part) > 3]

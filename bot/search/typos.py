@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from bot.search.matcher import edit_distance
+from bot.search.matcher import allowed_edits, edit_distance
 
 _PREFIX = 10  # only the first letters are indexed: typos past them still verify, index stays small
 
@@ -30,13 +30,6 @@ def _deletions(word: str, depth: int) -> Iterator[str]:
                     following.append(shorter)
                     yield shorter
         frontier = following
-
-
-def allowed_edits(word: str) -> int:
-    """Tolerate more typos in longer words: none up to 3 letters, 1 up to 7, then 2."""
-    if len(word) <= 3:
-        return 0
-    return 1 if len(word) <= 7 else 2
 
 
 class TypoCorrector:
@@ -76,4 +69,6 @@ class TypoCorrector:
         if word in self._freq:
             return word
         found = self.candidates(word, allowed_edits(word))
+        if len(word) <= 5:  # short real words (`bold`) sit one edit from others (`cold`)
+            found = [w for w in found if w[0] == word[0]]
         return found[0] if found else None

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.engine import usage_of
 from bot.core.items import did_you_mean, plural
+from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
@@ -51,7 +52,7 @@ def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
     match = matcher.best(name)
     if match is None:
         raise NotFound(
-            f"There is no command “{name}”.",
+            f"There is no command “{echo(name)}”.",
             did_you_mean("help", matcher.suggest(name)) or ["help"],
         )
     spec = next(s for s in specs if s.name == match.id)

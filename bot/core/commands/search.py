@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.items import dispute_items, fact_items
+from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
 from bot.core.textsearch import relevant, search_note
@@ -35,11 +36,12 @@ def search(engine: Engine, request: Request) -> Reply:
     hits = relevant(result.hits)
     if not hits:
         raise NotFound(
-            f"Nothing in the articles matches “{request.args}”.", suggestions(snap, request.args)
+            f"Nothing in the articles matches “{echo(request.args)}”.",
+            suggestions(snap, request.args),
         )
     facts = snap.facts(i for i, _ in hits)
     return Reply(
-        title=f"Search: {request.args}",
+        title=f"Search: {echo(request.args)}",
         intro=search_note(result),
         items=(*fact_items(snap, facts), *dispute_items(snap, facts[:3])),
     )

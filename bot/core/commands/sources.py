@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.items import did_you_mean, plural
+from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
 from bot.core.types import CommandSpec, Item, Reply, Request
@@ -63,9 +64,8 @@ def source(engine: Engine, request: Request) -> Reply:
     match = snap.sources.best(request.args)
     if match is None:
         raise NotFound(
-            f"No article matches “{request.args}”.",
-            did_you_mean("source", snap.sources.suggest(request.args))
-            or [f"source {s}" for s in snap.fb.sources],
+            f"No article matches “{echo(request.args)}”.",
+            did_you_mean("source", snap.sources.suggest(request.args)) or ["sources"],
         )
     return citation_reply(snap, snap.fb.sources[match.id])
 

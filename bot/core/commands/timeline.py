@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.core.items import dispute_items, fact_items, plural
+from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
 from bot.core.textsearch import relevant, search_note
@@ -94,10 +95,10 @@ def filtered(snap: Snapshot, words: str, period: Period | None) -> Reply:
     where = f" in {period.label}" if period is not None else ""
     if not dated:
         hint = [f"search {words}"] if result.hits else []
-        raise NotFound(f"No dated event mentions “{words}”{where}.", hint)
+        raise NotFound(f"No dated event mentions “{echo(words)}”{where}.", hint)
     dated.sort(key=lambda f: (f.date, f.id))
     return Reply(
-        title=f"Timeline: “{words}”{where}",
+        title=f"Timeline: “{echo(words)}”{where}",
         intro=search_note(result) or plural(len(dated), "event"),
         items=(*fact_items(snap, dated), *dispute_items(snap, dated)),
     )
