@@ -55,6 +55,7 @@ class Source:
     url: str | None
     where: Location
     short_title: str | None = None
+    date_evidence: str | None = None  # the article's own words that date it
 
     @property
     def short(self) -> str:
