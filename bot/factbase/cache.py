@@ -6,7 +6,8 @@ knowledge file's name and bytes, the schema, the source articles, and the code t
 validates them), and is written only after a load that found no problems: a hit may skip
 validation because the identical input already passed it. A missing, stale, truncated or corrupt
 cache is ignored and rebuilt (so is one for the same folder reached by another path, since
-entries record their file's path); a cache that cannot be written (read-only folder) is simply skipped.
+entries record their file's path); a cache that cannot be written (read-only folder) is
+simply skipped.
 
 File layout: MAGIC, the 32-byte key, the 32-byte digest of the body, then the body: frames of
 (4-byte length, MessagePack). Frame 0 holds every table but the facts; each further frame holds up
