@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from bot.search.normalise import STOPWORDS, stem, terms, words
+from bot.search.normalise import STOPWORDS, stem, terms, terms_of, words
 from bot.search.typos import TypoCorrector
 
 K1, B = 1.2, 0.75  # the usual BM25 constants
@@ -39,8 +39,9 @@ class SearchIndex:
         surface: Counter[str] = Counter()
         for doc_id, text in docs:
             self._ids.append(doc_id)
-            counts.append(Counter(terms(text)))
-            surface.update(set(words(text)) - STOPWORDS)
+            folded = words(text)
+            counts.append(Counter(terms_of(folded)))
+            surface.update(set(folded) - STOPWORDS)
         self._postings = _bm25_postings(counts)
         self._aliases = {" ".join(words(k)): terms(v) for k, v in aliases.items() if words(k)}
         alias_words = {w for phrase in self._aliases for w in phrase.split()}
