@@ -135,6 +135,7 @@ def _add_source(b: _Builder, raw: LineDict, where: Location) -> None:
         seed=raw["seed"],
         url=raw.get("url"),
         where=where,
+        short_title=raw.get("short"),
     )
 
 
