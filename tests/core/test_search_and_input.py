@@ -25,6 +25,8 @@ from tests.core.conftest import MEMBER, ask, text_of
         ("joint military exercise", "exercise"),
         ("Kashmir", "kashmir"),
         ("warm waters", "warm water"),
+        ("nuclear deal", "nuclear deal"),
+        ("bhutto visit moscow", "bhutto visited moscow"),
     ],
 )
 def test_search_puts_a_matching_fact_first(engine: Engine, query: str, must_contain: str) -> None:
