@@ -114,7 +114,9 @@ def _interactive(engine: Engine, actor: Actor) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import WordCompleter
 
-    names = sorted({n for s in engine.commands for n in (s.name, *s.aliases)})
+    names = sorted(
+        {p + n for s in engine.commands for n in (s.name, *s.aliases) for p in ("", "!")}
+    )
     session: PromptSession[str] = PromptSession(
         history=_history(), completer=WordCompleter(names, sentence=True)
     )
