@@ -11,7 +11,6 @@ The edit is undone afterwards. Prints one JSON object.
 from __future__ import annotations
 
 import asyncio
-import gc
 import json
 import sys
 import time
@@ -63,10 +62,7 @@ async def _client(engine: Engine, seen: Observed) -> None:
         await asyncio.sleep(0.005)
 
 
-async def _measure(folder: Path) -> dict[str, Any]:
-    engine = Engine.from_folder(folder)
-    gc.collect()
-    gc.freeze()
+async def _measure(engine: Engine, folder: Path) -> dict[str, Any]:
     seen = Observed()
     tasks = [asyncio.create_task(_ticker(seen)), asyncio.create_task(_client(engine, seen))]
     await asyncio.sleep(0.2)
@@ -90,11 +86,12 @@ async def _measure(folder: Path) -> dict[str, Any]:
 
 def main() -> None:
     folder = Path(sys.argv[1])
+    engine = Engine.from_folder(folder)  # the base as it was, before the edit
     events = folder / "events.yaml"
     original = events.read_bytes()
     events.write_bytes(original + MARKER_EVENT.encode())
     try:
-        result = asyncio.run(_measure(folder))
+        result = asyncio.run(_measure(engine, folder))
     finally:
         events.write_bytes(original)
     print(json.dumps(result))

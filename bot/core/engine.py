@@ -51,9 +51,15 @@ class Engine:
     @classmethod
     def from_folder(cls, path: Path) -> Engine:
         """Load, validate and index a knowledge folder; raises KnowledgeError if it is invalid."""
-        from bot.factbase.cache import load_cached  # validated once, then cached by content
+        import gc
 
-        return cls.from_factbase(load_cached(path), path)
+        from bot.factbase.cache import load_cached  # validated once, then cached by content
+        from bot.factbase.memory import paused_gc
+
+        with paused_gc():  # millions of long-lived objects: collecting them midway is pure waste
+            engine = cls.from_factbase(load_cached(path), path)
+        gc.freeze()  # and keep them out of every later collection (no pauses while serving)
+        return engine
 
     @property
     def loaded_at(self) -> datetime:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.core.types import Item
 from bot.factbase.model import Fact, FactBase
 from bot.search.index import SearchIndex
 from bot.search.matcher import NameMatcher
@@ -43,6 +44,11 @@ class Snapshot:
     sources: NameMatcher
     search: SearchIndex
     loaded_at: datetime
+    # Items already rendered, by (fact id, heading): a decade's timeline at 10k facts lists ~650
+    # events and rendering each anew cost ~5 µs. Derived data: filling it never changes an answer.
+    rendered: dict[tuple[str, str | None], Item] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def fact(self, fact_id: str) -> Fact:
         """Give the fact with this id (ids come from this snapshot's own indexes)."""
@@ -57,6 +63,7 @@ class Snapshot:
 def build_snapshot(fb: FactBase) -> Snapshot:
     """Index a fact base for every command; pure, so it can run in a worker thread."""
     facts = list(fb.facts.values())
+    tag_words = _TagWords(fb)
     return Snapshot(
         fb=fb,
         timeline=SpanIndex((f.id, f.date) for f in facts if f.date is not None),
@@ -78,7 +85,7 @@ def build_snapshot(fb: FactBase) -> Snapshot:
             },
         ),
         sources=_source_matcher(fb),
-        search=SearchIndex(((f.id, _search_text(fb, f)) for f in facts), _alias_texts(fb)),
+        search=SearchIndex(((f.id, _search_text(f, tag_words)) for f in facts), _alias_texts(fb)),
         loaded_at=datetime.now(UTC),
     )
 
@@ -133,7 +140,7 @@ def _source_matcher(fb: FactBase) -> NameMatcher:
     return NameMatcher(names, {s.id: s.title for s in fb.sources.values()})
 
 
-def _search_text(fb: FactBase, fact: Fact) -> str:
+def _search_text(fact: Fact, tag_words: _TagWords) -> str:
     """Give the words a fact is found by: its text, plus the names it is filed under.
 
     Tag names add only words the text lacks, so a fact filed under "Nuclear proliferation" that
@@ -142,8 +149,20 @@ def _search_text(fb: FactBase, fact: Fact) -> str:
     tags = [*fact.people, *fact.topics, *fact.parties, *((fact.speaker,) if fact.speaker else ())]
     own = " ".join(p for p in (fact.text, fact.name, fact.occasion) if p)
     present = set(words(own))
-    extra = dict.fromkeys(w for t in tags for w in words(fb.name_of(t)) if w not in present)
+    extra = dict.fromkeys(w for t in tags for w in tag_words[t] if w not in present)
     return " ".join((own, *extra))
+
+
+class _TagWords(dict[str, tuple[str, ...]]):
+    """Fold each tag's name once per build, not once per fact filed under it (~3x a fact)."""
+
+    def __init__(self, fb: FactBase) -> None:
+        super().__init__()
+        self.fb = fb
+
+    def __missing__(self, tag: str) -> tuple[str, ...]:
+        found = self[tag] = tuple(words(self.fb.name_of(tag)))
+        return found
 
 
 def _alias_texts(fb: FactBase) -> dict[str, str]:
