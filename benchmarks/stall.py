@@ -22,6 +22,7 @@ from benchmarks.measure import percentile
 from bot.core.engine import Engine
 from bot.core.reload import reload_engine
 from bot.core.types import Actor, Request
+from bot.factbase.cache import cache_path
 
 MARKER = "zyzzyvaquux"
 TICK_S = 0.001
@@ -39,6 +40,8 @@ class Observed:
     """What the ticker and the client saw while the reload ran."""
 
     lateness_ms: list[float] = field(default_factory=list)
+    phase: str = "before"
+    worst_by_phase: dict[str, float] = field(default_factory=dict)
     before_swap: list[bool] = field(default_factory=list)  # marker found?
     after_swap: list[bool] = field(default_factory=list)
     done: bool = False
@@ -49,7 +52,9 @@ async def _ticker(seen: Observed) -> None:
     while not seen.done:
         start = loop.time()
         await asyncio.sleep(TICK_S)
-        seen.lateness_ms.append((loop.time() - start - TICK_S) * 1000)
+        late = (loop.time() - start - TICK_S) * 1000
+        seen.lateness_ms.append(late)
+        seen.worst_by_phase[seen.phase] = max(late, seen.worst_by_phase.get(seen.phase, 0.0))
 
 
 async def _client(engine: Engine, seen: Observed) -> None:
@@ -67,7 +72,7 @@ async def _measure(engine: Engine, folder: Path) -> dict[str, Any]:
     tasks = [asyncio.create_task(_ticker(seen)), asyncio.create_task(_client(engine, seen))]
     await asyncio.sleep(0.2)
     start = time.perf_counter()
-    await reload_engine(engine, folder)
+    await reload_engine(engine, folder, on_phase=lambda name: setattr(seen, "phase", name))
     elapsed = time.perf_counter() - start
     await asyncio.sleep(0.2)
     seen.done = True
@@ -78,6 +83,7 @@ async def _measure(engine: Engine, folder: Path) -> dict[str, Any]:
         "max_stall_ms": round(max(seen.lateness_ms), 1),
         "p99_stall_ms": round(percentile(seen.lateness_ms, 99), 1),
         "ticks": len(seen.lateness_ms),
+        "max_stall_ms_by_phase": {k: round(v, 1) for k, v in seen.worst_by_phase.items()},
         "old_answers": len(seen.before_swap),
         "early_new_answers": sum(seen.before_swap),
         "new_answers_missing_edit": sum(not found for found in seen.after_swap),
@@ -87,13 +93,14 @@ async def _measure(engine: Engine, folder: Path) -> dict[str, Any]:
 def main() -> None:
     folder = Path(sys.argv[1])
     engine = Engine.from_folder(folder)  # the base as it was, before the edit
-    events = folder / "events.yaml"
-    original = events.read_bytes()
+    events, cache = folder / "events.yaml", cache_path(folder)
+    original, cached = events.read_bytes(), cache.read_bytes()
     events.write_bytes(original + MARKER_EVENT.encode())
     try:
         result = asyncio.run(_measure(engine, folder))
-    finally:
+    finally:  # undo the edit, and put back the cache of the unedited base
         events.write_bytes(original)
+        cache.write_bytes(cached)
     print(json.dumps(result))
 
 

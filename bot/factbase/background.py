@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -96,6 +97,7 @@ def _main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seeds", type=Path)
     args = parser.parse_args()
+    os.nice(10)  # background work: leave the CPU to the bot's event loop first
     try:
         fb = load_cached(args.folder, args.seeds)
     except KnowledgeError as exc:
