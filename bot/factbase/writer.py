@@ -85,6 +85,7 @@ class EditResult:
 
     factbase: FactBase
     record: AuditRecord
+    version: int  # grows with every commit or adopted reload; newer wins when publishing
     entry_text: str = ""
 
 
@@ -98,6 +99,7 @@ class KnowledgeWriter:
         self._thread_lock = threading.RLock()
         self._file_lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S)
         self._state: KnowledgeState | None = None
+        self._version = 0
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -112,10 +114,19 @@ class KnowledgeWriter:
             finally:
                 self._file_lock.release()
 
-    def adopt(self, state: KnowledgeState) -> None:
-        """Take a state the reloader just loaded, so the next edit need not load again."""
-        with self._thread_lock:
+    def adopt(self, state: KnowledgeState) -> int | None:
+        """Take a state the reloader loaded, unless the files changed since; give its version."""
+        with self.locked():
+            if state.signatures != signatures(self.folder):
+                return None
             self._state = state
+            self._version += 1
+            return self._version
+
+    def known_signatures(self) -> Mapping[str, Signature]:
+        """Give the fingerprints of the files as last loaded or written (empty before a load)."""
+        state = self._state
+        return {} if state is None else state.signatures
 
     def state(self) -> KnowledgeState:
         """Give the current valid state, re-reading the folder if anything changed on disk."""
@@ -313,7 +324,8 @@ class KnowledgeWriter:
         index = {**state.index, file: state.index[file].moved(patch, removed, new_entry)}
         lines = {**state.lines, file: new_lines}
         self._state = replace(state, factbase=fb, signatures=sigs, index=index, lines=lines)
-        return EditResult(fb, record, entry_text)
+        self._version += 1
+        return EditResult(fb, record, self._version, entry_text)
 
 
 def _section(fb: FactBase, entry_id: str) -> str:
