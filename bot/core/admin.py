@@ -56,16 +56,16 @@ KB = CommandSpec(
     examples=("kb check",),
 )
 KIND_SECTIONS = {
-    **{k: "events" for k in ("event", "events")},
-    **{k: "interests" for k in ("interest", "interests")},
-    **{k: "claims" for k in ("claim", "claims")},
-    **{k: "quotes" for k in ("quote", "quotes", "quotation")},
-    **{k: "people" for k in ("person", "people")},
-    **{k: "sources" for k in ("source", "sources")},
-    **{k: "topics" for k in ("topic", "topics")},
-    **{k: "parties" for k in ("party", "parties")},
-    **{k: "disputes" for k in ("dispute", "disputes")},
-    **{k: "aliases" for k in ("alias", "aliases")},
+    **dict.fromkeys(("event", "events"), "events"),
+    **dict.fromkeys(("interest", "interests"), "interests"),
+    **dict.fromkeys(("claim", "claims"), "claims"),
+    **dict.fromkeys(("quote", "quotes", "quotation"), "quotes"),
+    **dict.fromkeys(("person", "people"), "people"),
+    **dict.fromkeys(("source", "sources"), "sources"),
+    **dict.fromkeys(("topic", "topics"), "topics"),
+    **dict.fromkeys(("party", "parties"), "parties"),
+    **dict.fromkeys(("dispute", "disputes"), "disputes"),
+    **dict.fromkeys(("alias", "aliases"), "aliases"),
 }
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_PROBLEMS_SHOWN = 10
@@ -181,10 +181,12 @@ def _done(engine: Engine, result: EditResult, verb: str) -> Reply:
     publish(engine, result.factbase, result.version)
     record = result.record
     rows = result.entry_text.rstrip("\n").split("\n") if result.entry_text else []
+    where = f"{record.file}:{record.entry_line}" if rows else record.file
+    again = "again to go further back" if record.action == "undo" else "to take this back"
     return Reply(
-        title=f"{verb} `{record.entry_id}` — {record.file}:{record.entry_line}",
+        title=f"{verb} `{record.entry_id}` — {where}",
         items=tuple(Item(text=row) for row in rows),
-        footer="Undo with `fact undo`; see changes with `fact history`.",
+        footer=f"`fact undo` {again}; `fact history` lists the changes.",
         kind="admin",
     )
 
@@ -206,7 +208,7 @@ def _fields(engine: Engine, text: str) -> dict[str, Any | None]:
 
 def _list_keys(engine: Engine) -> frozenset[str]:
     """Ask the schema which keys hold lists, so `people=a,b` splits and `text=a,b` does not."""
-    schema = validator_for(schema_path(writer_for(engine).folder)).schema
+    schema: Any = validator_for(schema_path(writer_for(engine).folder)).schema
     keys = set()
     for definition in schema.get("$defs", {}).values():
         for key, prop in definition.get("properties", {}).items():

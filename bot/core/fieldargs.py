@@ -58,7 +58,8 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             shown = stuck if len(stuck) <= 30 else stuck[:29] + "…"
             raise BadArguments(f"I could not read `{shown}`.", HINT)
         quoted = match["quoted"]
-        value = _ESCAPE.sub(r"\1", quoted) if quoted is not None else match["curly"] or match["bare"]
+        value = _ESCAPE.sub(r"\1", quoted) if quoted is not None else match["curly"]
+        value = value if value is not None else match["bare"]
         pairs.append((match["key"].casefold(), (value or "").strip()))
         position = match.end()
     return pairs

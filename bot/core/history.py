@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.core.parse import echo
 from bot.core.types import Item, Reply
 from bot.factbase.audit import AuditRecord
 from bot.factbase.filetext import split_lines
@@ -21,7 +22,7 @@ def history_reply(records: Sequence[AuditRecord], entry_id: str | None) -> Reply
         return Reply(title=f"No chat edits{about} are recorded yet.", kind="admin")
     shown = chosen[-MAX_SHOWN:][::-1]
     items = tuple(
-        Item(text=_line(r), date=r.at[:16].replace("T", " "), fact_id=r.entry_id) for r in shown
+        Item(text=f"{r.at[11:16]} {_line(r)}", date=r.at[:10], fact_id=r.entry_id) for r in shown
     )
     title = f"History of `{entry_id}`" if entry_id else "Latest edits"
     older = len(chosen) - len(shown)
@@ -36,7 +37,8 @@ def _line(record: AuditRecord) -> str:
         "edit": f"changed {_changed_keys(record)} of",
         "undo": "undid an edit of",
     }[record.action]
-    return f"{record.actor_name} {what} `{record.entry_id}` ({record.file}) — `{record.command}`"
+    command = echo(record.command, 80)
+    return f"{record.actor_name} {what} `{record.entry_id}` ({record.file}) — `{command}`"
 
 
 def _changed_keys(record: AuditRecord) -> str:
