@@ -12,6 +12,7 @@ fact base exactly as `factbot check` does (`recheck.py`) → write beside the fi
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -36,6 +37,7 @@ from bot.factbase.schema import SCHEMA_NAME
 from bot.factbase.slugs import new_id
 from bot.factbase.undo import plan_undo
 
+_log = logging.getLogger("factbot.writer")
 LOCK_NAME = ".factbot.lock"
 LOCK_TIMEOUT_S = 30.0
 Signature = tuple[int, int, int]
@@ -97,7 +99,10 @@ class KnowledgeWriter:
         self.seeds = seeds if seeds is not None else default_seeds_dir(folder)
         self.audit = AuditLog(folder / AUDIT_NAME)
         self._thread_lock = threading.RLock()
-        self._file_lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S)
+        # Poll often: filelock is not fair, and a busy writer elsewhere re-takes it at once.
+        self._file_lock = FileLock(
+            str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, poll_interval=0.005
+        )
         self._state: KnowledgeState | None = None
         self._version = 0
 
@@ -304,7 +309,13 @@ class KnowledgeWriter:
         if problems:
             raise KnowledgeError(problems)
         path = Path(file)
-        write_atomic(path, "".join(new_lines).encode("utf-8"))
+        try:
+            write_atomic(path, "".join(new_lines).encode("utf-8"))
+        except OSError as exc:
+            _log.exception("could not write %s", path)
+            raise UserError(
+                f"Could not save {path.name} ({exc.strerror or exc}); nothing was changed."
+            ) from exc
         line = entry_start if entry_start is not None else removed_start
         record = new_record(
             actor,
