@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,3 +83,29 @@ async def watch(
             continue
         if on_result is not None:
             on_result(result)
+
+
+def watch_in_thread(
+    engine: Engine, on_result: Callable[[ReloadResult], object] | None = None
+) -> Callable[[], None]:
+    """Run `watch` on its own loop in a daemon thread (for the blocking console); give a stop."""
+    loop = asyncio.new_event_loop()
+    stop = asyncio.Event()
+
+    def run() -> None:
+        try:
+            loop.run_until_complete(watch(engine, on_result=on_result, stop_event=stop))
+        except Exception:
+            _log.exception("the knowledge watcher stopped")
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=run, name="factbot-watch", daemon=True)
+    thread.start()
+
+    def halt() -> None:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(stop.set)
+        thread.join(timeout=5)
+
+    return halt
