@@ -13,6 +13,7 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -112,6 +113,44 @@ def time_edits(entries: int) -> dict[str, float]:
         }
 
 
+def time_contended_edits(entries: int, tasks: int = 5, each: int = 10) -> dict[str, float]:
+    """Run `tasks` threads of `each` adds at once; give the wall time and the worst wait."""
+    with tempfile.TemporaryDirectory() as tmp:
+        knowledge, seeds = make_base(Path(tmp), entries)
+        writer = KnowledgeWriter(knowledge, seeds)
+        writer.state()
+        worst = [0.0]
+
+        def admin(task: int) -> None:
+            actor = Actor(id=f"bench-{task}", name=f"bench {task}", is_admin=True)
+            for n in range(each):
+                values = {
+                    "date": "2001",
+                    "text": f"Meeting {task}-{n} on trade.",
+                    "sources": ["bench-article"],
+                    "evidence": "to discuss trade",
+                    "id": f"contended-{task}-{n}",
+                }
+                start = time.perf_counter()
+                writer.add("events", values, actor, "bench")
+                worst[0] = max(worst[0], time.perf_counter() - start)
+
+        threads = [threading.Thread(target=admin, args=(t,)) for t in range(tasks)]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - start
+        ids = {i for i in writer.state().factbase.facts if i.startswith("contended-")}
+        assert len(ids) == tasks * each, "an edit was lost"
+        return {
+            "wall ms": wall * 1000,
+            "per edit ms": wall * 1000 / (tasks * each),
+            "worst wait ms": worst[0] * 1000,
+        }
+
+
 def time_one_edit(entries: int) -> float:
     """Give the median seconds of one typical edit (an entry's text) in an `entries`-entry file."""
     return time_edits(entries)["edit text (same lines)"] / 1000
@@ -123,6 +162,11 @@ def main(argv: list[str]) -> None:
         print(f"{size:,} entries in one file (median of {REPEATS}):")
         for name, ms in time_edits(size).items():
             print(f"  {name:34} {ms:9.1f} ms")
+        contended = time_contended_edits(size)
+        print(
+            "  5 threads x 10 adds at once:      "
+            + ", ".join(f"{k} {v:.1f}" for k, v in contended.items())
+        )
 
 
 if __name__ == "__main__":

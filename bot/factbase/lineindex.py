@@ -32,19 +32,26 @@ class FileIndex:
 
     def start_of(self, entry_id: str) -> int | None:
         """Give the entry's current first line, or None if this file does not hold it."""
-        if not self._position:
-            self._position.update((i, n) for n, i in enumerate(self.ids))
-        index = self._position.get(entry_id)
+        index = self._index(entry_id)
         return None if index is None else self.starts[index]
 
     def moved(self, patch: Patch, removed: str | None, added: tuple[int, str] | None) -> FileIndex:
         """Give the index after `patch`: entries below it shift, `removed` goes, `added` comes."""
-        below = patch.at + len(patch.old)
-        spots = [
-            (start + patch.delta if start >= below else start, entry_id)
-            for start, entry_id in zip(self.starts, self.ids, strict=True)
-            if entry_id != removed
-        ]
+        if removed is not None and added == (self.start_of(removed), removed) and not patch.delta:
+            return self  # an edit that kept the line count moves nothing
+        starts, ids = list(self.starts), list(self.ids)
+        if removed is not None and (index := self._index(removed)) is not None:
+            del starts[index], ids[index]
+        cut = bisect_left(starts, patch.at + len(patch.old))
+        if patch.delta:
+            starts[cut:] = [start + patch.delta for start in starts[cut:]]
         if added is not None:
-            spots.insert(bisect_left([s for s, _ in spots], added[0]), added)
-        return FileIndex(tuple(s for s, _ in spots), tuple(i for _, i in spots))
+            at = bisect_left(starts, added[0])
+            starts.insert(at, added[0])
+            ids.insert(at, added[1])
+        return FileIndex(tuple(starts), tuple(ids))
+
+    def _index(self, entry_id: str) -> int | None:
+        if not self._position:
+            self._position.update((i, n) for n, i in enumerate(self.ids))
+        return self._position.get(entry_id)

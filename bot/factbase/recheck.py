@@ -68,9 +68,9 @@ def recheck(
     added = None
     if entry is not None:
         start, text = entry
-        # The section header sits on the line before the entry, blank lines above it, so the
-        # parser's line numbers are the real file's.
-        parsed = parse_text("\n" * (start - 1) + f"{section}:\n" + text, Path(file))
+        # The section header, then blank lines down to the entry's own line, so the parser's
+        # line numbers are the real file's.
+        parsed = parse_text(f"{section}:\n" + "\n" * (start - 1) + text, Path(file))
         _read_file(b, parsed)
         added = _entry_id(parsed.data, section)
     fb = b.factbase()
