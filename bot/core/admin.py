@@ -18,7 +18,7 @@ from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import BadArguments, KnowledgeError, NotFound, Problem
 from bot.factbase.loader import check
 from bot.factbase.schema import schema_path, validator_for
-from bot.factbase.writer import EditResult
+from bot.factbase.writer import BrokenOnDisk, EditResult
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
@@ -69,6 +69,9 @@ KIND_SECTIONS = {
 }
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_PROBLEMS_SHOWN = 10
+BROKEN_TITLE = (
+    "Nothing was changed: the knowledge files on disk already have problems. Fix these first."
+)
 
 
 @register(FACT)
@@ -80,6 +83,8 @@ def fact(engine: Engine, request: Request) -> Reply:
         raise BadArguments(f"`fact {action}` is not an action.", f"Usage: `{FACT.usage}`")
     try:
         return handler(engine, request, rest.strip())
+    except BrokenOnDisk as exc:
+        return _refused(exc.problems, BROKEN_TITLE)
     except KnowledgeError as exc:
         return _refused(exc.problems)
 

@@ -56,6 +56,10 @@ def signatures(folder: Path) -> dict[str, Signature]:
     return found
 
 
+class BrokenOnDisk(KnowledgeError):
+    """The files on disk are already invalid (a hand edit): no chat edit until they are fixed."""
+
+
 @dataclass(frozen=True)
 class KnowledgeState:
     """A valid fact base and the exact files it was read from."""
@@ -114,6 +118,8 @@ class KnowledgeWriter:
                 self._file_lock.acquire()
             except Timeout as exc:
                 raise UserError("Another edit is still running; try again in a moment.") from exc
+            except OSError as exc:  # e.g. a read-only folder
+                raise UserError(f"Cannot edit {self.folder} ({exc.strerror or exc}).") from exc
             try:
                 yield
             finally:
@@ -144,7 +150,7 @@ class KnowledgeWriter:
             return current
         state, problems = load_state(self.folder, self.seeds)
         if problems:
-            raise KnowledgeError(problems)
+            raise BrokenOnDisk(problems)
         self._state = state
         return state
 

@@ -80,3 +80,14 @@ def test_own_edits_do_not_trigger_a_second_load(engine: Engine) -> None:
 
     say(engine, 'fact edit pakistan-emerges-1947 text="Pakistan was founded in 1947."')
     assert reload_now(engine, only_if_changed=True).note.startswith("no change")
+
+
+def test_chat_edits_wait_until_a_broken_file_is_fixed(engine: Engine, knowledge_copy: Path) -> None:
+    """With a hand-broken file on disk, an edit is refused with the file's problems, and waits."""
+    events = knowledge_copy / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + BROKEN, encoding="utf-8")
+    before = events.read_bytes()
+    reply = say(engine, 'fact edit soviet-assistance-offer-1958 text="Changed."')
+    assert reply.title.startswith("Nothing was changed: the knowledge files on disk")
+    assert [i.text for i in reply.items] == [str(p) for p in check(knowledge_copy, SEEDS)[1]]
+    assert events.read_bytes() == before
