@@ -108,7 +108,9 @@ class FakeDiscord:
             return [r for r in self.requests if predicate(r)]
 
         async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(lambda: len(matching()) >= count), timeout)
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: len(matching()) >= count), timeout
+            )
         return matching()
 
     # -- what members do -----------------------------------------------------------------------
@@ -307,7 +309,9 @@ class FakeDiscord:
 
 def _reply(data: Any, *, status: int = 200) -> web.Response:
     """Answer JSON with Content-Type exactly `application/json`: discord.py parses nothing else."""
-    return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json")
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, content_type="application/json"
+    )
 
 
 def _is_reply_to(recorded: Recorded, message: JSON) -> bool:
@@ -323,4 +327,3 @@ async def _json(request: web.Request) -> Any:
     if request.content_type != "application/json":
         raise ValueError(f"expected application/json, got {request.content_type}")
     return json.loads(await request.read() or b"{}")
-
