@@ -40,6 +40,7 @@ class Recorded:
     path: str
     body: JSON
     query: dict[str, str] = field(default_factory=dict)
+    result: Any = None  # what the fake answered, e.g. the message it created
 
 
 class FakeDiscord:
@@ -122,14 +123,20 @@ class FakeDiscord:
         return User(id=snowflake(), name=name, roles=roles or (self.guild.member_role_id,),
                     permissions=perms)  # fmt: skip
 
+    def member_bot(self, name: str = "otherbot") -> User:
+        """Another bot in the guild, whose messages factbot must ignore."""
+        return User(id=snowflake(), name=name, roles=(self.guild.member_role_id,), bot=True)
+
     def channel(self, index: int) -> str:
         return self.guild.channel_ids[index]
 
-    async def say(self, author: User, content: str, *, channel: str = "", **extra: Any) -> JSON:
-        """Post a message as `author` in a guild channel (the first one by default)."""
+    async def say(
+        self, author: User, content: str, *, channel: str = "", dm: bool = False, **extra: Any
+    ) -> JSON:
+        """Post a message as `author` in a guild channel (the first by default) or a DM."""
         message = message_json(
             channel_id=channel or self.channel(0),
-            guild_id=self.guild.id,
+            guild_id=None if dm else self.guild.id,
             author=author,
             body={"content": content},
         )
@@ -188,15 +195,21 @@ class FakeDiscord:
         body: JSON = {}
         if request.content_type == "application/json" and request.can_read_body:
             body = await request.json()
-        self.requests.append(Recorded(request.method, request.path, body, dict(request.query)))
-        await self.notify()
         try:
-            return await handler(request)
+            response = await handler(request)
         except web.HTTPException:
             raise
         except Exception as exc:  # a fake that answers 500 makes discord.py retry for ~25 s
             self.errors.append(f"{request.method} {request.path}: {exc!r}")
-            return _reply({"message": repr(exc), "code": 0}, status=400)
+            response = _reply({"message": repr(exc), "code": 0}, status=400)
+        result = None
+        if isinstance(response, web.Response) and response.content_type == "application/json":
+            result = json.loads(response.body)  # type: ignore[arg-type]
+        self.requests.append(
+            Recorded(request.method, request.path, body, dict(request.query), result)
+        )
+        await self.notify()
+        return response
 
     def _routes(self) -> list[web.RouteDef]:
         api = "/api/v10"
@@ -208,6 +221,7 @@ class FakeDiscord:
             web.get(api + "/gateway/bot", self._gateway_bot),
             web.post(api + "/channels/{channel}/messages", self._create_message),
             web.patch(api + "/channels/{channel}/messages/{message}", self._edit_message),
+            web.delete(api + "/channels/{channel}/messages/{message}", self._no_content),
             web.post(api + "/channels/{channel}/typing", self._no_content),
             web.post(api + "/interactions/{interaction}/{token}/callback", self._callback),
             web.get(hook + "/messages/@original", self._original),
@@ -248,8 +262,12 @@ class FakeDiscord:
         return _reply({"message": "404: Not Found", "code": 0}, status=404)
 
     def _new_message(self, channel_id: str, body: JSON) -> JSON:
+        in_guild = channel_id in self.guild.channel_ids
         message = message_json(
-            channel_id=channel_id, guild_id=self.guild.id, author=self.bot_user, body=body
+            channel_id=channel_id,
+            guild_id=self.guild.id if in_guild else None,
+            author=self.bot_user,
+            body=body,
         )
         self.messages[message["id"]] = message
         return message
