@@ -1,0 +1,150 @@
+"""The console adapter: `factbot ask` answers one command, `factbot chat` holds a conversation.
+
+The local user owns the files, so they are an admin here. Nothing in this path imports discord.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from bot.adapters.text import render, render_json
+from bot.core.engine import Engine
+from bot.core.parse import split_line
+from bot.core.types import Actor, Reply, ReplyKind, Request
+from bot.errors import KnowledgeError
+
+if TYPE_CHECKING:
+    from prompt_toolkit.history import History
+
+MAX_WIDTH = 100  # beyond this, lines get hard to read even on a wide terminal
+EXIT_CODES: dict[ReplyKind, int] = {
+    "answer": 0,
+    "admin": 0,
+    "not_found": 0,
+    "usage": 2,
+    "refused": 1,
+    "error": 1,
+}
+USAGE = 'usage: factbot ask "<command>"   e.g. factbot ask "!timeline 1970s"; `help` lists commands'
+LEAVE = {"quit", "exit", "bye", "q"}
+
+
+def console_actor() -> Actor:
+    """Name the local user; they are an admin of their own files."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "console"
+    return Actor(id=f"console:{name}", name=name, is_admin=True, platform="console")
+
+
+def load_engine(knowledge: Path, err: TextIO = sys.stderr) -> Engine | None:
+    """Load the fact base, or print each problem (file:line: what — fix) and give None."""
+    try:
+        return Engine.from_folder(knowledge)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=err)
+        noun = "problem" if len(exc.problems) == 1 else "problems"
+        print(f"{len(exc.problems)} {noun} in {knowledge}; fix them and try again.", file=err)
+        return None
+
+
+def answer(engine: Engine, line: str, actor: Actor) -> Reply | None:
+    """Answer one typed line; None when the line holds no command."""
+    parsed = split_line(line)
+    if parsed is None:
+        return None
+    command, args = parsed
+    return engine.handle(Request(command, args, actor))
+
+
+def ask(line: str, knowledge: Path, fmt: str) -> int:
+    """Print the answer to one command; exit 0 answered, 1 failed, 2 malformed."""
+    if split_line(line) is None:
+        print(USAGE, file=sys.stderr)
+        return 2
+    engine = load_engine(knowledge)
+    if engine is None:
+        return 1
+    reply = answer(engine, line, console_actor())
+    assert reply is not None  # the line was checked above
+    _print(render_json(reply) if fmt == "json" else _render(reply))
+    return EXIT_CODES.get(reply.kind, 1)
+
+
+def _print(text: str) -> None:
+    """Print, staying quiet when the reader has gone (`factbot ask … | head`)."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def chat(knowledge: Path) -> int:
+    """Hold an interactive session, or answer piped lines one by one when stdin is no TTY."""
+    engine = load_engine(knowledge)
+    if engine is None:
+        return 1
+    actor = console_actor()
+    if not sys.stdin.isatty():
+        return _answer_lines(engine, sys.stdin, actor)
+    return _interactive(engine, actor)
+
+
+def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:
+    for line in lines:
+        if line.strip().lstrip("!/").casefold() in LEAVE:
+            break
+        reply = answer(engine, line, actor)
+        if reply is not None:
+            print(f"> {line.strip()}")
+            print(_render(reply), end="\n\n", flush=True)
+    return 0
+
+
+def _interactive(engine: Engine, actor: Actor) -> int:
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.completion import WordCompleter
+
+    names = sorted({n for s in engine.commands for n in (s.name, *s.aliases)})
+    session: PromptSession[str] = PromptSession(
+        history=_history(), completer=WordCompleter(names, sentence=True)
+    )
+    print(_render(engine.handle(Request("help", "", actor))))
+    print("\nType a command (with or without !), `quit` or Ctrl-D to leave.\n")
+    while True:
+        try:
+            line = session.prompt("factbot> ")
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            return 0
+        if line.strip().lstrip("!/").casefold() in LEAVE:
+            return 0
+        reply = answer(engine, line, actor)
+        if reply is not None:
+            print(_render(reply), end="\n\n")
+
+
+def _history() -> History:
+    """Keep the prompt history across sessions when the state folder is writable."""
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+    folder = Path.home() / ".local" / "state" / "factbot"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return FileHistory(str(folder / "history"))
+    except OSError:
+        return InMemoryHistory()
+
+
+def _render(reply: Reply) -> str:
+    width = min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
+    return render(reply, width=width, color=sys.stdout.isatty())

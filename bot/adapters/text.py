@@ -1,0 +1,90 @@
+"""Render a Reply as plain terminal text: dates in a column, sources dimmed, wrapped to width.
+
+Plain `textwrap` and two ANSI codes rather than `rich`: the console must start in a fraction of
+a second, and this is all the styling a reply needs.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import asdict
+
+from bot.core.types import Item, Reply
+
+MAX_DATE_COLUMN = 14  # longer dates (ranges) take a line of their own
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+class _Style:
+    """Apply ANSI styles only when the output is a terminal."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def bold(self, text: str) -> str:
+        return f"{_BOLD}{text}{_RESET}" if self.color and text else text
+
+    def dim(self, text: str) -> str:
+        return f"{_DIM}{text}{_RESET}" if self.color and text else text
+
+
+def render(reply: Reply, width: int = 80, color: bool = False) -> str:
+    """Lay a reply out for a terminal of `width` columns."""
+    style = _Style(color)
+    width = max(width, 40)
+    lines = [style.bold(reply.title)]
+    if reply.intro:
+        lines += textwrap.wrap(reply.intro, width)
+    lines += _items(reply.items, width, style)
+    if reply.suggestions:
+        lines.append("")
+        lines.append("Did you mean:")
+        lines += [f"  {s}" for s in reply.suggestions]
+    if reply.footer:
+        lines.append("")
+        lines += [
+            style.dim(line)
+            for part in reply.footer.splitlines()
+            for line in textwrap.wrap(part, width)
+        ]
+    return "\n".join(lines)
+
+
+def _items(items: tuple[Item, ...], width: int, style: _Style) -> list[str]:
+    column = min(max((len(i.date) for i in items if i.date), default=0), MAX_DATE_COLUMN)
+    lines: list[str] = []
+    heading: str | None = None
+    for item in items:
+        if item.heading != heading:
+            heading = item.heading
+            if heading:
+                lines += ["", style.bold(heading)]
+        lines += _item(item, width, column, style)
+    return lines
+
+
+def _item(item: Item, width: int, column: int, style: _Style) -> list[str]:
+    """Wrap one item beside a fixed date column; its sources follow, dimmed."""
+    date = item.date or ""
+    indent = "  " + " " * (column + 2) if column else "  "
+    lines: list[str] = []
+    first = indent
+    if column and len(date) <= column:
+        first = "  " + date.ljust(column) + "  "
+    elif date:
+        lines.append("  " + date)
+    lines += textwrap.wrap(item.text, width, initial_indent=first, subsequent_indent=indent)
+    sources = "; ".join(c.short for c in item.citations)
+    if sources:
+        tag = f"— {sources}"
+        if lines and len(lines[-1]) + 1 + len(tag) <= width:
+            lines[-1] += " " + style.dim(tag)
+        else:
+            lines.append(indent + style.dim(tag))
+    return lines
+
+
+def render_json(reply: Reply) -> str:
+    """Give the reply as JSON, for scripts."""
+    return json.dumps(asdict(reply), ensure_ascii=False, indent=2)

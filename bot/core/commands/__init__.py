@@ -1,0 +1,1 @@
+"""Command families; each module registers its commands with `bot.core.registry.register`."""

@@ -1,0 +1,59 @@
+"""`interests <party>`: what Russia, Pakistan, or both want from the relationship."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.items import did_you_mean, fact_items, plural
+from bot.core.parse import echo
+from bot.core.registry import register
+from bot.core.snapshot import SHARED
+from bot.core.types import CommandSpec, Reply, Request
+from bot.errors import NotFound
+
+if TYPE_CHECKING:
+    from bot.core.engine import Engine
+
+INTERESTS = CommandSpec(
+    name="interests",
+    summary="A party's stated interests in the relationship: Russia's, Pakistan's, or shared.",
+    usage="interests <russia | pakistan | shared>",
+    arg="party",
+    arg_name="party",
+    arg_required=True,
+    examples=("interests russia", "interests pakistan", "interests shared", "interests moscow"),
+)
+_THE_THREE = ("interests russia", "interests pakistan", "interests shared")
+
+
+@register(INTERESTS)
+def interests(engine: Engine, request: Request) -> Reply:
+    """List a party's own interests, or the interests that involve another party."""
+    snap = engine.snapshot
+    match = snap.parties.best(request.args)
+    if match is None:
+        near = did_you_mean("interests", snap.parties.suggest(request.args))
+        raise NotFound(
+            f"No party called “{echo(request.args)}” in the articles.", near or _THE_THREE
+        )
+    own = snap.facts(snap.interests.get(match.id, ()))
+    if own:
+        title = (
+            "Shared interests of Pakistan and Russia"
+            if match.id == SHARED
+            else f"{match.name}'s interests"
+        )
+        return Reply(
+            title=title, intro=plural(len(own), "interest"), items=tuple(fact_items(snap, own))
+        )
+    involved = [f for f in snap.facts(snap.by_party.get(match.id, ())) if f.kind == "interest"]
+    if not involved:
+        raise NotFound(f"The articles list no interests involving {match.name}.", _THE_THREE)
+    return Reply(
+        title=f"Interests involving {match.name}",
+        intro=(
+            "The articles state interests only for Russia, Pakistan and both; "
+            f"{len(involved)} of those involve {match.name}."
+        ),
+        items=tuple(fact_items(snap, involved)),
+    )

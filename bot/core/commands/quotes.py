@@ -1,0 +1,55 @@
+"""`quote [who or word]`: quotations printed in the articles, with speaker and occasion."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.items import fact_items, plural
+from bot.core.parse import echo
+from bot.core.registry import register
+from bot.core.snapshot import Snapshot
+from bot.core.types import CommandSpec, Reply, Request
+from bot.errors import NotFound
+from bot.factbase.model import Fact
+
+if TYPE_CHECKING:
+    from bot.core.engine import Engine
+
+QUOTE = CommandSpec(
+    name="quote",
+    summary="Quotations from the articles, with speaker, occasion and source.",
+    usage="quote [who or word]",
+    arg="text",
+    arg_name="filter",
+    examples=("quote", "quote kosygin", "quote zero-sum"),
+)
+
+
+@register(QUOTE)
+def quote(engine: Engine, request: Request) -> Reply:
+    """Show every quotation, or those by a speaker or containing a word."""
+    snap = engine.snapshot
+    quotes = snap.facts(snap.quotes)
+    if not request.args:
+        return _reply(snap, "Quotations", quotes)
+    speaker = snap.people.best(request.args)
+    if speaker is not None:
+        said = [q for q in quotes if q.speaker == speaker.id]
+        if said:
+            return _reply(snap, f"Quotations: {speaker.name}", said)
+    hits = {i for i, _ in snap.search.search(request.args, limit=None).hits}
+    matching = [q for q in quotes if q.id in hits]
+    if not matching:
+        speakers = dict.fromkeys(snap.fb.name_of(q.speaker) for q in quotes if q.speaker)
+        raise NotFound(
+            f"No quotation by or about “{echo(request.args)}”.",
+            [f"quote {s}" for s in speakers][:5],
+        )
+    return _reply(snap, f"Quotations: “{echo(request.args)}”", matching)
+
+
+def _reply(snap: Snapshot, title: str, quotes: list[Fact]) -> Reply:
+    ordered = sorted(quotes, key=lambda q: (q.date is None, q.date.start if q.date else None))
+    return Reply(
+        title=title, intro=plural(len(ordered), "quotation"), items=tuple(fact_items(snap, ordered))
+    )

@@ -1,0 +1,142 @@
+"""`timeline [period or word]`: dated events, oldest first, each at its own precision."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from bot.core.items import dispute_items, fact_items, plural
+from bot.core.parse import echo
+from bot.core.registry import register
+from bot.core.snapshot import Snapshot
+from bot.core.textsearch import relevant, search_note
+from bot.core.types import CommandSpec, Item, Reply, Request
+from bot.errors import NotFound
+from bot.factbase.dates import DateSpan, parse_date
+from bot.search.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from bot.core.engine import Engine
+
+TIMELINE = CommandSpec(
+    name="timeline",
+    summary="Dated events, oldest first, for a decade, year, range, era or word.",
+    usage="timeline [period or word]",
+    arg="period",
+    arg_name="period",
+    examples=(
+        "timeline 1970s",
+        "timeline 1965 to 1972",
+        "timeline cold war",
+        "timeline since 2001",
+        "timeline steel",
+    ),
+)
+_OVERLAP_NOTE = "Events dated only to a decade or a range appear in every period they overlap."
+
+
+@register(TIMELINE)
+def timeline(engine: Engine, request: Request) -> Reply:
+    """Answer with an overview, a period, or the events a word finds."""
+    snap = engine.snapshot
+    if not request.args:
+        return overview(snap)
+    period = parse_period(request.args)
+    if period is not None:
+        return in_period(snap, period)
+    words, period = split_period(request.args)
+    return filtered(snap, words, period)
+
+
+def overview(snap: Snapshot) -> Reply:
+    """Count the events of each decade and name the first of them."""
+    items: list[Item] = []
+    for decade in decades(snap):
+        ids = snap.timeline.overlapping(decade)
+        first = snap.fact(ids[0])
+        items.append(
+            Item(f"{plural(len(ids), 'event')} — first: {_gist(first.text)}", date=decade.label)
+        )
+    return Reply(
+        title="Timeline overview",
+        intro=f"{plural(len(snap.timeline), 'dated event')} by decade.",
+        items=tuple(items),
+        footer="Pick a period: `timeline 1970s`, `timeline 1965 to 1972`, `timeline cold war`, "
+        "or a word: `timeline steel`.",
+    )
+
+
+def in_period(snap: Snapshot, period: Period) -> Reply:
+    """List the events overlapping a period, oldest first."""
+    facts = snap.facts(snap.timeline.overlapping(period.span))
+    if not facts:
+        raise NotFound(
+            f"Nothing in the timeline for {period.label}.",
+            [f"timeline {d.label}" for d in nearest_decades(snap, period.span)],
+        )
+    broad = any(f.date is not None and f.date.precision in ("decade", "range") for f in facts)
+    return Reply(
+        title=f"Timeline: {period.label}",
+        intro=plural(len(facts), "event"),
+        items=(*fact_items(snap, facts), *dispute_items(snap, facts)),
+        footer=_OVERLAP_NOTE if broad else "",
+    )
+
+
+def filtered(snap: Snapshot, words: str, period: Period | None) -> Reply:
+    """List the dated events a word or name finds, oldest first, optionally within a period."""
+    result = snap.search.search(words, limit=None)
+    within = None if period is None else set(snap.timeline.overlapping(period.span))
+    dated = [
+        snap.fact(i)
+        for i, _ in relevant(result.hits)
+        if snap.fact(i).date is not None and (within is None or i in within)
+    ]
+    where = f" in {period.label}" if period is not None else ""
+    if not dated:
+        hint = [f"search {words}"] if result.hits else []
+        raise NotFound(f"No dated event mentions “{echo(words)}”{where}.", hint)
+    dated.sort(key=lambda f: (f.date, f.id))
+    return Reply(
+        title=f"Timeline: “{echo(words)}”{where}",
+        intro=search_note(result) or plural(len(dated), "event"),
+        items=(*fact_items(snap, dated), *dispute_items(snap, dated)),
+    )
+
+
+def split_period(text: str) -> tuple[str, Period | None]:
+    """Separate a trailing or leading period from words: `steel 1970s` → (`steel`, 1970s)."""
+    parts = text.split()
+    for size in (3, 2, 1):
+        if len(parts) <= size:
+            continue
+        tail = parse_period(" ".join(parts[-size:]))
+        if tail is not None:
+            return " ".join(parts[:-size]), tail
+        head = parse_period(" ".join(parts[:size]))
+        if head is not None:
+            return " ".join(parts[size:]), head
+    return text, None
+
+
+def decades(snap: Snapshot) -> list[DateSpan]:
+    """Give every decade that has at least one event, oldest first."""
+    bounds = snap.timeline.bounds()
+    if bounds is None:
+        return []
+    first, last = bounds[0].year // 10 * 10, min(bounds[1].year, date.today().year) // 10 * 10
+    spans = (parse_date(f"{year}s") for year in range(first, last + 10, 10))
+    return [span for span in spans if snap.timeline.overlapping(span)]
+
+
+def nearest_decades(snap: Snapshot, span: DateSpan, count: int = 3) -> list[DateSpan]:
+    """Give the decades with events closest to a span, for "did you mean"."""
+    middle = span.start.toordinal() // 2 + min(span.end, date.today()).toordinal() // 2
+    ranked = sorted(decades(snap), key=lambda d: abs(d.start.toordinal() + 1826 - middle))
+    return sorted(ranked[:count])
+
+
+def _gist(text: str, limit: int = 90) -> str:
+    """Shorten a fact to its opening words for an overview line."""
+    sentence = text.split("; ")[0].rstrip(".")
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,156 @@
+"""The engine: Request in, Reply out, for every adapter; the one place failures are funnelled.
+
+It serves from a single immutable Snapshot. `swap` replaces it with one attribute assignment, so
+a reload built elsewhere (a worker thread) becomes visible atomically and a request that already
+read `engine.snapshot` finishes on the base it started with.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.core.parse import clean_text, echo
+from bot.core.registry import Command, load_commands, registered
+from bot.core.snapshot import Snapshot, build_snapshot
+from bot.core.types import ArgKind, CommandSpec, Reply, Request
+from bot.errors import BadArguments, NotAllowed, NotFound, UserError
+from bot.factbase.model import FactBase
+from bot.search.matcher import NameMatcher, allowed_edits, edit_distance
+
+__all__ = ["Engine", "Snapshot", "build_snapshot"]
+
+_log = logging.getLogger("factbot.engine")
+
+MAX_CHOICES = 25  # Discord's limit for autocomplete choices
+_APOLOGY = (
+    "Sorry — something went wrong while answering that. It has been logged; please try again."
+)
+
+
+class Engine:
+    """Answers requests from the current snapshot of the fact base."""
+
+    def __init__(self, snapshot: Snapshot, knowledge: Path | None = None) -> None:
+        self.snapshot = snapshot
+        self.knowledge = knowledge
+        self.started_at = datetime.now(UTC)
+        self._table = load_commands()
+        self._command_names = NameMatcher(
+            ((name, c.spec.name) for name, c in self._table.items()),
+            {c.spec.name: c.spec.name for c in self._table.values()},
+        )
+
+    @classmethod
+    def from_factbase(cls, fb: FactBase, knowledge: Path | None = None) -> Engine:
+        """Build an engine over an already loaded fact base."""
+        return cls(build_snapshot(fb), knowledge)
+
+    @classmethod
+    def from_folder(cls, path: Path) -> Engine:
+        """Load, validate and index a knowledge folder; raises KnowledgeError if it is invalid."""
+        from bot.factbase.loader import load
+
+        return cls.from_factbase(load(path), path)
+
+    @property
+    def loaded_at(self) -> datetime:
+        """Tell when the fact base being served was indexed."""
+        return self.snapshot.loaded_at
+
+    @property
+    def commands(self) -> tuple[CommandSpec, ...]:
+        """Give every command's spec, in help order."""
+        return tuple(c.spec for c in registered())
+
+    def command(self, name: str) -> Command | None:
+        """Find a command by its name or one of its aliases."""
+        return self._table.get(name.casefold())
+
+    def swap(self, snapshot: Snapshot) -> None:
+        """Serve `snapshot` from now on; one assignment, so readers see old or new, never both."""
+        self.snapshot = snapshot
+
+    def handle(self, request: Request) -> Reply:
+        """Answer a request; never raises — user errors become friendly replies."""
+        try:
+            return self._dispatch(request)
+        except NotFound as exc:
+            return Reply(title=str(exc), suggestions=exc.suggestions, kind="not_found")
+        except BadArguments as exc:
+            return Reply(title=str(exc), intro=exc.usage, kind="usage")
+        except NotAllowed as exc:
+            return Reply(title=str(exc), kind="refused")
+        except UserError as exc:
+            return Reply(title=str(exc), kind="usage")
+        except Exception:
+            _log.exception("failed to answer %r", request)
+            return Reply(title=_APOLOGY, kind="error")
+
+    def _dispatch(self, request: Request) -> Reply:
+        args = clean_text(request.args)
+        name = clean_text(request.command).casefold()
+        command = self._table.get(name)
+        if command is None:
+            return self._unknown(name, args, request)
+        if command.spec.admin and not request.actor.is_admin:
+            _log.warning("refused %s for %s (%s)", name, request.actor.name, request.actor.id)
+            raise NotAllowed(f"`{command.spec.name}` is for admins only.")
+        cleaned = Request(command.spec.name, args, request.actor)
+        if command.spec.arg_required and not args:
+            raise BadArguments(
+                f"`{command.spec.name}` needs {_article(command.spec.arg_name)}.",
+                usage_of(command.spec),
+            )
+        return command.handler(self, cleaned)
+
+    def _unknown(self, name: str, args: str, request: Request) -> Reply:
+        """Run a misspelt command (`timline`), else search for what was typed."""
+        if not name:
+            raise BadArguments("Type a command, e.g. `timeline 1970s`.", "Try `help`.")
+        guess = self._guess_command(name)
+        if guess is not None:
+            reply = self._dispatch(Request(guess, args, request.actor))
+            return _with_footer(reply, f"(read `{echo(name, 20)}` as `{guess}`)")
+        words = f"{name} {args}".strip()
+        reply = self._dispatch(Request("search", words, request.actor))
+        note = (
+            f"`{echo(name, 20)}` is not a command, so this is a search. `help` lists the commands."
+        )
+        return _with_footer(reply, note)
+
+    def _guess_command(self, name: str) -> str | None:
+        """Read a misspelt command name: within one or two edits (`hlep`), or a close match."""
+        limit = allowed_edits(name)
+        close = sorted((edit_distance(name, n, limit), n) for n in self._table)
+        if close and close[0][0] <= limit:
+            return self._table[close[0][1]].spec.name
+        guess = self._command_names.best(name)
+        return guess.id if guess is not None and guess.score >= 85 else None
+
+    def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]:
+        """Offer up to 25 (label, value) choices for an argument being typed; never raises."""
+        from bot.core.completion import choices
+
+        try:
+            return choices(self, arg_kind, clean_text(partial)[:100])[:MAX_CHOICES]
+        except Exception:
+            _log.exception("autocomplete failed for %s %r", arg_kind, partial)
+            return []
+
+
+def usage_of(spec: CommandSpec) -> str:
+    """Give a command's usage line and first example, for usage replies."""
+    example = f" — e.g. `{spec.examples[0]}`" if spec.examples else ""
+    return f"Usage: `{spec.usage}`{example}"
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def _with_footer(reply: Reply, note: str) -> Reply:
+    footer = f"{reply.footer}\n{note}" if reply.footer else note
+    return replace(reply, footer=footer)

@@ -1,0 +1,37 @@
+"""Split a typed line into command and arguments, the same way for every text adapter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PREFIXES = ("!", "/")
+MAX_ARGS = 200  # longer input is cut here: no question about five articles needs more
+_SPACE = re.compile(r"\s+")
+
+
+def split_line(line: str) -> tuple[str, str] | None:
+    """Read `!timeline 1970s` or `timeline 1970s` as ("timeline", "1970s"); None if empty."""
+    text = line.strip()
+    while text[:1] in PREFIXES and text:
+        text = text[1:].lstrip()
+    if not text:
+        return None
+    command, _, args = text.partition(" ")
+    return command.casefold(), args.strip()
+
+
+def clean_text(text: str) -> str:
+    """Drop control and format characters, collapse whitespace, cap the length."""
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in text[: MAX_ARGS * 4]
+        if ch.isspace() or unicodedata.category(ch)[0] != "C"
+    )
+    return _SPACE.sub(" ", kept).strip()[:MAX_ARGS].strip()
+
+
+def echo(text: str, limit: int = 60) -> str:
+    """Shorten user text before repeating it in a reply (adapters still escape markup)."""
+    text = clean_text(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

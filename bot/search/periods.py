@@ -1,0 +1,192 @@
+"""Read the periods people type (`70s`, `1965 to 1972`, `since 2001`, `cold war`) as date spans.
+
+Anything that is not a period gives None, so the caller can treat it as a word filter instead
+(`timeline steel`). Spans come from `bot.factbase.dates`, the fact base's own date model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.factbase.dates import DateError, DateSpan, parse_date
+from bot.search.normalise import fold
+
+_OPEN_START = date(1, 1, 1)
+_OPEN_END = date(9999, 12, 31)
+_MIN_YEAR, _MAX_YEAR = 1000, 2999
+
+_DECADE_WORDS = {
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+    "noughties": 2000,
+    "aughts": 2000,
+}
+_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            (),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_ERAS: dict[str, tuple[date, date, str]] = {
+    "cold war": (date(1947, 1, 1), date(1991, 12, 31), "the Cold War (1947–1991)"),
+    "post cold war": (date(1992, 1, 1), _OPEN_END, "after the Cold War (since 1992)"),
+    "after cold war": (date(1992, 1, 1), _OPEN_END, "after the Cold War (since 1992)"),
+    "post 9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    "after 9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    "post 911": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    "war on terror": (date(2001, 9, 11), _OPEN_END, "the war on terror (since September 2001)"),
+    "soviet era": (date(1947, 1, 1), date(1991, 12, 31), "the Soviet era (1947–1991)"),
+}
+_FILLER = re.compile(r"^(?:in|during|between|of|era|years?|period)\s+|\s+(?:era|years?|period)$")
+_RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|until|till|through|and)\s+(.+)$")
+_DASH_RANGE = re.compile(r"^(\d{4}s?)\s*[-/–—]\s*(\d{2,4}s?)$")
+_OPEN = re.compile(r"^(before|until|till|pre|prior to|up to|since|after|post|from)\s+(.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span to filter by and the words to describe it in a reply."""
+
+    span: DateSpan
+    label: str
+
+
+def parse_period(text: str) -> Period | None:
+    """Read `text` as a period, or give None when it is not one."""
+    raw = re.sub(r"(\d)['’]s\b", r"\1s", text.strip().casefold())  # 1970's → 1970s
+    key = _strip_filler(" ".join(w for w in fold(raw).split() if w != "the"))
+    if not key or len(key) > 40:
+        return None
+    dashed = _DASH_RANGE.match(raw.replace(" ", ""))
+    ranged = _RANGE.match(key)
+    opened = _OPEN.match(key)
+    return (
+        (_range(dashed[1], dashed[2]) if dashed else None)
+        or _era(key)
+        or (_range(ranged[1], ranged[2]) if ranged else None)
+        or (_open(opened[1], opened[2]) if opened else None)
+        or _whole(_point(key) or _iso(raw), key)
+    )
+
+
+def _era(key: str) -> Period | None:
+    era = _ERAS.get(key)
+    return None if era is None else Period(DateSpan(era[0], era[1], "range"), era[2])
+
+
+def _whole(span: DateSpan | None, key: str) -> Period | None:
+    if span is None:
+        return None
+    part = key.split()[0]
+    if part in _PARTS:  # `mid 70s` → "mid 1970s", not "1973–1976"
+        return Period(span, f"{part} {span.start.year // 10 * 10}s")
+    return Period(span, span.label)
+
+
+def _strip_filler(key: str) -> str:
+    """Drop `in`, `era`, `years` around a period: `in 1970s` is `1970s`."""
+    previous = None
+    while previous != key:
+        previous, key = key, _FILLER.sub("", key).strip()
+    return key
+
+
+def _range(first: str, last: str) -> Period | None:
+    first = re.sub(r"^(?:from|between)\s+", "", first)
+    start = _point(_strip_filler(fold(first))) or _iso(first)
+    last_key = _strip_filler(fold(last))
+    if start is not None and re.fullmatch(r"\d{2}", last_key):
+        last_key = f"{start.start.year // 100}{last_key}"  # 1965-72 → 1972
+    end = _point(last_key) or _iso(last)
+    if start is None or end is None or end.end < start.start:
+        return None
+    span = DateSpan(start.start, end.end, "range")
+    return Period(span, f"{start.label}–{end.label}")
+
+
+def _open(word: str, rest: str) -> Period | None:
+    point = _point(_strip_filler(rest)) or _iso(rest)
+    if point is None:
+        era = _era(_strip_filler(rest))
+        if era is None:
+            return None
+        point = era.span
+    if word == "since" or word == "from":
+        return Period(DateSpan(point.start, _OPEN_END, "range"), f"since {point.label}")
+    if word in ("after", "post"):
+        later = date.fromordinal(min(point.end.toordinal() + 1, _OPEN_END.toordinal()))
+        return Period(DateSpan(later, _OPEN_END, "range"), f"after {point.label}")
+    if word in ("until", "till", "up to"):
+        return Period(DateSpan(_OPEN_START, point.end, "range"), f"until {point.label}")
+    earlier = date.fromordinal(max(point.start.toordinal() - 1, 1))
+    return Period(DateSpan(_OPEN_START, earlier, "range"), f"before {point.label}")
+
+
+def _point(key: str) -> DateSpan | None:
+    """Read one decade, year or month-and-year from folded text."""
+    named = re.fullmatch(r"(?:(early|mid|late)\s+)?([a-z]+)", key)
+    if named and named[2] in _DECADE_WORDS:
+        return _decade(_DECADE_WORDS[named[2]], named[1])
+    decade = re.fullmatch(r"(early|mid|late)?\s*(\d{3}0|\d0)s", key)
+    if decade:
+        digits = decade[2]
+        year = int(digits) if len(digits) == 4 else _century(int(digits))
+        return _decade(year, decade[1])
+    if re.fullmatch(r"\d{4}", key) and _MIN_YEAR <= int(key) <= _MAX_YEAR:
+        return parse_date(key)
+    month_year = re.fullmatch(r"([a-z]+)\s+(\d{4})|(\d{4})\s+([a-z]+)", key)
+    if month_year:
+        name, digits = (
+            (month_year[1], month_year[2]) if month_year[1] else (month_year[4], month_year[3])
+        )
+        if name in _MONTHS and _MIN_YEAR <= int(digits) <= _MAX_YEAR:
+            return parse_date(f"{digits}-{_MONTHS[name]:02d}")
+    return None
+
+
+def _century(two_digits: int) -> int:
+    """Place `70s` in the 1900s and `10s` in the 2000s: the articles span 1947 to today."""
+    return (1900 if two_digits >= 40 else 2000) + two_digits
+
+
+def _decade(year: int, part: str | None) -> DateSpan | None:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    whole = parse_date(f"{year}s")
+    if part is None:
+        return whole
+    first, last = _PARTS[part]
+    return DateSpan(date(year + first, 1, 1), date(year + last, 12, 31), "range")
+
+
+def _iso(text: str) -> DateSpan | None:
+    """Accept the fact base's own formats too: `1965-04`, `2016-09-24`, `1948/1959`."""
+    try:
+        span = parse_date(text.strip())
+    except DateError:
+        return None
+    return span if _MIN_YEAR <= span.start.year <= _MAX_YEAR else None

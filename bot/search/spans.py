@@ -1,0 +1,46 @@
+"""Find dated entries overlapping a period without looking at the others.
+
+Entries are sorted by start date. Anything overlapping [start, end] starts no later than `end`
+and no earlier than `start - longest span`, so two bisections bound the candidates and only
+those are checked: O(log n + k) rather than a scan of every fact.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from datetime import date
+
+from bot.factbase.dates import DateSpan
+
+
+class SpanIndex:
+    """Dated ids, oldest first, queryable by overlapping period."""
+
+    def __init__(self, entries: Iterable[tuple[str, DateSpan]]) -> None:
+        ordered = sorted(entries, key=lambda e: (e[1].start, e[1].end, e[0]))
+        self._ids = [entry_id for entry_id, _ in ordered]
+        self._spans = [span for _, span in ordered]
+        self._starts = [span.start.toordinal() for span in self._spans]
+        self._longest = max(
+            (s.end.toordinal() - s.start.toordinal() for s in self._spans), default=0
+        )
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def all(self) -> list[str]:
+        """Give every dated id, oldest first."""
+        return list(self._ids)
+
+    def overlapping(self, period: DateSpan) -> list[str]:
+        """Give the ids whose span shares a day with `period`, oldest first."""
+        first = bisect_left(self._starts, period.start.toordinal() - self._longest)
+        last = bisect_right(self._starts, period.end.toordinal())
+        return [self._ids[i] for i in range(first, last) if self._spans[i].end >= period.start]
+
+    def bounds(self) -> tuple[date, date] | None:
+        """Give the earliest start and latest end, or None when nothing is dated."""
+        if not self._spans:
+            return None
+        return self._spans[0].start, max(s.end for s in self._spans)

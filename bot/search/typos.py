@@ -1,0 +1,74 @@
+"""Correct a misspelt word against the fact base's own vocabulary (SymSpell-style).
+
+Every vocabulary word is stored under each of its one-letter deletions. A typed word's own
+deletions are looked up in that table, so candidates within one edit (insertion, deletion,
+substitution, transposition) are found by dictionary lookups instead of comparing the word with
+the whole vocabulary; each candidate is then verified with a real edit distance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from bot.search.matcher import allowed_edits, edit_distance
+
+_PREFIX = 10  # only the first letters are indexed: typos past them still verify, index stays small
+
+
+def _deletions(word: str, depth: int) -> Iterator[str]:
+    """Yield `word` and every string made by deleting up to `depth` letters from it."""
+    seen = {word}
+    frontier = [word]
+    yield word
+    for _ in range(depth):
+        following: list[str] = []
+        for current in frontier:
+            for i in range(len(current)):
+                shorter = current[:i] + current[i + 1 :]
+                if shorter not in seen:
+                    seen.add(shorter)
+                    following.append(shorter)
+                    yield shorter
+        frontier = following
+
+
+class TypoCorrector:
+    """Map unknown words to the closest known ones, preferring common words on ties."""
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        self._freq = dict(frequencies)
+        self._deletes: dict[str, list[str]] = {}
+        for word in self._freq:
+            if len(word) < 4 or word.isdigit():
+                continue
+            for shorter in _deletions(word[:_PREFIX], 1):
+                self._deletes.setdefault(shorter, []).append(word)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._freq
+
+    def frequency(self, word: str) -> int:
+        """Give how many entries use `word` (0 when unknown)."""
+        return self._freq.get(word, 0)
+
+    def candidates(self, word: str, max_edits: int) -> list[str]:
+        """Give known words within `max_edits` of `word`, best first."""
+        if max_edits <= 0 or word.isdigit():
+            return []
+        found: dict[str, int] = {}
+        for shorter in _deletions(word[:_PREFIX], max_edits):
+            for known in self._deletes.get(shorter, ()):
+                if known not in found:
+                    found[known] = edit_distance(word, known, max_edits)
+        close = [(d, w) for w, d in found.items() if d <= max_edits]
+        close.sort(key=lambda dw: (dw[0], dw[1][0] != word[0], -self._freq[dw[1]], dw[1]))
+        return [w for _, w in close]
+
+    def correct(self, word: str) -> str | None:
+        """Give `word` if known, else its best correction, else None."""
+        if word in self._freq:
+            return word
+        found = self.candidates(word, allowed_edits(word))
+        if len(word) <= 5:  # short real words (`bold`) sit one edit from others (`cold`)
+            found = [w for w in found if w[0] == word[0]]
+        return found[0] if found else None

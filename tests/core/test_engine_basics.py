@@ -1,0 +1,71 @@
+"""The engine's front door: dispatch, the error funnel, swap, help and sources."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.core.engine import Engine, build_snapshot
+from bot.core.registry import register, unregister
+from bot.core.types import CommandSpec, Reply, Request
+from tests.core.conftest import MEMBER, ask, text_of
+
+
+def test_every_contract_command_is_registered(engine: Engine) -> None:
+    """help lists each command of the contract."""
+    names = {spec.name for spec in engine.commands}
+    assert {"timeline", "search", "sources", "source", "help", "about"} <= names
+
+
+def test_slash_option_names_are_valid_for_discord(engine: Engine) -> None:
+    """Every arg_name is lowercase with no spaces, as Discord requires."""
+    for spec in engine.commands:
+        assert spec.arg_name == spec.arg_name.lower() and " " not in spec.arg_name, spec
+
+
+def test_help_lists_every_public_command(engine: Engine) -> None:
+    """`help` shows each command's usage line."""
+    text = text_of(engine, "help")
+    for spec in engine.commands:
+        if not spec.admin:
+            assert spec.usage in text
+
+
+def test_sources_lists_each_article_with_its_fact_count(engine: Engine) -> None:
+    """`sources` names every article and how many facts cite it."""
+    text = text_of(engine, "sources")
+    fb = engine.snapshot.fb
+    for source in fb.sources.values():
+        count = sum(source.id in f.sources for f in fb.facts.values())
+        assert source.title[:40] in text
+        assert f"{count} facts" in text
+
+
+def test_unexpected_failure_becomes_an_apology(engine: Engine) -> None:
+    """A handler that crashes gives a short apology, not an exception."""
+
+    @register(CommandSpec(name="explode-test", summary="x", usage="explode-test"))
+    def explode(engine: Engine, request: Request) -> Reply:
+        raise RuntimeError("boom")
+
+    try:
+        reply = Engine(engine.snapshot).handle(Request("explode-test", "", MEMBER))
+    finally:
+        unregister("explode-test")
+    assert reply.kind == "error" and "boom" not in reply.title
+
+
+def test_swap_serves_the_new_snapshot(engine: Engine) -> None:
+    """After swap, answers come from the new fact base."""
+    fb = engine.snapshot.fb
+    fewer = replace(fb, sources=dict(list(fb.sources.items())[:1]))
+    other = Engine(engine.snapshot)
+    other.swap(build_snapshot(fewer))
+    assert len(ask(other, "sources").items) == 1
+
+
+@pytest.mark.parametrize("line", ["timline 1970s", "tmeline 1970s", "TIMELINE 1970s"])
+def test_misspelt_command_still_runs(engine: Engine, line: str) -> None:
+    """A close misspelling of a command runs that command."""
+    assert ask(engine, line).title == ask(engine, "timeline 1970s").title
