@@ -24,12 +24,18 @@ ADMIN_SPEC = CommandSpec(
     name="testadmin", summary="An admin-only command that exists only in these tests.",
     usage="testadmin", admin=True,
 )  # fmt: skip
-SETTINGS = {
-    "cooldown": Cooldown(rate=3, per=60),
-    "channel_cooldown": Cooldown(rate=25, per=60),
-    "page_size": 6,
-    "page_timeout": 60,
-}
+
+
+def settings_for(fake: FakeDiscord, **overrides: Any) -> DiscordSettings:
+    """Tight cooldowns so tests can reach them; everything else as shipped."""
+    values: dict[str, Any] = {
+        "api_base": fake.api_base,
+        "cooldown": Cooldown(rate=3, per=60),
+        "channel_cooldown": Cooldown(rate=25, per=60),
+        "page_size": 6,
+        "page_timeout": 60,
+    }
+    return DiscordSettings.model_validate(values | overrides)
 
 
 def _admin_answer(engine: Engine, request: Request) -> Reply:
@@ -40,7 +46,9 @@ def _admin_answer(engine: Engine, request: Request) -> Reply:
 def admin_command() -> Iterator[CommandSpec]:
     """Register a tiny admin-only command for these tests, and remove it afterwards."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(registry._REGISTRY, ADMIN_SPEC.name, registry.Command(ADMIN_SPEC, _admin_answer))
+        patch.setitem(
+            registry._REGISTRY, ADMIN_SPEC.name, registry.Command(ADMIN_SPEC, _admin_answer)
+        )
         yield ADMIN_SPEC
 
 
@@ -72,8 +80,7 @@ async def running_bot(settings: DiscordSettings, engine: Engine) -> AsyncIterato
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(fake: FakeDiscord, engine: Engine) -> AsyncIterator[AnyBot]:
-    settings = DiscordSettings(api_base=fake.api_base, **SETTINGS)
-    async with running_bot(settings, engine) as client:
+    async with running_bot(settings_for(fake), engine) as client:
         yield client
     assert fake.errors == []
 
