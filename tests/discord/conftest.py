@@ -33,7 +33,7 @@ def settings_for(fake: FakeDiscord, **overrides: Any) -> DiscordSettings:
         "cooldown": Cooldown(rate=3, per=60),
         "channel_cooldown": Cooldown(rate=25, per=60),
         "page_size": 6,
-        "page_timeout": 60,
+        "page_timeout": 2,
     }
     return DiscordSettings.model_validate(values | overrides)
 

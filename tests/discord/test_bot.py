@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.adapters.discord.client import AnyBot
-from bot.adapters.discord.funnel import ADMINS_ONLY
+from bot.adapters.discord.funnel import ADMINS_ONLY, APOLOGY
 from bot.adapters.discord.views import NOT_YOURS
 from bot.core.engine import Engine
 from tests.discord.conftest import ADMIN_SPEC, expected_pages
@@ -106,6 +106,15 @@ async def test_page_buttons_turn_pages_for_the_asker_only(
     assert refused.body["data"]["flags"] == EPHEMERAL
 
 
+async def test_page_buttons_are_disabled_after_the_timeout(bot: AnyBot, fake: FakeDiscord) -> None:
+    """When the page buttons time out, the message is edited to show them disabled."""
+    sent = await fake.reply_to(await fake.say(fake.member(), "!timeline", channel=fake.channel(13)))
+    path = f"{sent.path}/{sent.result['id']}"
+    edited = await fake.wait_for(lambda r: r.method == "PATCH" and r.path == path, timeout=10)
+    buttons = edited.body["components"][0]["components"]
+    assert all(b["disabled"] for b in buttons)
+
+
 async def test_everyone_and_role_mentions_ping_nobody(bot: AnyBot, fake: FakeDiscord) -> None:
     """Echoed @everyone and role mentions are sent escaped, with mentions switched off."""
     role = fake.guild.member_role_id
@@ -188,6 +197,25 @@ async def test_two_hundred_members_at_once_get_two_hundred_right_answers(
     replies = await asyncio.gather(*(fake.reply_to(m, timeout=30) for m in sent))
     for n, reply in enumerate(replies):
         assert embeds(reply) == wanted[questions[n % 4]]
+
+
+async def test_a_failure_to_send_is_logged_with_context_and_survived(
+    bot: AnyBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """When Discord refuses our reply, the error is logged with its context and we carry on."""
+    locked = fake.channel(14)
+    fake.read_only_channels.add(locked)
+    member = fake.member()
+    await fake.say(member, "!timeline 1970s", channel=locked)
+    answer = await fake.wait_for(lambda r: r.method == "POST" and locked in r.path)
+    apology = await fake.wait_for(
+        lambda r: r.method == "POST" and locked in r.path and r is not answer
+    )
+    assert apology.body["content"] == APOLOGY
+    await fake.reply_to(await fake.say(member, "!sources", channel=fake.channel(15)))
+    failures = [r for r in caplog.records if r.levelname == "ERROR" and r.name == "factbot.discord"]
+    assert failures and "'timeline'" in failures[0].getMessage()
+    assert locked in failures[0].getMessage()
 
 
 async def test_near_miss_gets_did_you_mean(bot: AnyBot, fake: FakeDiscord) -> None:

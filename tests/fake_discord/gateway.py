@@ -74,6 +74,7 @@ class GatewaySession:
         }
         await self.dispatch("READY", ready)
         await self.dispatch("GUILD_CREATE", fake.guild.create_json(fake.bot_user))
+        await fake.notify()
 
     async def _resume(self, ws: web.WebSocketResponse, data: JSON) -> None:
         self.resumes.append(data)
@@ -85,6 +86,7 @@ class GatewaySession:
             if frame["s"] > (data.get("seq") or 0):
                 await ws.send_str(json.dumps(frame))
         await self.dispatch("RESUMED", {})
+        await self.fake.notify()
 
     async def dispatch(self, event: str, data: JSON) -> None:
         """Send an event now, or keep it for the replay after the bot resumes."""

@@ -54,7 +54,8 @@ class FakeDiscord:
         self.errors: list[str] = []
         self.messages: dict[str, JSON] = {}
         self.interactions: dict[str, JSON] = {}
-        self.commands: dict[str, list[JSON]] = {}  # "global" or guild id -> registered commands
+        self.commands: dict[str, list[JSON]] = {}  # "global" or a guild id -> registered
+        self.read_only_channels: set[str] = set()  # posting there answers 403
         self.gateway = gateway.GatewaySession(self)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -100,19 +101,10 @@ class FakeDiscord:
         assert result is not None
         return result
 
-    async def wait_count(
-        self, predicate: Callable[[Recorded], bool], count: int, *, timeout: float = 20.0
-    ) -> list[Recorded]:
-        """Wait until `count` requests satisfy `predicate`; return them all."""
-
-        def matching() -> list[Recorded]:
-            return [r for r in self.requests if predicate(r)]
-
+    async def wait_until(self, condition: Callable[[], bool], *, timeout: float = 10.0) -> None:
+        """Wait for any condition on the fake's state, e.g. a gateway IDENTIFY."""
         async with self._changed:
-            await asyncio.wait_for(
-                self._changed.wait_for(lambda: len(matching()) >= count), timeout
-            )
-        return matching()
+            await asyncio.wait_for(self._changed.wait_for(condition), timeout)
 
     # -- what members do -----------------------------------------------------------------------
 
@@ -273,6 +265,8 @@ class FakeDiscord:
         return message
 
     async def _create_message(self, request: web.Request) -> web.Response:
+        if request.match_info["channel"] in self.read_only_channels:
+            return _reply({"message": "Missing Permissions", "code": 50013}, status=403)
         body = await _json(request)
         return _reply(self._new_message(request.match_info["channel"], body))
 
