@@ -20,7 +20,12 @@ from bot.factbase.model import (
     Source,
     Topic,
 )
-from bot.factbase.provenance import default_seeds_dir, evidence_problems, load_articles
+from bot.factbase.provenance import (
+    default_seeds_dir,
+    evidence_problems,
+    load_articles,
+    normalise,
+)
 from bot.factbase.schema import schema_path, schema_problems, validator_for
 from bot.factbase.yamlfile import LineDict, ParsedFile, parse_file
 
@@ -135,6 +140,8 @@ def _add_source(b: _Builder, raw: LineDict, where: Location) -> None:
         seed=raw["seed"],
         url=raw.get("url"),
         where=where,
+        short_title=raw.get("short"),
+        date_evidence=published.get("evidence"),
     )
 
 
@@ -280,6 +287,12 @@ def _check_provenance(b: _Builder, fb: FactBase, seeds_dir: Path) -> None:
                 "fix `seed:`",
             )
     articles = load_articles(fb.sources, seeds_dir)
+    for source in fb.sources.values():
+        proof = source.date_evidence
+        if proof and source.id in articles and normalise(proof) not in articles[source.id]:
+            b.problem(
+                source.where, f"`{source.id}`: date evidence not in the article", "copy it exactly"
+            )
     for fact in fb.facts.values():
         b.problems.extend(evidence_problems(fact, articles))
 

@@ -54,12 +54,16 @@ class Source:
     seed: str
     url: str | None
     where: Location
+    short_title: str | None = None
+    date_evidence: str | None = None  # the article's own words that date it
 
     @property
     def short(self) -> str:
         """Name the source compactly for a citation line: the author, else a short title."""
         if self.author and self.author.lower() != "unnamed":
             return self.author
+        if self.short_title:
+            return self.short_title
         return self.title if len(self.title) <= 48 else self.title[:45].rsplit(" ", 1)[0] + "…"
 
 
