@@ -66,6 +66,17 @@ async def test_slash_command_answers_through_the_interaction(
     assert pings_nobody(sent.body["data"]["allowed_mentions"])
 
 
+async def test_slash_suggestions_are_shown_as_slash_commands(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """After `/who person:gandhi` the did-you-mean lines are slash commands, not `!` ones."""
+    assert expected_pages(engine, "who", "gandhi")[0]["description"].count("`!") > 0
+    interaction = await fake.slash(fake.member(), "who", fake.channel(16), person="gandhi")
+    description = embeds(await fake.callback_for(interaction))[0]["description"]  # type: ignore[index]
+    assert "`/who" in description
+    assert "`!" not in description
+
+
 @pytest.mark.parametrize(("command", "option", "typed"), [("timeline", "period", "197"),
                                                          ("who", "person", "bhuto")])  # fmt: skip
 async def test_autocomplete_offers_choices_from_the_fact_base(

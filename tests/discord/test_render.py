@@ -119,8 +119,8 @@ def test_extra_becomes_at_most_25_fields_on_the_first_page() -> None:
 
 
 def test_suggestions_are_offered() -> None:
-    """A not-found reply lists its did-you-mean suggestions."""
-    reply = Reply("No one called bhuto", suggestions=("Zulfikar Ali Bhutto",), kind="not_found")
-    page = render(reply, page_size=6)[0]
-    assert "Did you mean:** Zulfikar Ali Bhutto" in (page.description or "")
+    """A not-found reply offers its suggestions as commands to copy, with the prefix."""
+    reply = Reply("No one called bhuto", suggestions=("who Zulfikar Ali Bhutto",), kind="not_found")
+    page = render(reply, page_size=6, as_typed=lambda line: "?" + line)[0]
+    assert "**Did you mean:** `?who Zulfikar Ali Bhutto`" in (page.description or "")
     assert page.colour == discord.Colour.orange()

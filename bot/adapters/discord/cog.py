@@ -100,8 +100,25 @@ class FactbotCog(commands.Cog, name="factbot"):
         if spec.name == ABOUT:
             reply = self._with_runtime(reply)
         await send_reply(
-            ctx, reply, page_size=self.settings.page_size, page_timeout=self.settings.page_timeout
+            ctx,
+            reply,
+            page_size=self.settings.page_size,
+            page_timeout=self.settings.page_timeout,
+            as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
         )
+
+    def _as_prefix(self, line: str) -> str:
+        return self.settings.prefix + line
+
+    def _as_slash(self, line: str) -> str:
+        """`who Yahya Khan` → `/who person:Yahya Khan`, as the slash command would be filled in."""
+        name, _, args = line.partition(" ")
+        spec = next((s for s in self.engine.commands if name in (s.name, *s.aliases)), None)
+        if spec is None:
+            return self._as_prefix(line)
+        if not args or spec.arg == "none":
+            return f"/{spec.name}"
+        return f"/{spec.name} {spec.arg_name}:{args}"
 
     async def answer_usage(self, ctx: commands.Context[Any]) -> None:
         """A malformed invocation: let the engine explain the command's usage."""

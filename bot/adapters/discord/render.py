@@ -7,7 +7,7 @@ The sources of a page's items are also listed in the page footer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import discord
@@ -45,12 +45,19 @@ class Block:
     is_item: bool = False
 
 
-def render(reply: Reply, *, page_size: int) -> list[discord.Embed]:
-    """Render a reply as one embed per page; there is always at least one page."""
+def render(
+    reply: Reply, *, page_size: int, as_typed: Callable[[str], str] = lambda line: "!" + line
+) -> list[discord.Embed]:
+    """Render a reply as one embed per page; there is always at least one page.
+
+    `as_typed` shows an engine suggestion ("who Yahya Khan") the way the user would type it
+    (`!who Yahya Khan`, or `/who person:Yahya Khan` after a slash command).
+    """
     title = clamp(escape(reply.title), TITLE_LIMIT) or "\u200b"
     fields = _fields(reply.extra)
     first_budget = _budget(title, fields)
-    pages = _paginate(_blocks(reply), page_size, first_budget, _budget(title, []))
+    blocks = _blocks(reply, as_typed)
+    pages = _paginate(blocks, page_size, first_budget, _budget(title, []))
     embeds = []
     for number, page in enumerate(pages, start=1):
         embed = discord.Embed(
@@ -85,7 +92,7 @@ def _fields(extra: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
-def _blocks(reply: Reply) -> list[Block]:
+def _blocks(reply: Reply, as_typed: Callable[[str], str]) -> list[Block]:
     blocks = [Block(escape(reply.intro))] if reply.intro else []
     heading: str | None = None
     for item in reply.items:
@@ -93,8 +100,8 @@ def _blocks(reply: Reply) -> list[Block]:
         heading = item.heading
         blocks.append(_item_block(item, show_heading))
     if reply.suggestions:
-        names = " · ".join(escape(s) for s in reply.suggestions)
-        blocks.append(Block(f"**Did you mean:** {names}"))
+        lines = " · ".join(code(as_typed(s)) for s in reply.suggestions)
+        blocks.append(Block(f"**Did you mean:** {lines}"))
     return blocks
 
 

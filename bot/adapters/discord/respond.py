@@ -7,6 +7,7 @@ ephemeral for slash commands, and for prefix commands vanish after a short while
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -21,10 +22,15 @@ PRIVATE_KINDS = frozenset({"refused"})  # admin refusals concern the asker alone
 
 
 async def send_reply(
-    ctx: commands.Context[Any], reply: Reply, *, page_size: int, page_timeout: float
+    ctx: commands.Context[Any],
+    reply: Reply,
+    *,
+    page_size: int,
+    page_timeout: float,
+    as_typed: Callable[[str], str],
 ) -> None:
     """Render and post a reply; more than one page gets page buttons."""
-    pages = render(reply, page_size=page_size)
+    pages = render(reply, page_size=page_size, as_typed=as_typed)
     ephemeral = reply.kind in PRIVATE_KINDS
     if len(pages) == 1:
         await _send(ctx, embed=pages[0], ephemeral=ephemeral)
