@@ -79,12 +79,14 @@ def ask(line: str, knowledge: Path, fmt: str) -> int:
     return EXIT_CODES.get(reply.kind, 1)
 
 
-def _print(text: str) -> None:
-    """Print, staying quiet when the reader has gone (`factbot ask … | head`)."""
+def _print(text: str) -> bool:
+    """Print; tell whether the reader is still there (`factbot ask … | head` closes early)."""
     try:
         print(text, flush=True)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return False
+    return True
 
 
 def chat(knowledge: Path) -> int:
@@ -103,9 +105,8 @@ def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:
         if line.strip().lstrip("!/").casefold() in LEAVE:
             break
         reply = answer(engine, line, actor)
-        if reply is not None:
-            print(f"> {line.strip()}")
-            print(_render(reply), end="\n\n", flush=True)
+        if reply is not None and not _print(f"> {line.strip()}\n{_render(reply)}\n"):
+            break
     return 0
 
 
@@ -113,7 +114,9 @@ def _interactive(engine: Engine, actor: Actor) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import WordCompleter
 
-    names = sorted({n for s in engine.commands for n in (s.name, *s.aliases)})
+    names = sorted(
+        {p + n for s in engine.commands for n in (s.name, *s.aliases) for p in ("", "!")}
+    )
     session: PromptSession[str] = PromptSession(
         history=_history(), completer=WordCompleter(names, sentence=True)
     )

@@ -52,7 +52,8 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
 
 
 def _items(items: tuple[Item, ...], width: int, style: _Style) -> list[str]:
-    column = min(max((len(i.date) for i in items if i.date), default=0), MAX_DATE_COLUMN)
+    fitting = [len(i.date) for i in items if i.date and len(i.date) <= MAX_DATE_COLUMN]
+    column = max(fitting, default=MAX_DATE_COLUMN if any(i.date for i in items) else 0)
     lines: list[str] = []
     heading: str | None = None
     for item in items:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.items import plural
-from bot.core.snapshot import SHARED
 from bot.core.types import ArgKind
 from bot.search.matcher import NameMatcher
 from bot.search.normalise import fold
@@ -21,7 +20,11 @@ Choice = tuple[str, str]
 
 
 def choices(engine: Engine, kind: ArgKind, partial: str) -> list[Choice]:
-    """Give (label, value) choices for an argument of `kind`, best first."""
+    """Give (label, value) choices for an argument of `kind`, best first.
+
+    Values are entry ids (`zulfikar-ali-bhutto`, `shared`): stable, short, and every command
+    resolves them exactly.
+    """
     snap = engine.snapshot
     if kind == "period":
         return _periods(engine, partial)
@@ -37,8 +40,7 @@ def choices(engine: Engine, kind: ArgKind, partial: str) -> list[Choice]:
     matcher = matchers.get(kind)
     if matcher is None:
         return []
-    values = {i: (SHARED if i == SHARED else name) for i, name in matcher.display.items()}
-    return _pick(matcher, partial, values)
+    return _pick(matcher, partial, {i: i for i in matcher.display})
 
 
 def _pick(matcher: NameMatcher, partial: str, values: dict[str, str]) -> list[Choice]:

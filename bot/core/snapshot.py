@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from bot.factbase.model import Fact, FactBase
 from bot.search.index import SearchIndex
 from bot.search.matcher import NameMatcher
-from bot.search.normalise import fold
+from bot.search.normalise import fold, words
 from bot.search.spans import SpanIndex
 
 _KeyFn = Callable[[Fact], Iterable[str]]
@@ -134,12 +134,16 @@ def _source_matcher(fb: FactBase) -> NameMatcher:
 
 
 def _search_text(fb: FactBase, fact: Fact) -> str:
-    """Give the words a fact is found by: its text plus the names of what it is filed under."""
-    tags = [*fact.people, *fact.topics, *fact.parties]
-    if fact.speaker:
-        tags.append(fact.speaker)
-    parts = [fact.text, fact.name or "", fact.occasion or "", *(fb.name_of(t) for t in tags)]
-    return " ".join(p for p in parts if p)
+    """Give the words a fact is found by: its text, plus the names it is filed under.
+
+    Tag names add only words the text lacks, so a fact filed under "Nuclear proliferation" that
+    also says "nuclear" does not count the word twice and outrank facts matching more words.
+    """
+    tags = [*fact.people, *fact.topics, *fact.parties, *((fact.speaker,) if fact.speaker else ())]
+    own = " ".join(p for p in (fact.text, fact.name, fact.occasion) if p)
+    present = set(words(own))
+    extra = dict.fromkeys(w for t in tags for w in words(fb.name_of(t)) if w not in present)
+    return " ".join((own, *extra))
 
 
 def _alias_texts(fb: FactBase) -> dict[str, str]:

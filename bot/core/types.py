@@ -57,7 +57,7 @@ class Reply:
     title: str
     items: tuple[Item, ...] = ()
     intro: str = ""
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # runnable command lines without prefix: "who Yahya Khan"
     footer: str = ""
     kind: ReplyKind = "answer"
     extra: dict[str, str] = field(default_factory=dict)  # small key/value facts, e.g. for `about`

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from bot.search.normalise import STOPWORDS, stem, terms, words
+from bot.search.normalise import STOPWORDS, stem, terms, terms_of, words
 from bot.search.typos import TypoCorrector
 
 K1, B = 1.2, 0.75  # the usual BM25 constants
@@ -39,8 +39,9 @@ class SearchIndex:
         surface: Counter[str] = Counter()
         for doc_id, text in docs:
             self._ids.append(doc_id)
-            counts.append(Counter(terms(text)))
-            surface.update(set(words(text)) - STOPWORDS)
+            folded = words(text)
+            counts.append(Counter(terms_of(folded)))
+            surface.update(set(folded) - STOPWORDS)
         self._postings = _bm25_postings(counts)
         self._aliases = {" ".join(words(k)): terms(v) for k, v in aliases.items() if words(k)}
         alias_words = {w for phrase in self._aliases for w in phrase.split()}
@@ -91,23 +92,26 @@ class SearchIndex:
         return expanded
 
     def _score(self, weights: Mapping[str, float]) -> dict[int, float]:
-        """Sum BM25 weights; common terms only re-rank entries a rarer term already found."""
+        """Sum BM25 weights, favouring entries that match more of the typed words.
+
+        Common terms only re-rank entries a rarer term already found. The coordination factor
+        keeps a short entry repeating one word from beating one that has every word asked for.
+        """
         scores: dict[int, float] = {}
+        matched: Counter[int] = Counter()
         common = COMMON_SHARE * len(self._ids)
-        by_rarity = sorted(weights, key=lambda t: len(self._postings.get(t, ())))
-        for term in by_rarity:
-            postings = self._postings.get(term)
-            if not postings:
-                continue
+        for term in sorted(weights, key=lambda t: len(self._postings.get(t, ()))):
+            postings = self._postings.get(term, [])
             weight = weights[term]
-            if scores and len(postings) > common:
-                for doc, w in postings:
-                    if doc in scores:
-                        scores[doc] += weight * w
-                continue
+            only_known = bool(scores) and len(postings) > common
             for doc, w in postings:
+                if only_known and doc not in scores:
+                    continue
                 scores[doc] = scores.get(doc, 0.0) + weight * w
-        return scores
+                if weight == 1.0:
+                    matched[doc] += 1
+        typed = sum(1 for w in weights.values() if w == 1.0) or 1
+        return {doc: s * (0.5 + 0.5 * matched[doc] / typed) for doc, s in scores.items()}
 
 
 def _bm25_postings(counts: list[Counter[str]]) -> dict[str, list[tuple[int, float]]]:

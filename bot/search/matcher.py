@@ -18,6 +18,8 @@ from bot.search.normalise import words
 MATCH_CUTOFF = 80.0  # a confident match: `rusia`→Russia 91, `bhuto`→Bhutto 91
 SUGGEST_CUTOFF = 70.0  # close enough to offer as "did you mean", not to answer with
 _PREFIX_SCORE = 95.0  # `zulfi` is the start of `zulfikar`: nearly as good as the whole word
+_SHORTLIST = 60  # candidates the C pre-filter hands to the word-level scorer
+_ROUGH_CUTOFF = 45.0  # WRatio scores anything name_score accepts well above this
 _TYPO_SCORE = 92.0  # one slip (`bhuto`, `rusia`): a confident match
 _SIMILAR_CAP = 75.0  # below MATCH_CUTOFF, above SUGGEST_CUTOFF
 _PART_FACTOR = (
@@ -114,23 +116,33 @@ class NameMatcher:
         key = key_of(query)
         if not key:
             return []
-        found = process.extract(
+        exact = self._exact.get(key)
+        if exact is not None:  # a known name: nothing can beat it, skip the fuzzy pass
+            return [Match(exact, self._display.get(exact, exact), 100.0, True)]
+        # WRatio in C narrows the field cheaply; the word-level scorer then ranks the few left.
+        rough = process.extract(
             key,
             self._choices,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=_SHORTLIST,
+            score_cutoff=_ROUGH_CUTOFF,
+        )
+        shortlist = {index: self._choices[index] for _, _, index in rough}
+        found = process.extract(
+            key,
+            shortlist,
             scorer=name_score,
             processor=utils.default_process,
             limit=limit * 4 + 4,
             score_cutoff=cutoff,
         )
-        exact = self._exact.get(key)
-        best: dict[str, float] = {exact: 101.0} if exact is not None else {}
+        best: dict[str, float] = {}
         for _name, score, index in found:
             entry_id = self._ids[index]
             best[entry_id] = max(best.get(entry_id, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], self._display.get(kv[0], kv[0])))
-        return [
-            Match(i, self._display.get(i, i), min(s, 100.0), i == exact) for i, s in ranked[:limit]
-        ]
+        return [Match(i, self._display.get(i, i), s) for i, s in ranked[:limit]]
 
     def best(self, query: str) -> Match | None:
         """Give the single confident match, or None when there is none or it is a tie."""

@@ -13,6 +13,7 @@ import unicodedata
 _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 # British spellings win because the articles use them; queries may come in either.
 _SPELLINGS: dict[str, str] = {
@@ -41,8 +42,9 @@ STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 
 def fold(text: str) -> str:
     """Casefold, drop accents, possessives and punctuation; collapse spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = text.casefold()
+    if not plain.isascii():
+        plain = _COMBINING.sub("", unicodedata.normalize("NFKD", plain))
     plain = _APOSTROPHE.sub("", _POSSESSIVE.sub("", plain))
     return _NON_WORD.sub(" ", plain).strip()
 
@@ -63,4 +65,9 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Give the search terms of a text: folded, unified, stemmed, without stopwords."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return terms_of(words(text))
+
+
+def terms_of(folded: list[str]) -> list[str]:
+    """Give the search terms of already folded words."""
+    return [stem(w) for w in folded if w not in STOPWORDS]
