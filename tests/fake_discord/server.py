@@ -58,6 +58,7 @@ class FakeDiscord:
         self.read_only_channels: set[str] = set()  # posting there answers 403
         self.gateway = gateway.GatewaySession(self)
         self._changed = asyncio.Condition()
+        self._waiters: list[tuple[Callable[[Recorded], bool], asyncio.Future[Recorded]]] = []
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -88,18 +89,25 @@ class FakeDiscord:
     # -- what tests wait for -------------------------------------------------------------------
 
     async def wait_for(
-        self, predicate: Callable[[Recorded], bool], *, timeout: float = 5.0, start: int = 0
+        self, predicate: Callable[[Recorded], bool], *, timeout: float = 5.0
     ) -> Recorded:
-        """Return the first request from index `start` on that satisfies `predicate`."""
+        """Return the first request, past or future, that satisfies `predicate`."""
+        found = next((r for r in self.requests if predicate(r)), None)
+        if found is not None:
+            return found
+        waiter: asyncio.Future[Recorded] = asyncio.get_running_loop().create_future()
+        self._waiters.append((predicate, waiter))
+        try:
+            return await asyncio.wait_for(waiter, timeout)
+        finally:
+            self._waiters.remove((predicate, waiter))
 
-        def found() -> Recorded | None:
-            return next((r for r in self.requests[start:] if predicate(r)), None)
-
-        async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(lambda: found() is not None), timeout)
-        result = found()
-        assert result is not None
-        return result
+    def _record(self, recorded: Recorded) -> None:
+        """Keep a request and wake whoever waits for one like it (checked once, on arrival)."""
+        self.requests.append(recorded)
+        for predicate, waiter in self._waiters:
+            if not waiter.done() and predicate(recorded):
+                waiter.set_result(recorded)
 
     async def wait_until(self, condition: Callable[[], bool], *, timeout: float = 10.0) -> None:
         """Wait for any condition on the fake's state, e.g. a gateway IDENTIFY."""
@@ -197,10 +205,7 @@ class FakeDiscord:
         result = None
         if isinstance(response, web.Response) and response.content_type == "application/json":
             result = json.loads(response.body)  # type: ignore[arg-type]
-        self.requests.append(
-            Recorded(request.method, request.path, body, dict(request.query), result)
-        )
-        await self.notify()
+        self._record(Recorded(request.method, request.path, body, dict(request.query), result))
         return response
 
     def _routes(self) -> list[web.RouteDef]:

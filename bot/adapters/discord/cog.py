@@ -96,6 +96,8 @@ class FactbotCog(commands.Cog, name="factbot"):
 
     async def answer(self, ctx: commands.Context[Any], spec: CommandSpec, args: str) -> None:
         """Ask the engine and post its reply."""
+        if spec.admin and ctx.interaction is not None:
+            await ctx.defer()  # edits and reloads may outlast the interaction's 3-second window
         reply = self.engine.handle(Request(spec.name, args, actor_of(ctx, self.settings)))
         if spec.name == ABOUT:
             reply = self._with_runtime(reply)
