@@ -78,9 +78,17 @@ async def running_bot(settings: DiscordSettings, engine: Engine) -> AsyncIterato
         await asyncio.wait_for(task, 10)
 
 
+TRUSTED_USER_ID = 424_242_424_242_424_242  # an admin by `admin_user_ids`
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(fake: FakeDiscord, engine: Engine) -> AsyncIterator[AnyBot]:
-    async with running_bot(settings_for(fake), engine) as client:
+    settings = settings_for(
+        fake,
+        admin_user_ids=[TRUSTED_USER_ID],
+        admin_role_ids=[fake.guild.moderator_role_id],  # a string id, as YAML may give it
+    )
+    async with running_bot(settings, engine) as client:
         yield client
     assert fake.errors == []
 

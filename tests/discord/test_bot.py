@@ -11,7 +11,7 @@ from bot.adapters.discord.client import AnyBot
 from bot.adapters.discord.funnel import ADMINS_ONLY, APOLOGY
 from bot.adapters.discord.views import NOT_YOURS
 from bot.core.engine import Engine
-from tests.discord.conftest import ADMIN_SPEC, expected_pages
+from tests.discord.conftest import ADMIN_SPEC, TRUSTED_USER_ID, expected_pages
 from tests.fake_discord import FakeDiscord, Recorded
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
@@ -169,6 +169,19 @@ async def test_admin_command_is_refused_for_a_member(bot: AnyBot, fake: FakeDisc
         await fake.say(fake.member("boss", admin=True), "!testadmin", channel=fake.channel(8))
     )
     assert embeds(answered)[0]["title"] == "Admin tools for boss"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("who", ["listed user id", "listed role"])
+async def test_admins_may_be_named_by_user_or_role(
+    bot: AnyBot, fake: FakeDiscord, who: str
+) -> None:
+    """`admin_user_ids` and `admin_role_ids` make admins without Manage Server."""
+    if who == "listed user id":
+        admin = fake.member("trusted", user_id=str(TRUSTED_USER_ID))
+    else:
+        admin = fake.member("moderator", role=fake.guild.moderator_role_id)
+    sent = await fake.reply_to(await fake.say(admin, "!testadmin", channel=fake.channel(17)))
+    assert embeds(sent)[0]["title"] == f"Admin tools for {admin.name}"  # type: ignore[index]
 
 
 async def test_admin_slash_command_refusal_is_private(bot: AnyBot, fake: FakeDiscord) -> None:

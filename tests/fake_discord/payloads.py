@@ -78,6 +78,7 @@ class Guild:
     owner_id: str = field(default_factory=snowflake)
     admin_role_id: str = field(default_factory=snowflake)
     member_role_id: str = field(default_factory=snowflake)
+    moderator_role_id: str = field(default_factory=snowflake)  # no special permissions
     channel_ids: list[str] = field(default_factory=lambda: [snowflake() for _ in range(40)])
 
     def role_json(self, role_id: str, name: str, permissions: int, position: int) -> JSON:
@@ -126,6 +127,7 @@ class Guild:
                 self.role_json(self.id, "@everyone", MEMBER_PERMISSIONS, 0),
                 self.role_json(self.member_role_id, "members", MEMBER_PERMISSIONS, 1),
                 self.role_json(self.admin_role_id, "fact keepers", MANAGE_GUILD, 2),
+                self.role_json(self.moderator_role_id, "moderators", MEMBER_PERMISSIONS, 3),
             ],
             "channels": [self.channel_json(c, i) for i, c in enumerate(self.channel_ids)],
             "members": [bot.member_json()],

@@ -116,12 +116,15 @@ class FakeDiscord:
 
     # -- what members do -----------------------------------------------------------------------
 
-    def member(self, name: str = "member", *, admin: bool = False) -> User:
-        """A new guild member; `admin` gives the role with Manage Server."""
-        roles = (self.guild.member_role_id, self.guild.admin_role_id) if admin else ()
+    def member(
+        self, name: str = "member", *, admin: bool = False, user_id: str = "", role: str = ""
+    ) -> User:
+        """A new guild member; `admin` gives the role with Manage Server, `role` any other."""
+        roles = [self.guild.member_role_id]
+        roles += [self.guild.admin_role_id] if admin else []
+        roles += [role] if role else []
         perms = MEMBER_PERMISSIONS | (MANAGE_GUILD if admin else 0)
-        return User(id=snowflake(), name=name, roles=roles or (self.guild.member_role_id,),
-                    permissions=perms)  # fmt: skip
+        return User(id=user_id or snowflake(), name=name, roles=tuple(roles), permissions=perms)
 
     def member_bot(self, name: str = "otherbot") -> User:
         """Another bot in the guild, whose messages factbot must ignore."""

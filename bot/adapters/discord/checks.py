@@ -99,10 +99,6 @@ class Cooldowns:
             return False
         return True
 
-    async def check(self, ctx: commands.Context[Any]) -> bool:
-        self.hit(ctx.message)
-        return True
-
 
 def admin_check(settings: DiscordSettings) -> Check:
     """Refuse admin-only commands for everyone who is not an admin."""

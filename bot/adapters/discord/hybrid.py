@@ -15,6 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.adapters.discord.checks import Check
 from bot.adapters.discord.text import clamp
 from bot.config import CommandFamilies
 from bot.core.types import ArgKind, CommandSpec
@@ -22,7 +23,6 @@ from bot.core.types import ArgKind, CommandSpec
 Answer = Callable[[commands.Context[Any], CommandSpec, str], Awaitable[None]]
 Complete = Callable[[ArgKind, str], list[tuple[str, str]]]
 Callback = Callable[..., Coroutine[Any, Any, None]]
-Check = Callable[[commands.Context[Any]], Coroutine[Any, Any, bool]]
 
 SLASH_TEXT_LIMIT = 100  # descriptions, choice names and choice values
 CHOICES_LIMIT = 25
