@@ -75,7 +75,7 @@ class DiscordSettings(_Section):
     cooldown: Cooldown = Cooldown(rate=5, per=30)
     channel_cooldown: Cooldown = Cooldown(rate=20, per=30)
     commands: CommandFamilies = CommandFamilies()
-    page_size: int = Field(default=6, ge=1, le=25)
+    page_size: int = Field(default=8, ge=1, le=25)
     page_timeout: float = Field(default=300, gt=0, le=840)  # interaction tokens last 15 min
     sharding: bool = False
     dms: Literal["answer", "refuse", "ignore"] = "answer"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from bot.config import DiscordSettings
 from bot.core.engine import Engine
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.discord.conftest import expected_pages
@@ -19,6 +20,7 @@ from tests.fake_discord import FakeDiscord, Recorded
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
 
+SHIPPED_PAGE_SIZE = DiscordSettings().page_size  # the config file below leaves it unset
 TOKEN = "MTIz.fake-token-that-must-never-be-printed"
 
 
@@ -75,7 +77,7 @@ async def test_run_answers_a_prefix_command(running: Running) -> None:
     fake = running.fake
     sent = await fake.reply_to(await fake.say(fake.member(), "!timeline 1970s"))
     engine = Engine.from_folder(KNOWLEDGE)
-    assert embeds(sent) == expected_pages(engine, "timeline", "1970s")[:1]
+    assert embeds(sent) == expected_pages(engine, "timeline", "1970s", SHIPPED_PAGE_SIZE)[:1]
 
 
 async def test_run_answers_a_slash_command(running: Running) -> None:
@@ -83,7 +85,7 @@ async def test_run_answers_a_slash_command(running: Running) -> None:
     fake = running.fake
     sent = await fake.callback_for(await fake.slash(fake.member(), "interests", party="russia"))
     engine = Engine.from_folder(KNOWLEDGE)
-    assert embeds(sent) == expected_pages(engine, "interests", "russia")[:1]
+    assert embeds(sent) == expected_pages(engine, "interests", "russia", SHIPPED_PAGE_SIZE)[:1]
 
 
 async def test_dms_are_refused_politely_when_configured(running: Running) -> None:
