@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.adapters.discord.client import AnyBot
-from bot.adapters.discord.funnel import ADMINS_ONLY, APOLOGY
+from bot.adapters.discord.funnel import ADMINS_ONLY, APOLOGY, OUT_OF_DATE
 from bot.adapters.discord.views import NOT_YOURS
 from bot.core.engine import Engine
 from tests.discord.conftest import ADMIN_SPEC, TRUSTED_USER_ID, expected_pages
@@ -240,6 +240,19 @@ async def test_a_failure_to_send_is_logged_with_context_and_survived(
     failures = [r for r in caplog.records if r.levelname == "ERROR" and r.name == "factbot.discord"]
     assert failures and "'timeline'" in failures[0].getMessage()
     assert locked in failures[0].getMessage()
+
+
+@pytest.mark.parametrize(
+    ("name", "options"), [("retired", {}), ("interests", {"country": "russia"})]
+)
+async def test_out_of_date_slash_commands_ask_for_a_sync(
+    bot: AnyBot, fake: FakeDiscord, name: str, options: dict[str, str]
+) -> None:
+    """A slash command Discord still has but we changed or dropped says to run `factbot sync`."""
+    interaction = await fake.slash(fake.member(), name, fake.channel(18), **options)
+    sent = await fake.callback_for(interaction)
+    assert sent.body["data"]["content"] == OUT_OF_DATE
+    assert sent.body["data"]["flags"] == EPHEMERAL
 
 
 async def test_near_miss_gets_did_you_mean(bot: AnyBot, fake: FakeDiscord) -> None:

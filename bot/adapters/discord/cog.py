@@ -21,7 +21,7 @@ from bot.adapters.discord.checks import (
     admin_check,
     place_check,
 )
-from bot.adapters.discord.funnel import handle_error
+from bot.adapters.discord.funnel import handle_error, handle_tree_error
 from bot.adapters.discord.hybrid import build_commands
 from bot.adapters.discord.respond import send_note, send_reply
 from bot.adapters.discord.text import code
@@ -75,6 +75,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         ):
             self.bot.add_command(command)
             self._added.append(command.name)
+        self.bot.tree.error(handle_tree_error)
 
     async def cog_unload(self) -> None:
         for name in self._added:

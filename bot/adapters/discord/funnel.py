@@ -28,6 +28,10 @@ APOLOGY = "Sorry — something went wrong while answering that. It has been logg
 NOT_HERE = "I don't answer commands in this channel."
 NO_DMS = "I only answer in servers, not in direct messages."
 ADMINS_ONLY = "That command is for admins only."
+OUT_OF_DATE = (
+    "This slash command is out of date on this server — an admin needs to run `factbot sync`. "
+    "The `!` command works meanwhile."
+)
 
 
 def unwrap(error: BaseException) -> BaseException:
@@ -77,3 +81,27 @@ async def _note(ctx: commands.Context[Any], text: str) -> None:
         await send_note(ctx, text)
     except discord.HTTPException as exc:  # the channel may be gone or closed to us
         _log.warning("could not send a note in %s: %s", ctx.channel.id, exc)
+
+
+async def handle_tree_error(
+    interaction: discord.Interaction, error: app_commands.AppCommandError
+) -> None:
+    """Slash failures that never reach a command: a stale sync, or a bug in discord.py's path."""
+    if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        _log.warning("slash command out of sync: %s", error)
+        text = OUT_OF_DATE
+    else:
+        _log.error(
+            "slash command %r failed: user=%s channel=%s",
+            interaction.command.name if interaction.command else None,
+            interaction.user.id,
+            interaction.channel_id,
+            exc_info=(type(error), error, error.__traceback__),
+        )
+        text = APOLOGY
+    if interaction.response.is_done():
+        return
+    try:
+        await interaction.response.send_message(text, ephemeral=True)
+    except discord.HTTPException as exc:
+        _log.warning("could not answer a failed slash command: %s", exc)
