@@ -84,7 +84,7 @@ async def _note(ctx: commands.Context[Any], text: str) -> None:
 
 
 async def handle_tree_error(
-    interaction: discord.Interaction, error: app_commands.AppCommandError
+    interaction: discord.Interaction[Any], error: app_commands.AppCommandError
 ) -> None:
     """Slash failures that never reach a command: a stale sync, or a bug in discord.py's path."""
     if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
