@@ -22,7 +22,7 @@ from bot.adapters.discord.checks import (
     place_check,
 )
 from bot.adapters.discord.funnel import handle_error, handle_tree_error
-from bot.adapters.discord.hybrid import build_commands
+from bot.adapters.discord.hybrid import build_commands, is_enabled
 from bot.adapters.discord.respond import send_note, send_reply
 from bot.adapters.discord.text import code
 from bot.config import DiscordSettings
@@ -58,7 +58,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         self._place = place_check(settings)
         self._added: list[str] = []
         self._warned_until: dict[int, float] = {}
-        specs = [s for s in engine.commands if s.name not in settings.commands.disabled]
+        specs = [s for s in engine.commands if is_enabled(s, settings.commands)]
         self._names = NameMatcher(
             ((name, s.name) for s in specs for name in (s.name, *s.aliases)),
             {s.name: s.name for s in specs},

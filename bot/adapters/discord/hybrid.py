@@ -50,12 +50,16 @@ def build_commands(
     guild_only: bool,
 ) -> list[commands.HybridCommand[Any, ..., None]]:
     """One hybrid command per enabled spec."""
-    built = []
-    for spec in specs:
-        if spec.name in families.disabled or (spec.admin and not families.admin):
-            continue
-        built.append(_command(spec, families.slash, answer, complete, admin_check, guild_only))
-    return built
+    return [
+        _command(spec, families.slash, answer, complete, admin_check, guild_only)
+        for spec in specs
+        if is_enabled(spec, families)
+    ]
+
+
+def is_enabled(spec: CommandSpec, families: CommandFamilies) -> bool:
+    """Whether the operator's config switches this command on."""
+    return spec.name not in families.disabled and (families.admin or not spec.admin)
 
 
 def _command(
