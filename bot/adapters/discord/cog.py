@@ -6,6 +6,7 @@ commands generated from the engine's command table, which it adds on load and re
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -99,7 +100,12 @@ class FactbotCog(commands.Cog, name="factbot"):
         """Ask the engine and post its reply."""
         if spec.admin and ctx.interaction is not None:
             await ctx.defer()  # edits and reloads may outlast the interaction's 3-second window
-        reply = self.engine.handle(Request(spec.name, args, actor_of(ctx, self.settings)))
+        request = Request(spec.name, args, actor_of(ctx, self.settings))
+        # Edits, reloads and checks touch the disk; keep the gateway heartbeat running meanwhile.
+        if spec.admin:
+            reply = await asyncio.to_thread(self.engine.handle, request)
+        else:
+            reply = self.engine.handle(request)
         if spec.name == ABOUT:
             reply = self._with_runtime(reply)
         await send_reply(

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import discord
 
-from bot.adapters.discord.client import create_bot, start
+from bot.adapters.discord.client import AnyBot, create_bot, start
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
+from bot.core.reloader import watch
 from bot.errors import ConfigError, KnowledgeError
 
 _log = logging.getLogger("factbot.discord")
@@ -72,6 +73,15 @@ async def _serve(settings: Settings, engine: Engine, token: str) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, _stop, bot, sig)
+    # Hand edits to knowledge/ go live while the bot runs; a broken file is logged, not served.
+    watcher = asyncio.create_task(watch(engine), name="factbot-knowledge-watch")
+    try:
+        return await _connect(bot, token)
+    finally:
+        watcher.cancel()
+
+
+async def _connect(bot: AnyBot, token: str) -> int:
     async with bot:
         try:
             await start(bot, token)
