@@ -89,7 +89,7 @@ def _builder_from(base: FactBase, removed: str | None) -> _Builder:
         parties=dict(base.parties),
         disputes=dict(base.disputes),
         aliases=dict(base.aliases),
-        seen={entry_id: record.where for _, entry_id, record in entries(base)},
+        seen={k: r.where for table in _TABLES for k, r in getattr(base, table).items()},
     )
     if removed is not None:
         b.seen.pop(removed, None)

@@ -242,7 +242,7 @@ class KnowledgeWriter:
             file, entry = self._entry(state, entry_id)
             _refuse_if_referenced(state.factbase, entry_id)
             section = _section(state.factbase, entry_id)
-            if sum(1 for s, _, _ in entries(state.factbase) if s == section) == 1:
+            if not _has_another(state.factbase, section, entry_id):
                 raise BadArguments(
                     f"`{entry_id}` is the last entry of `{section}:`; keep at least one."
                 )
@@ -366,6 +366,11 @@ def _last_of_section(state: KnowledgeState, section: str) -> str:
         if found is not None and found[0] == section:
             return entry_id
     raise EntryMoved(f"no `{section}` entry indexed in {home}")
+
+
+def _has_another(fb: FactBase, section: str, entry_id: str) -> bool:
+    """Tell whether the section holds an entry besides this one (a section may not be empty)."""
+    return any(s == section and i != entry_id for s, i, _ in entries(fb))
 
 
 def _refuse_if_referenced(fb: FactBase, entry_id: str) -> None:
