@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.core.parse import clean_text, echo
+from bot.core.parse import MAX_ADMIN_ARGS, MAX_ARGS, clean_text, echo
 from bot.core.registry import Command, load_commands, registered
 from bot.core.snapshot import Snapshot, build_snapshot
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
@@ -96,9 +96,11 @@ class Engine:
             return Reply(title=_APOLOGY, kind="error")
 
     def _dispatch(self, request: Request) -> Reply:
-        args = clean_text(request.args)
         name = clean_text(request.command).casefold()
         command = self._table.get(name)
+        # Admin commands carry whole entries (`fact add … text="…"`); the rest stay short.
+        admin = command is not None and command.spec.admin
+        args = clean_text(request.args, MAX_ADMIN_ARGS if admin else MAX_ARGS)
         if command is None:
             return self._unknown(name, args, request)
         if command.spec.admin and not request.actor.is_admin:
