@@ -2,8 +2,10 @@
 
     python -m benchmarks.stall benchmarks/data/fb-100000
 
-An edit adds one event with a unique word; then `reload_engine` runs while a ticker measures how
-late a 1 ms sleep wakes up (the loop's stall) and a client searches for the new word every 5 ms.
+An edit adds one event with a unique word; then the bot's own reload (`reloader.reload_now`, run
+with `asyncio.to_thread` as the Discord runner and the `reload` command do) runs while a ticker
+measures how late a 1 ms sleep wakes up (the loop's stall) and a client searches for the new word
+every 5 ms.
 Before the swap every answer must come from the old base (no hit), after it from the new one.
 The edit is undone afterwards. Prints one JSON object.
 """
@@ -20,7 +22,7 @@ from typing import Any
 
 from benchmarks.measure import percentile
 from bot.core.engine import Engine
-from bot.core.reload import reload_engine
+from bot.core.reloader import reload_now
 from bot.core.types import Actor, Request
 from bot.factbase.cache import cache_path
 
@@ -47,9 +49,12 @@ class Observed:
     done: bool = False
 
 
-async def _ticker(seen: Observed) -> None:
+async def _ticker(engine: Engine, seen: Observed) -> None:
     loop = asyncio.get_running_loop()
+    old = engine.snapshot
     while not seen.done:
+        if seen.phase == "reload" and engine.snapshot is not old:
+            seen.phase = "swapped"  # the old base is being taken apart now
         start = loop.time()
         await asyncio.sleep(TICK_S)
         late = (loop.time() - start - TICK_S) * 1000
@@ -67,18 +72,21 @@ async def _client(engine: Engine, seen: Observed) -> None:
         await asyncio.sleep(0.005)
 
 
-async def _measure(engine: Engine, folder: Path) -> dict[str, Any]:
+async def _measure(engine: Engine) -> dict[str, Any]:
     seen = Observed()
-    tasks = [asyncio.create_task(_ticker(seen)), asyncio.create_task(_client(engine, seen))]
+    tasks = [asyncio.create_task(_ticker(engine, seen)), asyncio.create_task(_client(engine, seen))]
     await asyncio.sleep(0.2)
     start = time.perf_counter()
-    await reload_engine(engine, folder, on_phase=lambda name: setattr(seen, "phase", name))
+    seen.phase = "reload"
+    result = await asyncio.to_thread(reload_now, engine)
     elapsed = time.perf_counter() - start
+    seen.phase = "after"
     await asyncio.sleep(0.2)
     seen.done = True
     await asyncio.gather(*tasks)
     return {
         "entries": len(engine.snapshot.fb.facts),
+        "swapped": result.swapped,
         "reload_s": round(elapsed, 2),
         "max_stall_ms": round(max(seen.lateness_ms), 1),
         "p99_stall_ms": round(percentile(seen.lateness_ms, 99), 1),
@@ -97,7 +105,7 @@ def main() -> None:
     original, cached = events.read_bytes(), cache.read_bytes()
     events.write_bytes(original + MARKER_EVENT.encode())
     try:
-        result = asyncio.run(_measure(engine, folder))
+        result = asyncio.run(_measure(engine))
     finally:  # undo the edit, and put back the cache of the unedited base
         events.write_bytes(original)
         cache.write_bytes(cached)

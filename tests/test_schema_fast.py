@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,13 @@ def test_a_schema_violation_is_left_to_the_full_validator(knowledge_copy: Path) 
     data = parse_file(path).data
     assert data is not None
     assert not _passes_fast_check(validator_for(schema_path(knowledge_copy)), data)
+
+
+def test_the_fast_check_leaves_the_shared_schema_untouched() -> None:
+    """Compiling the fast check must not rewrite the schema others read (admin's list keys)."""
+    validator = validator_for(schema_path(KNOWLEDGE))
+    before = json.loads(schema_path(KNOWLEDGE).read_text(encoding="utf-8"))
+    data = parse_file(KNOWLEDGE / "events.yaml").data
+    assert data is not None
+    _passes_fast_check(validator, data)
+    assert validator.schema == before

@@ -31,10 +31,12 @@ from bot.factbase.memory import paused_gc
 from bot.factbase.model import FactBase
 
 SLICE = 1_000
+HANDOFF_KEY = b"reload-handoff".ljust(32, b"\0")  # the file is private to one reload
+_ONLY_OURS = 3
 
 
-def load_in_child(folder: Path, seeds: Path | None = None) -> FactBase:
-    """Validate `folder` in a child process; raise KnowledgeError as `load` would."""
+def check_in_child(folder: Path, seeds: Path | None = None) -> tuple[FactBase, list[Problem]]:
+    """Do what `loader.check` does, in a child process; a base with problems comes back empty."""
     with tempfile.TemporaryDirectory(prefix="factbot-reload-") as tmp:
         out = Path(tmp) / "base.msgpack"
         command = [sys.executable, "-m", __name__, str(folder), "--out", str(out)]
@@ -42,33 +44,48 @@ def load_in_child(folder: Path, seeds: Path | None = None) -> FactBase:
             command += ["--seeds", str(seeds)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode == 1 and done.stdout.startswith("["):
-            raise KnowledgeError([Problem(**p) for p in json.loads(done.stdout)])
+            return FactBase(), [Problem(**p) for p in json.loads(done.stdout)]
         if done.returncode != 0:
             raise RuntimeError(f"fact base loader failed: {done.stderr.strip()[-500:]}")
         with paused_gc():
-            fb = read_cache(out, bytes.fromhex(done.stdout.strip()))
+            fb = read_cache(out, HANDOFF_KEY)
     if fb is None:
         raise RuntimeError("fact base loader returned an unreadable result")
+    return fb, []
+
+
+def load_in_child(folder: Path, seeds: Path | None = None) -> FactBase:
+    """Validate `folder` in a child process; raise KnowledgeError as `load` would."""
+    fb, problems = check_in_child(folder, seeds)
+    if problems:
+        raise KnowledgeError(problems)
     return fb
 
 
 def dismantle(obj: Any, depth: int = 3) -> None:
     """Empty big containers a slice at a time so no single free cascades for long.
 
-    Only for objects nothing else uses any more (an old snapshot after a swap): it clears dicts,
-    lists and sets in place, reaching into dataclass and slotted fields up to `depth` levels.
+    For an old snapshot after a swap. A container that anything else still references (the
+    writer's current fact base, a dict shared with the new snapshot) is left alone, so this only
+    ever frees what would have been freed anyway; it reaches into dataclass and slotted fields
+    up to `depth` levels.
     """
     if depth < 0:
         return
-    if isinstance(obj, dict | list | set):
-        _drain(obj, depth)
-        return
     for name in _field_names(obj):
-        dismantle(getattr(obj, name, None), depth - 1)
+        value = getattr(obj, name, None)
+        # 3 = obj's own reference + `value` + getrefcount's argument: nothing else holds it.
+        if value is None or sys.getrefcount(value) > _ONLY_OURS:
+            continue
+        if isinstance(value, dict | list | set):
+            _drain(value)
+        else:
+            dismantle(value, depth - 1)
+        del value
 
 
 def _field_names(obj: Any) -> list[str]:
-    if obj is None or isinstance(obj, str | bytes | int | float | tuple):
+    if obj is None or isinstance(obj, str | bytes | int | float | tuple | dict | list | set):
         return []
     names = list(getattr(obj, "__dict__", {}))
     for cls in type(obj).__mro__:
@@ -77,21 +94,18 @@ def _field_names(obj: Any) -> list[str]:
     return names
 
 
-def _drain(container: dict[Any, Any] | list[Any] | set[Any], depth: int) -> None:
+def _drain(container: dict[Any, Any] | list[Any] | set[Any]) -> None:
     values = list(container.values()) if isinstance(container, dict) else list(container)
     container.clear()  # the values list still holds every item: this frees nothing big
     while values:
         batch = values[-SLICE:]
         del values[-SLICE:]
-        for value in batch:
-            if isinstance(value, dict | list | set) and len(value) > SLICE:
-                _drain(value, depth - 1)
         del batch
         time.sleep(0)  # hand the GIL to the event loop between slices
 
 
 def _main() -> int:
-    """Child side: validate, write the base to --out, print its key (or the problems)."""
+    """Child side: validate and write the base to --out, or print the problems as JSON."""
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     parser.add_argument("--out", type=Path, required=True)
@@ -103,9 +117,7 @@ def _main() -> int:
     except KnowledgeError as exc:
         print(json.dumps([_problem(p) for p in exc.problems]))
         return 1
-    key = b"reload-handoff".ljust(32, b"\0")
-    write_cache(args.out, key, fb)
-    print(key.hex())
+    write_cache(args.out, HANDOFF_KEY, fb)
     return 0
 
 

@@ -21,15 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import struct
-import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import msgspec
 
+from bot.factbase.atomic import write_atomic
 from bot.factbase.files import knowledge_files, schema_path
 from bot.factbase.memory import paused_gc
 from bot.factbase.model import Fact, FactBase
@@ -102,22 +101,12 @@ def _frames(fb: FactBase) -> Iterator[bytes]:
 
 
 def write_cache(path: Path, key: bytes, fb: FactBase) -> None:
-    """Write atomically: a temporary file beside the target, fsync, then rename over it."""
+    """Write atomically (beside the target, fsync, rename), so a reader never sees half a file."""
     body = b"".join(_LENGTH.pack(len(frame)) + frame for frame in _frames(fb))
     digest = hashlib.sha256(body).digest()
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(MAGIC + key + digest)
-                f.write(body)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, MAGIC + key + digest + body)
     except OSError as exc:
         log.info("fact base cache not written (%s); start-up stays correct, only slower", exc)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -44,7 +45,7 @@ def _passes_fast_check(validator: Draft202012Validator, data: LineDict) -> bool:
     """
     check = _FAST.get(id(validator))
     if check is None:
-        schema: Any = validator.schema
+        schema: Any = copy.deepcopy(validator.schema)  # compile() rewrites its argument in place
         try:
             check = fastjsonschema.compile(schema)
         except fastjsonschema.JsonSchemaDefinitionException:
