@@ -30,7 +30,7 @@ from bot.factbase.cache import load_cached, read_cache, write_cache
 from bot.factbase.memory import paused_gc
 from bot.factbase.model import FactBase
 
-SLICE = 1_000
+SLICE = 500
 HANDOFF_KEY = b"reload-handoff".ljust(32, b"\0")  # the file is private to one reload
 _ONLY_OURS = 3
 
@@ -100,6 +100,12 @@ def _drain(container: dict[Any, Any] | list[Any] | set[Any]) -> None:
     while values:
         batch = values[-SLICE:]
         del values[-SLICE:]
+        for value in batch:
+            # A big inner table (a posting list of a common word) is drained in turn, if only
+            # `batch`, `value` and getrefcount's argument hold it.
+            big = isinstance(value, dict | list | set) and len(value) > SLICE
+            if big and sys.getrefcount(value) <= _ONLY_OURS:
+                _drain(value)
         del batch
         time.sleep(0)  # hand the GIL to the event loop between slices
 
