@@ -61,6 +61,26 @@ _ERAS: dict[str, tuple[date, date, str]] = {
     "war on terror": (date(2001, 9, 11), _OPEN_END, "the war on terror (since September 2001)"),
     "soviet era": (date(1947, 1, 1), date(1991, 12, 31), "the Soviet era (1947–1991)"),
 }
+# Relative periods, counted back from the newest event: how many years each word means.
+_RECENT: dict[str, int] = {
+    **dict.fromkeys(("latest", "newest", "most recent", "last", "lately", "just now"), 5),
+    **dict.fromkeys(("recent", "recently", "recent times", "nowadays", "now", "today"), 10),
+    **dict.fromkeys(("current", "currently", "present", "present day", "these days"), 10),
+    **dict.fromkeys(("modern", "modern times", "decade"), 10),
+}
+_COUNTS: dict[str | None, int] = {
+    "few": 5,
+    "couple": 2,
+    "couple of": 2,
+    "two": 2,
+    "three": 3,
+    "five": 5,
+    "ten": 10,
+}
+_LAST_N = re.compile(
+    r"(?:last|past|previous|recent|latest|this)\s+"
+    r"(\d{1,3}|few|couple of|couple|two|three|five|ten)?\s*(decades?|years?)?"
+)
 _FILLER = re.compile(r"^(?:in|during|between|of|era|years?|period)\s+|\s+(?:era|years?|period)$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|until|till|through|and)\s+(.+)$")
 _DASH_RANGE = re.compile(r"^(\d{4}s?)\s*[-/–—]\s*(\d{2,4}s?)$")
@@ -69,18 +89,29 @@ _OPEN = re.compile(r"^(before|until|till|pre|prior to|up to|since|after|post|fro
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """A span to filter by and the words to describe it in a reply."""
+    """A span to filter by, the words to describe it in a reply, and how it was reckoned."""
 
     span: DateSpan
     label: str
+    note: str = ""
 
 
-def parse_period(text: str) -> Period | None:
-    """Read `text` as a period, or give None when it is not one."""
+def parse_period(text: str, newest: date | None = None) -> Period | None:
+    """Read `text` as a period, or give None when it is not one.
+
+    With `newest` (the date of the fact base's latest event), relative periods like `recent`,
+    `last decade` or `latest` are read too, counted back from that date rather than from today:
+    the articles stop where they stop, and "recent" means recent in them.
+    """
     raw = re.sub(r"(\d)['’]s\b", r"\1s", text.strip().casefold())  # 1970's → 1970s
-    key = _strip_filler(" ".join(w for w in fold(raw).split() if w != "the"))
+    plain = " ".join(w for w in fold(raw).split() if w != "the")
+    key = _strip_filler(plain)
     if not key or len(key) > 40:
         return None
+    if newest is not None:
+        relative = _relative(plain, newest) or _relative(key, newest)
+        if relative is not None:
+            return relative
     dashed = _DASH_RANGE.match(raw.replace(" ", ""))
     ranged = _RANGE.match(key)
     opened = _OPEN.match(key)
@@ -91,6 +122,26 @@ def parse_period(text: str) -> Period | None:
         or (_open(opened[1], opened[2]) if opened else None)
         or _whole(_point(key) or _iso(raw), key)
     )
+
+
+def _relative(key: str, newest: date) -> Period | None:
+    """Read `recent`, `latest`, `last decade`, `past 5 years` as the years up to `newest`."""
+    years = _RECENT.get(key)
+    counted = _LAST_N.fullmatch(key)
+    if counted:
+        number = int(counted[1]) if (counted[1] or "").isdigit() else _COUNTS.get(counted[1], 1)
+        years = number * (10 if (counted[2] or "").startswith("decade") else 1)
+    if years is None or not 0 < years <= 200:
+        return None
+    first = newest.year - years + 1
+    span = DateSpan(date(first, 1, 1), date(newest.year, 12, 31), "range")
+    label = (
+        f"the last year in the articles ({first})"
+        if years == 1
+        else f"the last {years} years in the articles ({first}–{newest.year})"
+    )
+    note = f"Counted back from the newest event in the fact base ({newest.year}), not from today."
+    return Period(span, label, note)
 
 
 def _era(key: str) -> Period | None:

@@ -44,3 +44,7 @@ class SpanIndex:
         if not self._spans:
             return None
         return self._spans[0].start, max(s.end for s in self._spans)
+
+    def newest(self) -> date | None:
+        """Give the latest start date, the point "recent" is counted back from."""
+        return self._spans[-1].start if self._spans else None

@@ -41,10 +41,10 @@ def timeline(engine: Engine, request: Request) -> Reply:
     snap = engine.snapshot
     if not request.args:
         return overview(snap)
-    period = parse_period(request.args)
+    period = parse_period(request.args, snap.timeline.newest())
     if period is not None:
         return in_period(snap, period)
-    words, period = split_period(request.args)
+    words, period = split_period(snap, request.args)
     return filtered(snap, words, period)
 
 
@@ -77,7 +77,7 @@ def in_period(snap: Snapshot, period: Period) -> Reply:
     broad = any(f.date is not None and f.date.precision in ("decade", "range") for f in facts)
     return Reply(
         title=f"Timeline: {period.label}",
-        intro=plural(len(facts), "event"),
+        intro=_with_note(plural(len(facts), "event"), period),
         items=(*fact_items(snap, facts), *dispute_items(snap, facts)),
         footer=_OVERLAP_NOTE if broad else "",
     )
@@ -99,21 +99,22 @@ def filtered(snap: Snapshot, words: str, period: Period | None) -> Reply:
     dated.sort(key=lambda f: (f.date, f.id))
     return Reply(
         title=f"Timeline: “{echo(words)}”{where}",
-        intro=search_note(result) or plural(len(dated), "event"),
+        intro=_with_note(search_note(result) or plural(len(dated), "event"), period),
         items=(*fact_items(snap, dated), *dispute_items(snap, dated)),
     )
 
 
-def split_period(text: str) -> tuple[str, Period | None]:
+def split_period(snap: Snapshot, text: str) -> tuple[str, Period | None]:
     """Separate a trailing or leading period from words: `steel 1970s` → (`steel`, 1970s)."""
     parts = text.split()
+    newest = snap.timeline.newest()
     for size in (3, 2, 1):
         if len(parts) <= size:
             continue
-        tail = parse_period(" ".join(parts[-size:]))
+        tail = parse_period(" ".join(parts[-size:]), newest)
         if tail is not None:
             return " ".join(parts[:-size]), tail
-        head = parse_period(" ".join(parts[:size]))
+        head = parse_period(" ".join(parts[:size]), newest)
         if head is not None:
             return " ".join(parts[size:]), head
     return text, None
@@ -134,6 +135,13 @@ def nearest_decades(snap: Snapshot, span: DateSpan, count: int = 3) -> list[Date
     middle = span.start.toordinal() // 2 + min(span.end, date.today()).toordinal() // 2
     ranked = sorted(decades(snap), key=lambda d: abs(d.start.toordinal() + 1826 - middle))
     return sorted(ranked[:count])
+
+
+def _with_note(intro: str, period: Period | None) -> str:
+    """Add how a relative period was reckoned (`recent` counts back from the newest event)."""
+    if period is None or not period.note:
+        return intro
+    return f"{intro.rstrip('.')}. {period.note}"
 
 
 def _gist(text: str, limit: int = 90) -> str:
