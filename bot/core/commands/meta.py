@@ -53,7 +53,8 @@ def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
     if match is None:
         raise NotFound(
             f"There is no command “{echo(name)}”.",
-            did_you_mean("help", matcher.suggest(name)) or ["help"],
+            did_you_mean("help", matcher.suggest(name)),
+            "`help` lists the commands.",
         )
     spec = next(s for s in specs if s.name == match.id)
     items = [Item(spec.summary, heading=usage_of(spec).removeprefix("Usage: "))]
