@@ -29,4 +29,9 @@ SYNONYMS: dict[str, str] = {
     "fight": "war",
     "fought": "war",
     "agree": "agreed agreement",
+    "premier": "prime minister",
+    "nuke": "nuclear",
+    "nukes": "nuclear",
+    "pm": "prime minister",
+    "leader": "president prime minister premier",
 }
