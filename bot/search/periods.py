@@ -58,6 +58,10 @@ _ERAS: dict[str, tuple[date, date, str]] = {
     "post 9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
     "after 9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
     "post 911": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    # 9/11 alone asks what followed it: the articles tie it to what came after.
+    "9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    "911": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    "september 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
     "war on terror": (date(2001, 9, 11), _OPEN_END, "the war on terror (since September 2001)"),
     "soviet era": (date(1947, 1, 1), date(1991, 12, 31), "the Soviet era (1947–1991)"),
 }
@@ -81,6 +85,14 @@ _LAST_N = re.compile(
     r"(?:last|past|previous|recent|latest|this)\s+"
     r"(\d{1,3}|few|couple of|couple|two|three|five|ten)?\s*(decades?|years?)?"
 )
+_ERA_NAMES = {
+    "cold war": "the Cold War",
+    "soviet era": "the Soviet era",
+    "9 11": "9/11",
+    "911": "9/11",
+    "september 11": "9/11",
+    "war on terror": "the war on terror",
+}
 _FILLER = re.compile(r"^(?:in|during|between|of|era|years?|period)\s+|\s+(?:era|years?|period)$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|until|till|through|and)\s+(.+)$")
 _DASH_RANGE = re.compile(r"^(\d{4}s?)\s*[-/–—]\s*(\d{2,4}s?)$")
@@ -180,21 +192,26 @@ def _range(first: str, last: str) -> Period | None:
 
 
 def _open(word: str, rest: str) -> Period | None:
-    point = _point(_strip_filler(rest)) or _iso(rest)
+    key = _strip_filler(rest)
+    point = _point(key) or _iso(rest)
+    name = point.label if point is not None else ""
     if point is None:
-        era = _era(_strip_filler(rest))
+        era = _era(key)
         if era is None:
             return None
-        point = era.span
+        name = _ERA_NAMES.get(key, key)
+        # An era that never ends (after 9/11) is a moment to count from: the day it began.
+        start = era.span.start
+        point = era.span if era.span.end != _OPEN_END else DateSpan(start, start, "day")
     if word == "since" or word == "from":
-        return Period(DateSpan(point.start, _OPEN_END, "range"), f"since {point.label}")
+        return Period(DateSpan(point.start, _OPEN_END, "range"), f"since {name}")
     if word in ("after", "post"):
         later = date.fromordinal(min(point.end.toordinal() + 1, _OPEN_END.toordinal()))
-        return Period(DateSpan(later, _OPEN_END, "range"), f"after {point.label}")
+        return Period(DateSpan(later, _OPEN_END, "range"), f"after {name}")
     if word in ("until", "till", "up to"):
-        return Period(DateSpan(_OPEN_START, point.end, "range"), f"until {point.label}")
+        return Period(DateSpan(_OPEN_START, point.end, "range"), f"until {name}")
     earlier = date.fromordinal(max(point.start.toordinal() - 1, 1))
-    return Period(DateSpan(_OPEN_START, earlier, "range"), f"before {point.label}")
+    return Period(DateSpan(_OPEN_START, earlier, "range"), f"before {name}")
 
 
 def _point(key: str) -> DateSpan | None:

@@ -32,6 +32,7 @@ TIMELINE = CommandSpec(
         "timeline steel",
     ),
 )
+WIDER_HEADING = "Dated only more broadly, overlapping"
 _OVERLAP_NOTE = "Events dated only to a decade or a range appear in every period they overlap."
 
 
@@ -67,18 +68,26 @@ def overview(snap: Snapshot) -> Reply:
 
 
 def in_period(snap: Snapshot, period: Period) -> Reply:
-    """List the events overlapping a period, oldest first."""
+    """List the events overlapping a period, oldest first; those dated only more broadly
+    (`1970s` for `timeline 1971`) after the ones that fall inside it, under their own heading."""
     facts = snap.facts(snap.timeline.overlapping(period.span))
     if not facts:
         raise NotFound(
             f"Nothing in the timeline for {period.label}.",
             [f"timeline {d.label}" for d in nearest_decades(snap, period.span)],
         )
+    inside = [f for f in facts if _within(f.date, period.span)]
+    wider = [f for f in facts if f not in inside]
+    heading = f"{WIDER_HEADING} {period.label}" if inside else None
     broad = any(f.date is not None and f.date.precision in ("decade", "range") for f in facts)
     return Reply(
         title=f"Timeline: {period.label}",
         intro=_with_note(plural(len(facts), "event"), period),
-        items=(*fact_items(snap, facts), *dispute_items(snap, facts)),
+        items=(
+            *fact_items(snap, inside),
+            *fact_items(snap, wider, heading),
+            *dispute_items(snap, facts),
+        ),
         footer=_OVERLAP_NOTE if broad else "",
     )
 
@@ -95,7 +104,11 @@ def filtered(snap: Snapshot, words: str, period: Period | None) -> Reply:
     where = f" in {period.label}" if period is not None else ""
     if not dated:
         hint = [f"search {words}"] if result.hits else []
-        raise NotFound(f"No dated event mentions “{echo(words)}”{where}.", hint)
+        raise NotFound(
+            f"No dated event mentions “{echo(words)}”{where}.",
+            hint,
+            "`timeline` alone gives an overview by decade.",
+        )
     dated.sort(key=lambda f: (f.date, f.id))
     return Reply(
         title=f"Timeline: “{echo(words)}”{where}",
@@ -135,6 +148,10 @@ def nearest_decades(snap: Snapshot, span: DateSpan, count: int = 3) -> list[Date
     middle = span.start.toordinal() // 2 + min(span.end, date.today()).toordinal() // 2
     ranked = sorted(decades(snap), key=lambda d: abs(d.start.toordinal() + 1826 - middle))
     return sorted(ranked[:count])
+
+
+def _within(span: DateSpan | None, period: DateSpan) -> bool:
+    return span is not None and period.start <= span.start and span.end <= period.end
 
 
 def _with_note(intro: str, period: Period | None) -> str:
