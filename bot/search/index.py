@@ -72,7 +72,8 @@ class SearchIndex:
         fixed, corrections, unknown = self._correct(typed)
         query: dict[str, tuple[float, int]] = {}
         for position, word in enumerate(fixed):
-            _add(query, stem(word), 1.0, 1 << position)
+            for form in (word, *self._inflections(word)):
+                _add(query, stem(form), 1.0, 1 << position)
         for term, covered in _expand(fixed, self._names):
             _add(query, term, 1.0, covered)
         for term, _covered in _expand(fixed, self._aliases):
@@ -95,6 +96,20 @@ class SearchIndex:
                 corrections[word] = known
             fixed.append(known)
         return fixed, corrections, unknown
+
+    def _inflections(self, word: str) -> list[str]:
+        """Give the other forms of a word that the entries use: `visit` → `visited`, `visiting`.
+
+        Questions ask `when did X visit`, the articles narrate `X visited`; the same word in
+        another tense is a full match. Only forms in the vocabulary count, so no guessed stem
+        (`united` → `unit`) can match anything the entries do not say.
+        """
+        forms = [word + "ed", word + "d", word + "ing", word[:-1] + "ing", word + "s"]
+        if word.endswith("ed"):
+            forms += [word[:-2], word[:-1]]
+        if word.endswith("ing"):
+            forms += [word[:-3], word[:-3] + "e"]
+        return [f for f in forms if len(f) > 3 and f != word and f in self._corrector]
 
     def _score(self, query: Mapping[str, tuple[float, int]], typed: int) -> dict[int, float]:
         """Sum BM25 weights, favouring entries that match more of the typed words.
