@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.snapshot import Snapshot
+from bot.search.matcher import Match
 from bot.search.periods import parse_period
+
+_SURE = 88.0  # a one-letter slip of a name scores 92; a mere prefix of a short word is not it
 
 # What `x` must be for a reading to hold: a party, a person, anything (`entity` picks the
 # command by what x names), words some fact matches, or nothing at all.
@@ -40,6 +43,8 @@ _EVENTS = r"(?:events|history|chronology|key events|main events|major events|tim
 _IN = r"(?: (?:in|of|during|for|at))?"  # dropped; `since`, `before`, `from` stay in the period
 _POSSESSIVE = r"(?:'s|s')?"
 _IS = r"(?:'s| is| was| were| are)"
+# Verbs after a bare `who` that make it a question about deeds: `who visited moscow in 1965`.
+_DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke|signed|began)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +86,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
     _p(rf"(?P<x>.+?){_POSSESSIVE} {_QUOTES}", "quote", need="person"),
     _p(r"(?:any |give me a |show me a |a )?(?:quotes?|quotations?)", "quote", "", "none"),
     # Lists.
-    _p(r"(?:what|which) (?:topics|themes|subjects)\b.*", "topics", "", "none"),
+    _p(r"(?:what|which) (?:are (?:the )?)?(?:topics|themes|subjects)\b.*", "topics", "", "none"),
     _p(r"(?:list|show|all)(?: the)? (?:topics|themes)", "topics", "", "none"),
     _p(r"(?:what|which) (?:sources|articles|references)\b.*", "sources", "", "none"),
     _p(r"where (?:does|do|is|did) (?:this|it|that|the \w+|your \w+)(?: \w+)? come from",
@@ -91,6 +96,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
     _p(r"what can (?:you|i) do|how (?:does this|do i use|to use)\b.*", "help", "", "none"),
     _p(r"what (?:commands|can i ask)\b.*|commands", "help", "", "none"),
     _p(r"what (?:is|are) (?:this|you)|who are you|what do you cover", "about", "", "none"),
+    _p(r"what(?:'s|s| is)? (?:new|latest|happening|recent)\b.*", "timeline", "latest", "none"),
     # When: a search that puts dated events first.
     _p(rf"when {_AUX} (?P<x>.+)", "search", "when {x}"),
     _p(rf"(?:in )?(?:what|which) (?:year|date|month|decade)(?: {_AUX})? (?P<x>.+)",
@@ -103,9 +109,11 @@ PHRASINGS: tuple[Phrasing, ...] = (
     # it knows no one by that name.
     _p(rf"who{_IS}? (?P<x>.+)", "who", need="person"),
     _p(rf"who{_IS} (?P<x>.+)", "search", need="words"),
+    _p(rf"who (?P<x>{_DID}\b.*)", "search", need="words"),
     _p(rf"who{_IS} (?P<x>.+)", "who"),
-    # Tell me about x: whatever x is.
+    # Tell me about x, what is x: whatever x is.
     _p(rf"{_ABOUT} (?P<x>.+)", "*", need="entity"),
+    _p(r"(?:what(?:'s| is| was| are| were)|whats) (?P<x>.+)", "*", need="entity"),
 )
 # fmt: on
 
@@ -187,12 +195,25 @@ def _hold(snap: Snapshot, phrasing: Phrasing, x: str) -> Reading | None:
     return _about(snap, x)
 
 
+def _sure(match: Match | None, x: str) -> Match | None:
+    """Keep a match only if it is one of the names, or a typo of a word long enough to tell
+    (`new` starts `New Delhi`, but `what's new` is not about India)."""
+    if match is None or match.exact or (len(x) >= 4 and match.score >= _SURE):
+        return match
+    return None
+
+
 def _about(snap: Snapshot, x: str) -> Reading:
-    """Answer `tell me about x` with whatever x is: a person, a theme, a period, or words."""
-    if snap.people.best(x) is not None:
-        return Reading("who", x)
-    if snap.topics.best(x) is not None:
+    """Answer `tell me about x` with whatever x is: a theme by name (`cold war`), a period,
+    the closer of a person and a theme (`russia` is the country, not the “Russian
+    commander”), or else words to search for."""
+    person, theme = _sure(snap.people.best(x), x), _sure(snap.topics.best(x), x)
+    if theme is not None and theme.exact:
         return Reading("topic", x)
     if parse_period(x, snap.timeline.newest()) is not None:
         return Reading("timeline", x)
+    if theme is not None and (person is None or theme.score >= person.score):
+        return Reading("topic", x)
+    if person is not None:
+        return Reading("who", x)
     return Reading("search", x)

@@ -85,6 +85,9 @@ _LAST_N = re.compile(
     r"(?:last|past|previous|recent|latest|this)\s+"
     r"(\d{1,3}|few|couple of|couple|two|three|five|ten)?\s*(decades?|years?)?"
 )
+_UNTIL_NOW = re.compile(
+    r"^(?:from |between )?(.+?) (?:to|until|till|through|and) (?:now|today|present|date)$"
+)
 _ERA_NAMES = {
     "cold war": "the Cold War",
     "soviet era": "the Soviet era",
@@ -117,6 +120,7 @@ def parse_period(text: str, newest: date | None = None) -> Period | None:
     """
     raw = re.sub(r"(\d)['’]s\b", r"\1s", text.strip().casefold())  # 1970's → 1970s
     plain = " ".join(w for w in fold(raw).split() if w != "the")
+    plain = _UNTIL_NOW.sub(r"since \1", plain)  # `1947 to now` is `since 1947`
     key = _strip_filler(plain)
     if not key or len(key) > 40:
         return None
@@ -134,6 +138,21 @@ def parse_period(text: str, newest: date | None = None) -> Period | None:
         or (_open(opened[1], opened[2]) if opened else None)
         or _whole(_point(key) or _iso(raw), key)
     )
+
+
+def split_period(text: str, newest: date | None = None) -> tuple[str, Period | None]:
+    """Separate a trailing or leading period from words: `steel 1970s` → (`steel`, 1970s)."""
+    parts = text.split()
+    for size in (3, 2, 1):
+        if len(parts) <= size:
+            continue
+        tail = parse_period(" ".join(parts[-size:]), newest)
+        if tail is not None:
+            return " ".join(parts[:-size]), tail
+        head = parse_period(" ".join(parts[:size]), newest)
+        if head is not None:
+            return " ".join(parts[size:]), head
+    return text, None
 
 
 def _relative(key: str, newest: date) -> Period | None:

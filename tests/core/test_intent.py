@@ -35,6 +35,12 @@ READINGS = [
     ("tell me about sco", "topic sco"),
     ("what about steel", "topic steel"),
     ("tell me about the cold war", "topic cold war"),
+    ("tell me about russia", "topic russia"),  # the country, not the “Russian commander”
+    ("tell me about bhuto", "who bhuto"),
+    ("what is sco", "topic sco"),
+    ("whats cpec", "topic cpec"),
+    ("what is the tashkent declaration", "search tashkent declaration"),
+    ("what's new", "timeline latest"),  # not India, though `new` starts “New Delhi”
     # when: a search with dated events first
     ("when did pakistan join sco", "search when pakistan join sco"),
     ("when did musharraf visit moscow", "search when musharraf visit moscow"),
@@ -46,6 +52,8 @@ READINGS = [
     ("history of the cold war", "timeline cold war"),
     ("events in the 1980s", "timeline 1980s"),
     ("what happened", "timeline"),
+    # who did something: the facts about the deed
+    ("who visited moscow in 1965", "search visited moscow in 1965"),
     # quotations
     ("what did kosygin say", "quote kosygin"),
     ("what did kosygin say about pakistan", "quote kosygin"),

@@ -9,6 +9,7 @@ import pytest
 from bot.core.engine import Engine
 from bot.factbase.model import Fact
 from bot.search.normalise import fold
+from bot.search.periods import parse_period
 from tests.core.conftest import ask
 
 Pick = Callable[[Fact], bool]
@@ -63,6 +64,30 @@ def test_when_questions_put_dated_events_first(engine: Engine) -> None:
     dated = [facts[i.fact_id].date is not None for i in reply.items if i.fact_id and not i.heading]
     assert dated[0] and dated == sorted(dated, reverse=True)
     assert "Dated events first." in reply.intro
+
+
+@pytest.mark.parametrize(
+    ("line", "period"),
+    [
+        ("did russia support pakistan in 1971", "1971"),
+        ("search steel 1970s", "1970s"),
+        ("search india pakistan war 1965", "1965"),
+    ],
+)
+def test_a_period_named_in_the_words_brings_its_events_first(
+    engine: Engine, line: str, period: str
+) -> None:
+    """`… in 1971` lists the hits dated in 1971 before the others, and says so."""
+    span = parse_period(period)
+    assert span is not None
+    facts = engine.snapshot.fb.facts
+    reply = ask(engine, line)
+    inside = [
+        (f.date is not None and f.date.overlaps(span.span))
+        for f in (facts[i.fact_id] for i in reply.items if i.fact_id and not i.heading)
+    ]
+    assert inside[0] and inside == sorted(inside, reverse=True)
+    assert f"Events of {span.label} first." in reply.intro
 
 
 @pytest.mark.parametrize(

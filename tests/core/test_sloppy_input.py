@@ -34,6 +34,9 @@ SAME_ANSWER = [
     ("topic millitary", "topic defence"),
     ("search india?", "search india"),
     ("timeline 9/11", "timeline after 9/11"),
+    ("timeline 1947 to now", "timeline since 1947"),
+    ("timeline from 1965 till 1972", "timeline 1965-1972"),
+    ("help me", "help"),
 ]
 
 

@@ -14,6 +14,7 @@ from bot.core.types import CommandSpec, Reply, Request
 from bot.errors import BadArguments, NotFound
 from bot.factbase.model import Fact
 from bot.search.normalise import terms
+from bot.search.periods import Period, split_period
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
@@ -45,7 +46,9 @@ def search(engine: Engine, request: Request) -> Reply:
             "Add what you are looking for, e.g. `search when tashkent` or `search steel mills`.",
         )
     when = _WHEN.match(request.args) is not None
-    result = snap.search.search(request.args, limit=MAX_HITS * 3 if when else MAX_HITS)
+    period = split_period(request.args, snap.timeline.newest())[1]
+    wide = when or period is not None  # re-ordering: rank more than are shown
+    result = snap.search.search(request.args, limit=MAX_HITS * 3 if wide else MAX_HITS)
     hits = relevant(result.hits)
     if not hits:
         raise NotFound(
@@ -53,22 +56,29 @@ def search(engine: Engine, request: Request) -> Reply:
             suggestions(snap, request.args),
             "Try other words; `topics` lists the themes and `who` the people.",
         )
-    facts = snap.facts(i for i, _ in hits)
-    if when:
-        facts = dated_first(facts)[:MAX_HITS]
-    note = search_note(result)
-    if when and facts[0].date is not None:
-        note = f"{note} Dated events first.".strip()
+    facts, order = by_date_asked(snap.facts(i for i, _ in hits), when, period)
     return Reply(
         title=f"Search: {echo(request.args)}",
-        intro=note,
+        intro=" ".join(p for p in (search_note(result), order) if p),
         items=(*fact_items(snap, facts), *dispute_items(snap, facts[:3])),
     )
 
 
-def dated_first(facts: list[Fact]) -> list[Fact]:
-    """Put dated facts before undated ones, each group keeping its rank order."""
-    return sorted(facts, key=lambda f: f.date is None)
+def by_date_asked(facts: list[Fact], when: bool, period: Period | None) -> tuple[list[Fact], str]:
+    """Put first what a question's dating asks for, keeping rank order otherwise.
+
+    A period named among the words (`… in 1971`) brings its events forward; `when` brings
+    every dated event before undated claims. Give the facts to show and a note saying so.
+    """
+    if period is not None:
+        span = period.span
+        facts = sorted(facts, key=lambda f: f.date is None or not f.date.overlaps(span))
+        first = facts[0].date is not None and facts[0].date.overlaps(span)
+        return facts[:MAX_HITS], f"Events of {period.label} first." if first else ""
+    if when:
+        facts = sorted(facts, key=lambda f: f.date is None)
+        return facts[:MAX_HITS], "Dated events first." if facts[0].date is not None else ""
+    return facts, ""
 
 
 def suggestions(snap: Snapshot, text: str) -> list[str]:

@@ -13,7 +13,7 @@ from bot.core.textsearch import relevant, search_note
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
 from bot.factbase.dates import DateSpan, parse_date
-from bot.search.periods import Period, parse_period
+from bot.search.periods import Period, parse_period, split_period
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
@@ -45,7 +45,7 @@ def timeline(engine: Engine, request: Request) -> Reply:
     period = parse_period(request.args, snap.timeline.newest())
     if period is not None:
         return in_period(snap, period)
-    words, period = split_period(snap, request.args)
+    words, period = split_period(request.args, snap.timeline.newest())
     return filtered(snap, words, period)
 
 
@@ -115,22 +115,6 @@ def filtered(snap: Snapshot, words: str, period: Period | None) -> Reply:
         intro=_with_note(search_note(result) or plural(len(dated), "event"), period),
         items=(*fact_items(snap, dated), *dispute_items(snap, dated)),
     )
-
-
-def split_period(snap: Snapshot, text: str) -> tuple[str, Period | None]:
-    """Separate a trailing or leading period from words: `steel 1970s` → (`steel`, 1970s)."""
-    parts = text.split()
-    newest = snap.timeline.newest()
-    for size in (3, 2, 1):
-        if len(parts) <= size:
-            continue
-        tail = parse_period(" ".join(parts[-size:]), newest)
-        if tail is not None:
-            return " ".join(parts[:-size]), tail
-        head = parse_period(" ".join(parts[:size]), newest)
-        if head is not None:
-            return " ".join(parts[size:]), head
-    return text, None
 
 
 def decades(snap: Snapshot) -> list[DateSpan]:
