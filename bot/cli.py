@@ -83,8 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ask":
             return console.ask(args.line, knowledge, args.format)
         return console.chat(knowledge)
-    from bot.adapters.discord import runner  # type: ignore[import-not-found,unused-ignore]
+    from bot.adapters.discord import runner
 
     if args.command == "run":
-        return int(runner.run(args.config))
-    return int(runner.sync(args.config, args.guild))
+        return runner.run(args.config)
+    return runner.sync(args.config, args.guild)

@@ -5,7 +5,8 @@ FactbotError
 │   ├── NotFound         nothing matched; carries "did you mean" suggestions
 │   ├── BadArguments     the command was malformed; carries a usage hint
 │   └── NotAllowed       an admin command from a non-admin
-└── KnowledgeError       the fact base on disk is invalid; carries every Problem found
+├── KnowledgeError       the fact base on disk is invalid; carries every Problem found
+└── ConfigError          the operator's config file or environment is unusable; one line
 """
 
 from __future__ import annotations
@@ -66,3 +67,7 @@ class KnowledgeError(FactbotError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ConfigError(FactbotError):
+    """The settings cannot be used; the message is one line naming the file and key at fault."""

@@ -20,7 +20,10 @@ from bot.core.types import Actor, Reply, ReplyKind, Request
 from bot.errors import KnowledgeError
 
 if TYPE_CHECKING:
+    from prompt_toolkit import PromptSession
     from prompt_toolkit.history import History
+
+    from bot.core.reloader import ReloadResult
 
 MAX_WIDTH = 100  # beyond this, lines get hard to read even on a wide terminal
 EXIT_CODES: dict[ReplyKind, int] = {
@@ -113,6 +116,9 @@ def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:
 def _interactive(engine: Engine, actor: Actor) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import WordCompleter
+    from prompt_toolkit.patch_stdout import patch_stdout
+
+    from bot.core.reloader import watch_in_thread
 
     names = sorted(
         {p + n for s in engine.commands for n in (s.name, *s.aliases) for p in ("", "!")}
@@ -122,6 +128,16 @@ def _interactive(engine: Engine, actor: Actor) -> int:
     )
     print(_render(engine.handle(Request("help", "", actor))))
     print("\nType a command (with or without !), `quit` or Ctrl-D to leave.\n")
+    # Files saved in an editor go live while the chat is open; notes print above the prompt.
+    with patch_stdout(raw=True):
+        stop_watching = watch_in_thread(engine, _report_reload)
+        try:
+            return _prompt_loop(engine, session, actor)
+        finally:
+            stop_watching()
+
+
+def _prompt_loop(engine: Engine, session: PromptSession[str], actor: Actor) -> int:
     while True:
         try:
             line = session.prompt("factbot> ")
@@ -134,6 +150,15 @@ def _interactive(engine: Engine, actor: Actor) -> int:
         reply = answer(engine, line, actor)
         if reply is not None:
             print(_render(reply), end="\n\n")
+
+
+def _report_reload(result: ReloadResult) -> None:
+    """Say what a file change did: reloaded, or kept the last good base and why."""
+    if result.swapped:
+        print("(knowledge files changed: reloaded)")
+    elif result.problems:  # each problem is logged; `kb check` lists them again on demand
+        print("(knowledge files changed but have problems: still answering from the last good")
+        print(" version; `kb check` lists them)")
 
 
 def _history() -> History:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.core.intent import Reading, read_bare, read_intent, tidy
-from bot.core.parse import clean_text, echo
+from bot.core.parse import MAX_ADMIN_ARGS, MAX_ARGS, clean_text, echo
 from bot.core.registry import Command, load_commands, registered
 from bot.core.snapshot import Snapshot, build_snapshot
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
@@ -94,9 +94,11 @@ class Engine:
             return Reply(title=_APOLOGY, kind="error")
 
     def _dispatch(self, request: Request) -> Reply:
-        args = clean_text(request.args)
         name = clean_text(request.command).casefold().rstrip(":,;.!?")
         command = self._table.get(name)
+        # Admin commands carry whole entries (`fact add … text="…"`); the rest stay short.
+        admin = command is not None and command.spec.admin
+        args = clean_text(request.args, MAX_ADMIN_ARGS if admin else MAX_ARGS)
         reading = self._read(name, args, command)
         if reading is not None:
             reply = self._run(self._table[reading.command], reading.args, request)

@@ -7,6 +7,7 @@ import unicodedata
 
 PREFIXES = ("!", "/")
 MAX_ARGS = 200  # longer input is cut here: no question about five articles needs more
+MAX_ADMIN_ARGS = 2000  # `fact add` carries a whole entry; a Discord message holds 2,000
 _SPACE = re.compile(r"\s+")
 # The command is the first word; a colon may end it (`interests: russia`, `who:bhutto`).
 _COMMAND = re.compile(r"([^\s:]+)(?::+|\s)\s*(.*)", re.DOTALL)
@@ -27,14 +28,14 @@ def split_line(line: str) -> tuple[str, str] | None:
     return command.casefold(), args.strip()
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, limit: int = MAX_ARGS) -> str:
     """Drop control and format characters, collapse whitespace, cap the length."""
     kept = "".join(
         " " if ch.isspace() else ch
-        for ch in text[: MAX_ARGS * 4]
+        for ch in text[: limit * 4]
         if ch.isspace() or unicodedata.category(ch)[0] != "C"
     )
-    return _SPACE.sub(" ", kept).strip()[:MAX_ARGS].strip()
+    return _SPACE.sub(" ", kept).strip()[:limit].strip()
 
 
 def echo(text: str, limit: int = 60) -> str:

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.core.commands.search",
     "bot.core.commands.sources",
     "bot.core.commands.meta",
+    "bot.core.admin",
 )
 
 

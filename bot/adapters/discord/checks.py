@@ -1,0 +1,111 @@
+"""Who may ask, where, and how often: small predicates that raise typed errors.
+
+The error funnel (`errors.py`) decides what each refusal looks like; the checks only decide.
+The same checks run for `!prefix` and `/slash` invocations, because hybrid commands share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.config import Cooldown, DiscordSettings
+from bot.core.types import Actor
+
+Check = Callable[[commands.Context[Any]], Coroutine[Any, Any, bool]]
+
+
+class Ignored(commands.CheckFailure):
+    """A message we should not answer at all (a channel we do not serve, a DM when DMs are off)."""
+
+
+class DirectMessagesRefused(commands.CheckFailure):
+    """A DM when the operator has chosen to refuse DMs politely."""
+
+
+class NotAdmin(commands.CheckFailure):
+    """An admin command from someone who is not an admin."""
+
+
+def is_admin(
+    author: discord.abc.User, settings: DiscordSettings, perms: discord.Permissions
+) -> bool:
+    """Admin = listed by user id, holds a listed role, or may Manage Server where they asked."""
+    if author.id in settings.admin_user_ids:
+        return True
+    roles = getattr(author, "roles", ())
+    if any(role.id in settings.admin_role_ids for role in roles):
+        return True
+    return isinstance(author, discord.Member) and perms.manage_guild
+
+
+def actor_of(ctx: commands.Context[Any], settings: DiscordSettings) -> Actor:
+    """The platform-neutral Actor for whoever invoked `ctx`."""
+    return Actor(
+        id=str(ctx.author.id),
+        name=ctx.author.display_name,
+        is_admin=is_admin(ctx.author, settings, ctx.permissions),
+        platform="discord",
+    )
+
+
+def place_check(settings: DiscordSettings) -> Check:
+    """Answer only in the configured channels (and their threads), and in DMs as configured."""
+    allowed = frozenset(settings.channels)
+
+    async def check(ctx: commands.Context[Any]) -> bool:
+        if ctx.guild is None:
+            if settings.dms == "answer":
+                return True
+            raise DirectMessagesRefused() if settings.dms == "refuse" else Ignored()
+        if not allowed:
+            return True
+        parent = getattr(ctx.channel, "parent_id", None)
+        if ctx.channel.id in allowed or parent in allowed:
+            return True
+        raise Ignored()
+
+    return check
+
+
+class Cooldowns:
+    """Shared per-user and per-channel limits across all commands, not per command."""
+
+    def __init__(self, per_user: Cooldown, per_channel: Cooldown) -> None:
+        bucket = commands.BucketType
+        self._mappings = (
+            (commands.CooldownMapping.from_cooldown(per_user.rate, per_user.per, bucket.user),
+             bucket.user),
+            (commands.CooldownMapping.from_cooldown(per_channel.rate, per_channel.per,
+             bucket.channel), bucket.channel),
+        )  # fmt: skip
+
+    def hit(self, message: discord.Message) -> None:
+        """Count one command; raise CommandOnCooldown if a limit is exceeded."""
+        for mapping, kind in self._mappings:
+            bucket = mapping.get_bucket(message)
+            retry_after = bucket.update_rate_limit() if bucket is not None else None
+            if retry_after and bucket is not None:
+                raise commands.CommandOnCooldown(bucket, retry_after, kind)
+
+    def allows(self, message: discord.Message) -> bool:
+        """Count one reply of ours that is not a command (a did-you-mean); False if over."""
+        try:
+            self.hit(message)
+        except commands.CommandOnCooldown:
+            return False
+        return True
+
+
+def admin_check(settings: DiscordSettings) -> Check:
+    """Refuse admin-only commands for everyone who is not an admin."""
+
+    async def check(ctx: commands.Context[Any]) -> bool:
+        if actor_of(ctx, settings).is_admin:
+            return True
+        raise NotAdmin()
+
+    return check

@@ -1,0 +1,184 @@
+"""The Discord face of the engine: turns invocations into Requests and Replies into messages.
+
+The cog owns the bot-wide checks (where, how often), the error funnel hook, and the hybrid
+commands generated from the engine's command table, which it adds on load and removes on unload.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from discord.ext import commands
+
+from bot import __version__
+from bot.adapters.discord.checks import (
+    Cooldowns,
+    Ignored,
+    actor_of,
+    admin_check,
+    place_check,
+)
+from bot.adapters.discord.funnel import handle_error, handle_tree_error
+from bot.adapters.discord.hybrid import build_commands, is_enabled
+from bot.adapters.discord.respond import send_note, send_reply
+from bot.adapters.discord.text import code
+from bot.config import DiscordSettings
+from bot.core.types import ArgKind, CommandSpec, Reply, Request
+from bot.search.matcher import NameMatcher
+
+ABOUT = "about"
+
+
+class AnswerEngine(Protocol):
+    """What the adapter needs from `bot.core.engine.Engine`."""
+
+    started_at: datetime
+
+    @property
+    def commands(self) -> tuple[CommandSpec, ...]: ...
+
+    def handle(self, request: Request) -> Reply: ...
+
+    def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]: ...
+
+
+class FactbotCog(commands.Cog, name="factbot"):
+    """Every factbot command, its checks and its error handling."""
+
+    def __init__(
+        self, bot: commands.bot.BotBase, engine: AnswerEngine, settings: DiscordSettings
+    ) -> None:
+        self.bot = bot
+        self.engine = engine
+        self.settings = settings
+        self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
+        self._place = place_check(settings)
+        self._added: list[str] = []
+        self._warned_until: dict[int, float] = {}
+        specs = [s for s in engine.commands if is_enabled(s, settings.commands)]
+        self._names = NameMatcher(
+            ((name, s.name) for s in specs for name in (s.name, *s.aliases)),
+            {s.name: s.name for s in specs},
+        )
+
+    async def cog_load(self) -> None:
+        for command in build_commands(
+            self.engine.commands,
+            self.settings.commands,
+            answer=self.answer,
+            complete=self.engine.complete,
+            admin_check=admin_check(self.settings),
+            guild_only=self.settings.dms != "answer",
+        ):
+            self.bot.add_command(command)
+            self._added.append(command.name)
+        self.bot.tree.error(handle_tree_error)
+
+    async def cog_unload(self) -> None:
+        for name in self._added:
+            self.bot.remove_command(name)
+
+    async def bot_check_once(self, ctx: commands.Context[Any]) -> bool:
+        """Place and rate checks shared by every command; admin checks are per command."""
+        if ctx.interaction is None and not self.settings.commands.prefix:
+            raise Ignored()
+        await self._place(ctx)
+        self.cooldowns.hit(ctx.message)
+        return True
+
+    @commands.Cog.listener()
+    async def on_command_error(
+        self, ctx: commands.Context[Any], error: commands.CommandError
+    ) -> None:
+        await handle_error(self, ctx, error)
+
+    async def answer(self, ctx: commands.Context[Any], spec: CommandSpec, args: str) -> None:
+        """Ask the engine and post its reply."""
+        if spec.admin and ctx.interaction is not None:
+            await ctx.defer()  # edits and reloads may outlast the interaction's 3-second window
+        request = Request(spec.name, args, actor_of(ctx, self.settings))
+        # Edits, reloads and checks touch the disk; keep the gateway heartbeat running meanwhile.
+        if spec.admin:
+            reply = await asyncio.to_thread(self.engine.handle, request)
+        else:
+            reply = self.engine.handle(request)
+        if spec.name == ABOUT:
+            reply = self._with_runtime(reply)
+        await send_reply(
+            ctx,
+            reply,
+            page_size=self.settings.page_size,
+            page_timeout=self.settings.page_timeout,
+            as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
+        )
+
+    def _as_prefix(self, line: str) -> str:
+        return self.settings.prefix + line
+
+    def _as_slash(self, line: str) -> str:
+        """`who Yahya Khan` → `/who person:Yahya Khan`, as the slash command would be filled in."""
+        name, _, args = line.partition(" ")
+        spec = next((s for s in self.engine.commands if name in (s.name, *s.aliases)), None)
+        if spec is None:
+            return self._as_prefix(line)
+        if not args or spec.arg == "none":
+            return f"/{spec.name}"
+        return f"/{spec.name} {spec.arg_name}:{args}"
+
+    async def answer_usage(self, ctx: commands.Context[Any]) -> None:
+        """A malformed invocation: let the engine explain the command's usage."""
+        spec = next(
+            (s for s in self.engine.commands if ctx.command and s.name == ctx.command.name), None
+        )
+        if spec is not None:
+            await self.answer(ctx, spec, "")
+
+    async def did_you_mean(self, ctx: commands.Context[Any]) -> None:
+        """Suggest our command for a near miss (`!timline`); ignore anything else."""
+        typed = ctx.invoked_with or ""
+        found = self._names.resolve(typed, limit=1)
+        if not found or not self.settings.commands.prefix:
+            return
+        try:
+            await self._place(ctx)
+        except commands.CheckFailure:
+            return
+        if self.cooldowns.allows(ctx.message):
+            prefix = self.settings.prefix
+            await send_note(
+                ctx,
+                f"There is no {code(prefix + typed)} — did you mean {code(prefix + found[0].id)}?",
+            )
+
+    def first_warning(self, user_id: int, retry_after: float) -> bool:
+        """Warn about a cooldown once per wait, so a spammer cannot make us spam back."""
+        now = time.monotonic()
+        if self._warned_until.get(user_id, 0.0) > now:
+            return False
+        self._warned_until[user_id] = now + retry_after
+        if len(self._warned_until) > 10_000:
+            self._warned_until = {u: t for u, t in self._warned_until.items() if t > now}
+        return True
+
+    def _with_runtime(self, reply: Reply) -> Reply:
+        """Add what only the running bot knows: version, uptime, gateway latency."""
+        uptime = datetime.now(UTC) - self.engine.started_at
+        extra = {"version": __version__, **reply.extra, "uptime": _duration(uptime.total_seconds())}
+        latency = self.bot.latency if hasattr(self.bot, "latency") else float("nan")
+        if latency == latency and latency != float("inf"):  # NaN/inf before the first heartbeat
+            extra["gateway latency"] = f"{latency * 1000:.0f} ms"
+        return replace(reply, extra=extra)
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    parts = [f"{days} d"] if days else []
+    parts += [f"{hours} h"] if hours or days else []
+    parts += [f"{minutes} min", f"{secs} s"] if not days else [f"{minutes} min"]
+    return " ".join(parts)

@@ -1,0 +1,53 @@
+"""Post answers and short notes where they were asked, pinging nobody.
+
+Prefix commands are answered as a reply to the invoking message (without pinging its author);
+slash commands through the interaction. Notes about the asker alone (cooldowns, refusals) are
+ephemeral for slash commands, and for prefix commands vanish after a short while.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.adapters.discord.render import plain, render
+from bot.adapters.discord.views import Pager
+from bot.core.types import Reply
+
+NOTE_LIFETIME = 15.0  # seconds a prefix-command note stays in the channel
+PRIVATE_KINDS = frozenset({"refused"})  # admin refusals concern the asker alone
+
+
+async def send_reply(
+    ctx: commands.Context[Any],
+    reply: Reply,
+    *,
+    page_size: int,
+    page_timeout: float,
+    as_typed: Callable[[str], str],
+) -> None:
+    """Render and post a reply; more than one page gets page buttons."""
+    pages = render(reply, page_size=page_size, as_typed=as_typed)
+    ephemeral = reply.kind in PRIVATE_KINDS
+    if len(pages) == 1:
+        await _send(ctx, embed=pages[0], ephemeral=ephemeral)
+        return
+    view = Pager(pages, owner_id=ctx.author.id, timeout=page_timeout)
+    view.message = await _send(ctx, embed=pages[0], view=view, ephemeral=ephemeral)
+
+
+async def send_note(ctx: commands.Context[Any], text: str) -> None:
+    """Tell the asker something that concerns only them."""
+    delete_after = NOTE_LIFETIME if ctx.interaction is None else None
+    await _send(ctx, content=plain(text), ephemeral=True, delete_after=delete_after)
+
+
+async def _send(ctx: commands.Context[Any], **kwargs: Any) -> discord.Message:
+    if ctx.interaction is None:
+        kwargs["reference"] = ctx.message.to_reference(fail_if_not_exists=False)
+        kwargs["mention_author"] = False
+        kwargs.pop("ephemeral", None)
+    return await ctx.send(**kwargs)

@@ -1,0 +1,71 @@
+"""Page buttons (first / previous / next / last) for an answer longer than one embed.
+
+Only the person who asked can turn the pages: in a busy channel, someone else's click must not
+change the answer under the asker's eyes. Others get a short note only they can see. After the
+timeout the buttons are disabled on the message, so nobody clicks a button that no longer works.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+_log = logging.getLogger("factbot.discord")
+
+NOT_YOURS = "Only the person who asked can turn these pages — ask your own question to get yours."
+
+
+class Pager(discord.ui.View):
+    """Shows one of `pages` at a time; `message` is set by the sender once the reply is posted."""
+
+    def __init__(self, pages: list[discord.Embed], *, owner_id: int, timeout: float) -> None:
+        super().__init__(timeout=timeout)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.index = 0
+        self.message: discord.Message | None = None
+        self._sync_buttons()
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(NOT_YOURS, ephemeral=True)
+        return False
+
+    async def on_timeout(self) -> None:
+        for child in self.children:
+            if isinstance(child, discord.ui.Button):
+                child.disabled = True
+        if self.message is None:
+            return
+        try:
+            await self.message.edit(view=self)
+        except discord.HTTPException as exc:  # the message may be gone; nothing to tidy then
+            _log.debug("could not disable page buttons: %s", exc)
+
+    async def _show(self, interaction: discord.Interaction, index: int) -> None:
+        self.index = max(0, min(index, len(self.pages) - 1))
+        self._sync_buttons()
+        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+
+    def _sync_buttons(self) -> None:
+        at_start, at_end = self.index == 0, self.index == len(self.pages) - 1
+        self.first.disabled = self.previous.disabled = at_start
+        self.next.disabled = self.last.disabled = at_end
+
+    @discord.ui.button(emoji="⏮", style=discord.ButtonStyle.secondary, custom_id="page:first")
+    async def first(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        await self._show(interaction, 0)
+
+    @discord.ui.button(emoji="◀", style=discord.ButtonStyle.secondary, custom_id="page:previous")
+    async def previous(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        await self._show(interaction, self.index - 1)
+
+    @discord.ui.button(emoji="▶", style=discord.ButtonStyle.secondary, custom_id="page:next")
+    async def next(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        await self._show(interaction, self.index + 1)
+
+    @discord.ui.button(emoji="⏭", style=discord.ButtonStyle.secondary, custom_id="page:last")
+    async def last(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        await self._show(interaction, len(self.pages) - 1)

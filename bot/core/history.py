@@ -1,0 +1,53 @@
+"""`fact history [id]`: who changed what and when, newest first, read from the audit log."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.core.parse import echo
+from bot.core.types import Item, Reply
+from bot.factbase.audit import AuditRecord
+from bot.factbase.filetext import split_lines
+
+MAX_SHOWN = 15
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):")
+
+
+def history_reply(records: Sequence[AuditRecord], entry_id: str | None) -> Reply:
+    """List the latest edits, all of them or one entry's."""
+    chosen = [r for r in records if entry_id is None or r.entry_id == entry_id]
+    if not chosen:
+        about = f" of `{entry_id}`" if entry_id else ""
+        return Reply(title=f"No chat edits{about} are recorded yet.", kind="admin")
+    shown = chosen[-MAX_SHOWN:][::-1]
+    items = tuple(
+        Item(text=f"{r.at[11:16]} {_line(r)}", date=r.at[:10], fact_id=r.entry_id) for r in shown
+    )
+    title = f"History of `{entry_id}`" if entry_id else "Latest edits"
+    older = len(chosen) - len(shown)
+    footer = f"{older} older edit(s) not shown." if older else ""
+    return Reply(title=title, items=items, footer=footer, kind="admin")
+
+
+def _line(record: AuditRecord) -> str:
+    what = {
+        "add": "added",
+        "remove": "removed",
+        "edit": f"changed {_changed_keys(record)} of",
+        "undo": "undid an edit of",
+    }[record.action]
+    command = echo(record.command, 80)
+    return f"{record.actor_name} {what} `{record.entry_id}` ({record.file}) — `{command}`"
+
+
+def _changed_keys(record: AuditRecord) -> str:
+    """Name the keys whose lines differ between before and after."""
+    before, after = split_lines(record.before), split_lines(record.after)
+    changed = set(before).symmetric_difference(after)
+    keys: list[str] = []
+    for line in [*before, *after]:
+        match = _KEY.match(line)
+        if match and line in changed and match[1] not in keys:
+            keys.append(match[1])
+    return ", ".join(f"`{k}`" for k in keys) or "the layout"

@@ -1,0 +1,111 @@
+"""Reload the fact base when its files change, without ever serving a broken one.
+
+`reload_now` loads, checks and indexes (slow, so async callers run it in a worker thread) and
+swaps the new snapshot in only if the files are valid and unchanged since it started reading;
+otherwise the last good fact base stays in service and the problems are reported. `watch` runs
+it on every change under the folder, debounced, for adapters to start as a background task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from watchfiles import Change, awatch
+
+from bot.core.editing import publish, writer_for
+from bot.errors import Problem
+from bot.factbase.schema import SCHEMA_NAME
+from bot.factbase.writer import load_state, signatures
+
+if TYPE_CHECKING:
+    from bot.core.engine import Engine
+
+_log = logging.getLogger("factbot.reload")
+DEBOUNCE_MS = 400  # editors save in bursts (temp file, rename, chmod); wait for the last one
+KNOWLEDGE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadResult:
+    """What a reload did: swapped in a new base, kept the old one, or found nothing new."""
+
+    swapped: bool
+    problems: tuple[Problem, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+    note: str = ""
+
+
+def reload_now(engine: Engine, only_if_changed: bool = False) -> ReloadResult:
+    """Load the folder again and serve it if valid; blocking, so call it off the event loop."""
+    writer = writer_for(engine)
+    if only_if_changed and writer.known_signatures() == signatures(writer.folder):
+        return ReloadResult(False, note="no change since the last load or edit")
+    state, problems = load_state(writer.folder, writer.seeds)
+    if problems:
+        for problem in problems:
+            _log.warning("reload refused: %s", problem)
+        return ReloadResult(False, tuple(problems), note="kept serving the last good fact base")
+    version = writer.adopt(state)
+    if version is None:
+        return ReloadResult(False, note="the files changed while loading; loading again")
+    publish(engine, state.factbase, version)
+    _log.info("reloaded %s", writer.folder)
+    return ReloadResult(True, counts=state.factbase.counts())
+
+
+def is_knowledge_file(change: Change, path: str) -> bool:
+    """Watch the YAML files and the schema; skip hidden files (temp files, lock, audit log)."""
+    name = Path(path).name
+    return not name.startswith(".") and (name.endswith(KNOWLEDGE_SUFFIXES) or name == SCHEMA_NAME)
+
+
+async def watch(
+    engine: Engine,
+    folder: Path | None = None,
+    on_result: Callable[[ReloadResult], object] | None = None,
+    stop_event: asyncio.Event | None = None,
+) -> None:
+    """Reload whenever knowledge files change, until cancelled or `stop_event` is set."""
+    target = folder or writer_for(engine).folder
+    async for _changes in awatch(
+        target, watch_filter=is_knowledge_file, debounce=DEBOUNCE_MS, stop_event=stop_event
+    ):
+        try:
+            result = await asyncio.to_thread(reload_now, engine, True)
+        except Exception:  # a watcher that dies silently is worse than one that logs and goes on
+            _log.exception("reload after a file change failed")
+            continue
+        if on_result is not None:
+            on_result(result)
+
+
+def watch_in_thread(
+    engine: Engine, on_result: Callable[[ReloadResult], object] | None = None
+) -> Callable[[], None]:
+    """Run `watch` on its own loop in a daemon thread (for the blocking console); give a stop."""
+    loop = asyncio.new_event_loop()
+    stop = asyncio.Event()
+
+    def run() -> None:
+        try:
+            loop.run_until_complete(watch(engine, on_result=on_result, stop_event=stop))
+        except Exception:
+            _log.exception("the knowledge watcher stopped")
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=run, name="factbot-watch", daemon=True)
+    thread.start()
+
+    def halt() -> None:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(stop.set)
+        thread.join(timeout=5)
+
+    return halt

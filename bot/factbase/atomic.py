@@ -1,0 +1,56 @@
+"""Replace a file so that a crash at any instant leaves either the old or the new content.
+
+The recipe is pip's `utils/filesystem.py`: write a temporary file beside the target (same
+filesystem, so the rename is atomic), fsync it, `os.replace` it over the target, then fsync the
+directory so the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically, keeping the target's permission bits."""
+    mode = _mode_of(path)
+    # A dot-name: the loader and the watcher skip hidden files, so a leftover is never loaded.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_directory(path.parent)
+
+
+def fsync_directory(folder: Path) -> None:
+    """Persist a directory entry change (a rename or a new file); a no-op where unsupported."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _mode_of(path: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual 0o644 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

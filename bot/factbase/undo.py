@@ -1,0 +1,58 @@
+"""Turn an audit record back into the patch that reverses it, where the file now has it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.types import Actor
+from bot.errors import BadArguments, NotFound
+from bot.factbase.audit import AuditRecord, last_undoable, later_in_file
+from bot.factbase.filetext import Patch
+
+
+@dataclass(frozen=True, slots=True)
+class UndoPlan:
+    """The record to reverse, the file it is in, and the inverse patch at today's line."""
+
+    record: AuditRecord
+    file: str
+    patch: Patch
+    entry_start: int | None  # 0-based line of the entry the undo puts back, if any
+
+
+def plan_undo(
+    records: list[AuditRecord],
+    actor: Actor,
+    folder: Path,
+    lines_of: Callable[[str], list[str]],
+) -> UndoPlan:
+    """Plan the reversal of this actor's latest edit; refuse if the file moved on under it."""
+    record = last_undoable(records, actor)
+    if record is None:
+        raise NotFound("You have no edit left to undo.")
+    file = str(folder / record.file)
+    inverse = record.patch.inverted()
+    at = _current_line(records, record)
+    lines = lines_of(file)
+    if tuple(lines[at : at + len(inverse.old)]) != inverse.old:
+        raise BadArguments(
+            f"Cannot undo your {record.action} of `{record.entry_id}`: its lines in "
+            f"{record.file} have changed since. Use `fact history {record.entry_id}` and fix it "
+            "by hand."
+        )
+    patch = Patch(at, inverse.old, inverse.new)
+    offset = record.entry_line - record.line
+    entry_start = None if record.action == "add" else at + offset
+    return UndoPlan(record, file, patch, entry_start)
+
+
+def _current_line(records: list[AuditRecord], record: AuditRecord) -> int:
+    """Follow the record's patch through later edits of the same file that landed above it."""
+    at = record.patch.at
+    for later in later_in_file(records, record):
+        patch = later.patch
+        if patch.at < at:
+            at += patch.delta
+    return at

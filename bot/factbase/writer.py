@@ -1,0 +1,397 @@
+"""Safe edits to the knowledge files: validated first, written atomically, serialised, audited.
+
+Why line patches and not ruamel.yaml: a ruamel round trip re-emits the whole file (12.7 s for
+one edit in a 10,000-entry file, and it re-wraps long lines unless told not to); patching the
+entry's own lines costs milliseconds and leaves every other byte alone by construction.
+
+One edit, start to finish, under a thread lock plus a cross-process file lock:
+refresh the known state if any file changed on disk → plan the patch → re-check the would-be
+fact base exactly as `factbot check` does (`recheck.py`) → write beside the file, fsync,
+`os.replace`, fsync the folder → append the audit record → hand back the new FactBase.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+
+from bot.core.types import Actor
+from bot.errors import BadArguments, KnowledgeError, NotFound, Problem, UserError
+from bot.factbase import edits
+from bot.factbase.atomic import write_atomic
+from bot.factbase.audit import AUDIT_NAME, Action, AuditLog, AuditRecord, new_record
+from bot.factbase.filetext import Entry, EntryMoved, Patch, apply, read_entry, split_lines
+from bot.factbase.lineindex import FileIndex
+from bot.factbase.loader import check, knowledge_files
+from bot.factbase.model import FactBase
+from bot.factbase.provenance import default_seeds_dir
+from bot.factbase.recheck import entries, find, recheck
+from bot.factbase.schema import SCHEMA_NAME
+from bot.factbase.slugs import new_id
+from bot.factbase.undo import plan_undo
+
+_log = logging.getLogger("factbot.writer")
+LOCK_NAME = ".factbot.lock"
+LOCK_TIMEOUT_S = 30.0
+Signature = tuple[int, int, int]
+T = TypeVar("T")
+
+
+def signatures(folder: Path) -> dict[str, Signature]:
+    """Fingerprint the files a load reads; os.replace gives a new inode, so edits always show."""
+    found: dict[str, Signature] = {}
+    for path in [*knowledge_files(folder), folder / SCHEMA_NAME]:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue
+        found[path.name] = (st.st_ino, st.st_size, st.st_mtime_ns)
+    return found
+
+
+class BrokenOnDisk(KnowledgeError):
+    """The files on disk are already invalid (a hand edit): no chat edit until they are fixed."""
+
+
+@dataclass(frozen=True)
+class KnowledgeState:
+    """A valid fact base and the exact files it was read from."""
+
+    factbase: FactBase
+    signatures: Mapping[str, Signature]
+    index: Mapping[str, FileIndex]  # file → where its entries start now
+    lines: dict[str, list[str]] = field(default_factory=dict)  # cache, filled on first edit
+
+    @classmethod
+    def of(cls, fb: FactBase, sigs: Mapping[str, Signature]) -> KnowledgeState:
+        """Index a freshly loaded base, whose recorded lines are exact."""
+        spots: dict[str, list[tuple[int, str]]] = {}
+        for _, entry_id, record in entries(fb):
+            spots.setdefault(record.where.file, []).append((record.where.line - 1, entry_id))
+        return cls(fb, sigs, {file: FileIndex.of(s) for file, s in spots.items()})
+
+
+def load_state(folder: Path, seeds: Path | None = None) -> tuple[KnowledgeState, list[Problem]]:
+    """Load and check a folder; fingerprints are taken first, so a racing change is re-read."""
+    before = signatures(folder)
+    fb, problems = check(folder, seeds)
+    return KnowledgeState.of(fb, before), problems
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """What an edit did: the new fact base to serve, its audit record, and the entry's text."""
+
+    factbase: FactBase
+    record: AuditRecord
+    version: int  # grows with every commit or adopted reload; newer wins when publishing
+    entry_text: str = ""
+
+
+class KnowledgeWriter:
+    """The one way the bot changes knowledge files; safe to share between threads and tasks."""
+
+    def __init__(self, folder: Path, seeds: Path | None = None) -> None:
+        self.folder = folder
+        self.seeds = seeds if seeds is not None else default_seeds_dir(folder)
+        self.audit = AuditLog(folder / AUDIT_NAME)
+        self._thread_lock = threading.RLock()
+        # Poll often: filelock is not fair, and a busy writer elsewhere re-takes it at once.
+        self._file_lock = FileLock(
+            str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, poll_interval=0.005
+        )
+        self._state: KnowledgeState | None = None
+        self._version = 0
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold both locks: threads of this process, then other processes."""
+        with self._thread_lock:
+            try:
+                self._file_lock.acquire()
+            except Timeout as exc:
+                raise UserError("Another edit is still running; try again in a moment.") from exc
+            except OSError as exc:  # e.g. a read-only folder
+                raise UserError(f"Cannot edit {self.folder} ({exc.strerror or exc}).") from exc
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    def adopt(self, state: KnowledgeState) -> int | None:
+        """Take a state the reloader loaded, unless the files changed since; give its version."""
+        with self.locked():
+            if state.signatures != signatures(self.folder):
+                return None
+            self._state = state
+            self._version += 1
+            return self._version
+
+    def known_signatures(self) -> Mapping[str, Signature]:
+        """Give the fingerprints of the files as last loaded or written (empty before a load)."""
+        state = self._state
+        return {} if state is None else state.signatures
+
+    def state(self) -> KnowledgeState:
+        """Give the current valid state, re-reading the folder if anything changed on disk."""
+        with self.locked():
+            return self._fresh(force=False)
+
+    def _fresh(self, force: bool) -> KnowledgeState:
+        current = self._state
+        if not force and current is not None and current.signatures == signatures(self.folder):
+            return current
+        state, problems = load_state(self.folder, self.seeds)
+        if problems:
+            raise BrokenOnDisk(problems)
+        self._state = state
+        return state
+
+    def _run(self, operation: Callable[[KnowledgeState], T]) -> T:
+        """Run under the locks; if the files moved under us, reload once and retry."""
+        with self.locked():
+            try:
+                return operation(self._fresh(force=False))
+            except EntryMoved:
+                return operation(self._fresh(force=True))
+
+    # ---- what an entry looks like on disk ------------------------------------------------
+
+    def show(self, entry_id: str) -> tuple[str, int, str]:
+        """Give (file, 1-based line, text as stored) for an entry."""
+
+        def operation(state: KnowledgeState) -> tuple[str, int, str]:
+            file, entry = self._entry(state, entry_id)
+            return file, entry.start + 1, entry.text(self._lines(state, file))
+
+        return self._run(operation)
+
+    def _entry(self, state: KnowledgeState, entry_id: str) -> tuple[str, Entry]:
+        found = find(state.factbase, entry_id)
+        if found is None:
+            taken = [i for _, i, _ in entries(state.factbase)]
+            raise NotFound(f"There is no entry `{entry_id}`.", _near(entry_id, taken))
+        file = found[1].where.file
+        start = state.index[file].start_of(entry_id)
+        lines = self._lines(state, file)
+        if start is None:
+            raise EntryMoved(f"{file} no longer indexes `{entry_id}`")
+        return file, read_entry(lines, start, len(lines), entry_id)
+
+    def _lines(self, state: KnowledgeState, file: str) -> list[str]:
+        cached = state.lines.get(file)
+        if cached is None:
+            path = Path(file)
+            cached = split_lines(path.read_bytes().decode("utf-8"))
+            if signatures(self.folder).get(path.name) != state.signatures.get(path.name):
+                raise EntryMoved(f"{file} changed while it was read")
+            state.lines[file] = cached
+        return cached
+
+    # ---- the four edits -------------------------------------------------------------------
+
+    def add(
+        self, section: str, values: Mapping[str, Any], actor: Actor, command: str
+    ) -> EditResult:
+        """Append a new entry at the end of its section."""
+
+        def operation(state: KnowledgeState) -> EditResult:
+            fb = state.factbase
+            fields = dict(values)
+            if not fields.get("id"):
+                taken = {i for _, i, _ in entries(fb)}
+                fields = {"id": new_id(section, fields, taken), **fields}
+            last = _last_of_section(state, section)
+            file, anchor = self._entry(state, last)
+            lines = self._lines(state, file)
+            patch, start = edits.plan_add(lines, anchor, fields)
+            return self._commit(
+                state, file, section, patch, start, None, "add", fields["id"], actor, command
+            )
+
+        return self._run(operation)
+
+    def edit(
+        self, entry_id: str, changes: Mapping[str, Any | None], actor: Actor, command: str
+    ) -> EditResult:
+        """Change some keys of an entry; `None` removes a key."""
+
+        def operation(state: KnowledgeState) -> EditResult:
+            if "id" in changes and changes["id"] != entry_id:
+                raise BadArguments("Ids stay fixed; add a new entry and remove this one instead.")
+            file, entry = self._entry(state, entry_id)
+            section = _section(state.factbase, entry_id)
+            patch = edits.plan_edit(self._lines(state, file), entry, changes)
+            return self._commit(
+                state, file, section, patch, entry.start, entry_id, "edit", entry_id, actor, command
+            )
+
+        return self._run(operation)
+
+    def remove(self, entry_id: str, actor: Actor, command: str) -> EditResult:
+        """Delete an entry nothing else refers to."""
+
+        def operation(state: KnowledgeState) -> EditResult:
+            file, entry = self._entry(state, entry_id)
+            _refuse_if_referenced(state.factbase, entry_id)
+            section = _section(state.factbase, entry_id)
+            if not _has_another(state.factbase, section, entry_id):
+                raise BadArguments(
+                    f"`{entry_id}` is the last entry of `{section}:`; keep at least one."
+                )
+            patch = edits.plan_remove(self._lines(state, file), entry)
+            return self._commit(
+                state,
+                file,
+                section,
+                patch,
+                None,
+                entry_id,
+                "remove",
+                entry_id,
+                actor,
+                command,
+                entry.start,
+            )
+
+        return self._run(operation)
+
+    def undo(self, actor: Actor, command: str) -> EditResult:
+        """Reverse this actor's latest edit that is not undone yet, byte for byte."""
+
+        def operation(state: KnowledgeState) -> EditResult:
+            records = self.audit.records()
+            plan = plan_undo(records, actor, self.folder, lambda f: self._lines(state, f))
+            rec = plan.record
+            removed = None if rec.action == "remove" else rec.entry_id
+            return self._commit(
+                state,
+                plan.file,
+                rec.section,
+                plan.patch,
+                plan.entry_start,
+                removed,
+                "undo",
+                rec.entry_id,
+                actor,
+                command,
+                undoes=rec.id,
+            )
+
+        return self._run(operation)
+
+    # ---- validate, write, record ------------------------------------------------------------
+
+    def _commit(
+        self,
+        state: KnowledgeState,
+        file: str,
+        section: str,
+        patch: Patch,
+        entry_start: int | None,
+        removed: str | None,
+        action: Action,
+        entry_id: str,
+        actor: Actor,
+        command: str,
+        removed_start: int | None = None,
+        undoes: str | None = None,
+    ) -> EditResult:
+        new_lines = apply(self._lines(state, file), patch)
+        entry_text = ""
+        if entry_start is not None:
+            entry_text = read_entry(new_lines, entry_start, len(new_lines), entry_id).text(
+                new_lines
+            )
+        added = None if entry_start is None else (entry_start, entry_text)
+        fb, problems = recheck(state.factbase, file, section, added, removed, self.seeds)
+        if problems:
+            raise KnowledgeError(problems)
+        path = Path(file)
+        try:
+            write_atomic(path, "".join(new_lines).encode("utf-8"))
+        except OSError as exc:
+            _log.exception("could not write %s", path)
+            raise UserError(
+                f"Could not save {path.name} ({exc.strerror or exc}); nothing was changed."
+            ) from exc
+        line = entry_start if entry_start is not None else removed_start
+        record = new_record(
+            actor,
+            command,
+            action,
+            entry_id,
+            path.name,
+            patch,
+            entry_line=(line or 0) + 1,
+            section=section,
+            undoes=undoes,
+        )
+        self.audit.append(record)
+        sigs = dict(state.signatures)
+        sigs.update({k: v for k, v in signatures(self.folder).items() if k == path.name})
+        new_entry = None if entry_start is None else (entry_start, entry_id)
+        index = {**state.index, file: state.index[file].moved(patch, removed, new_entry)}
+        lines = {**state.lines, file: new_lines}
+        self._state = replace(state, factbase=fb, signatures=sigs, index=index, lines=lines)
+        self._version += 1
+        return EditResult(fb, record, self._version, entry_text)
+
+
+def _section(fb: FactBase, entry_id: str) -> str:
+    found = find(fb, entry_id)
+    if found is None:
+        raise NotFound(f"There is no entry `{entry_id}`.")
+    return found[0]
+
+
+def _last_of_section(state: KnowledgeState, section: str) -> str:
+    """Pick the entry a new one goes after: the last of its section in the file holding most."""
+    per_file: dict[str, int] = {}
+    for s, _, record in entries(state.factbase):
+        if s == section:
+            per_file[record.where.file] = per_file.get(record.where.file, 0) + 1
+    if not per_file:
+        raise BadArguments(f"There is no `{section}:` list yet; add its first entry by hand.")
+    home = max(per_file, key=lambda f: per_file[f])
+    for entry_id in reversed(state.index[home].ids):
+        found = find(state.factbase, entry_id)
+        if found is not None and found[0] == section:
+            return entry_id
+    raise EntryMoved(f"no `{section}` entry indexed in {home}")
+
+
+def _has_another(fb: FactBase, section: str, entry_id: str) -> bool:
+    """Tell whether the section holds an entry besides this one (a section may not be empty)."""
+    return any(s == section and i != entry_id for s, i, _ in entries(fb))
+
+
+def _refuse_if_referenced(fb: FactBase, entry_id: str) -> None:
+    """Name every entry that still points at `entry_id`, so the admin can fix them first."""
+    users = sorted(
+        fact.id
+        for fact in fb.facts.values()
+        if entry_id in (*fact.sources, *fact.people, *fact.topics, *fact.parties)
+        or entry_id in (fact.speaker, fact.dispute)
+    )
+    users += sorted(a.id for a in fb.aliases.values() if a.refers_to == entry_id)
+    if users:
+        shown = ", ".join(f"`{u}`" for u in users[:8]) + (" …" if len(users) > 8 else "")
+        raise BadArguments(
+            f"`{entry_id}` is still used by {len(users)} entr{'y' if len(users) == 1 else 'ies'}: "
+            f"{shown}. Remove those references first."
+        )
+
+
+def _near(wrong: str, ids: list[str]) -> list[str]:
+    from rapidfuzz import process, utils
+
+    found = process.extract(wrong, ids, processor=utils.default_process, limit=3, score_cutoff=70)
+    return [f"fact show {match[0]}" for match in found]

@@ -1,0 +1,297 @@
+"""The real bot and the real discord.py client against the fake Discord: what users would see."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from bot.adapters.discord.client import AnyBot
+from bot.adapters.discord.funnel import ADMINS_ONLY, APOLOGY, OUT_OF_DATE
+from bot.adapters.discord.views import NOT_YOURS
+from bot.core.engine import Engine
+from tests.discord.conftest import ADMIN_SPEC, TRUSTED_USER_ID, expected_pages
+from tests.fake_discord import FakeDiscord, Recorded
+
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
+
+MESSAGE_CONTENT = 1 << 15
+EPHEMERAL = 1 << 6
+
+
+def pings_nobody(allowed: dict[str, object]) -> bool:
+    """Discord pings no one when nothing may be parsed, listed or replied-to."""
+    return (
+        allowed.get("parse") == []
+        and not set(allowed) - {"parse", "replied_user"}
+        and (allowed.get("replied_user") is not True)
+    )
+
+
+def embeds(recorded: Recorded) -> list[object]:
+    data = recorded.body.get("data", recorded.body)
+    return list(data.get("embeds") or [])
+
+
+async def test_logs_in_through_the_configured_api(bot: AnyBot, fake: FakeDiscord) -> None:
+    """The bot logs in, finds the gateway via GET /gateway/bot and identifies once."""
+    assert bot.user is not None and str(bot.user.id) == fake.bot_user.id
+    paths = [r.path for r in fake.requests]
+    assert "/api/v10/users/@me" in paths
+    assert "/api/v10/gateway/bot" in paths
+    assert len(fake.gateway.identifies) == 1
+    assert fake.gateway.identifies[0]["intents"] & MESSAGE_CONTENT
+
+
+async def test_prefix_command_replies_with_an_embed(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """`!timeline 1970s` is answered with the engine's answer, as a reply that pings no one."""
+    asked = await fake.say(fake.member(), "!timeline 1970s", channel=fake.channel(1))
+    sent = await fake.reply_to(asked)
+    assert embeds(sent) == expected_pages(engine, "timeline", "1970s")[:1]
+    assert pings_nobody(sent.body["allowed_mentions"])
+    assert sent.body["message_reference"]["fail_if_not_exists"] is False
+
+
+async def test_slash_command_answers_through_the_interaction(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """`/interests party:russia` is answered by an interaction callback with the embed."""
+    interaction = await fake.slash(fake.member(), "interests", fake.channel(2), party="russia")
+    sent = await fake.callback_for(interaction)
+    assert sent.body["type"] == 4
+    assert embeds(sent) == expected_pages(engine, "interests", "russia")[:1]
+    assert pings_nobody(sent.body["data"]["allowed_mentions"])
+
+
+async def test_slash_suggestions_are_shown_as_slash_commands(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """After `/who person:khan` the did-you-mean lines are slash commands, not `!` ones."""
+    assert expected_pages(engine, "who", "khan")[0]["description"].count("`!") > 0
+    interaction = await fake.slash(fake.member(), "who", fake.channel(16), person="khan")
+    description = embeds(await fake.callback_for(interaction))[0]["description"]  # type: ignore[index]
+    assert "`/who" in description
+    assert "`!" not in description
+
+
+@pytest.mark.parametrize(("command", "option", "typed"), [("timeline", "period", "197"),
+                                                         ("who", "person", "bhuto")])  # fmt: skip
+async def test_autocomplete_offers_choices_from_the_fact_base(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine, command: str, option: str, typed: str
+) -> None:
+    """Typing in a slash option gets up to 25 choices from the fact base."""
+    spec = next(s for s in engine.commands if s.name == command)
+    data = {"id": "1", "name": command, "type": 1,
+            "options": [{"name": option, "type": 3, "value": typed, "focused": True}]}  # fmt: skip
+    interaction = await fake.interact(4, data, user=fake.member(), channel=fake.channel(3))
+    sent = await fake.callback_for(interaction)
+    wanted = [{"name": label, "value": value} for label, value in engine.complete(spec.arg, typed)]
+    assert sent.body == {"type": 8, "data": {"choices": wanted}}
+    assert 0 < len(wanted) <= 25
+
+
+async def test_page_buttons_turn_pages_for_the_asker_only(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """The asker's ▶ shows page 2; anyone else's press gets a private refusal."""
+    pages = expected_pages(engine, "timeline", "")
+    assert len(pages) > 1, "the timeline overview should need more than one page"
+    asker, other = fake.member("asker"), fake.member("other")
+    asked = await fake.say(asker, "!timeline", channel=fake.channel(4))
+    sent = await fake.reply_to(asked)
+    buttons = sent.body["components"][0]["components"]
+    assert [b["custom_id"] for b in buttons] == [
+        "page:first",
+        "page:previous",
+        "page:next",
+        "page:last",
+    ]
+    pressed = await fake.callback_for(await fake.press(asker, sent.result, "page:next"))
+    assert pressed.body["type"] == 7
+    assert embeds(pressed) == pages[1:2]
+    refused = await fake.callback_for(await fake.press(other, sent.result, "page:next"))
+    assert refused.body["data"]["content"] == NOT_YOURS
+    assert refused.body["data"]["flags"] == EPHEMERAL
+
+
+async def test_page_buttons_are_disabled_after_the_timeout(bot: AnyBot, fake: FakeDiscord) -> None:
+    """When the page buttons time out, the message is edited to show them disabled."""
+    sent = await fake.reply_to(await fake.say(fake.member(), "!timeline", channel=fake.channel(13)))
+    path = f"{sent.path}/{sent.result['id']}"
+    edited = await fake.wait_for(lambda r: r.method == "PATCH" and r.path == path, timeout=10)
+    buttons = edited.body["components"][0]["components"]
+    assert all(b["disabled"] for b in buttons)
+
+
+async def test_everyone_and_role_mentions_ping_nobody(bot: AnyBot, fake: FakeDiscord) -> None:
+    """Echoed @everyone and role mentions are sent escaped, with mentions switched off."""
+    role = fake.guild.member_role_id
+    text = f"!search @everyone <@&{role}>"
+    asked = await fake.say(fake.member(), text, channel=fake.channel(5), mention_everyone=True,
+                           mention_roles=[role])  # fmt: skip
+    sent = await fake.reply_to(asked)
+    assert pings_nobody(sent.body["allowed_mentions"])
+    shown = str(sent.body.get("content")) + str(embeds(sent))
+    assert "@everyone" not in shown
+    assert f"<@&{role}>" not in shown
+
+
+async def test_cooldown_tells_the_user_when_to_retry(bot: AnyBot, fake: FakeDiscord) -> None:
+    """The fourth command within a minute gets "try again in N s" instead of an answer."""
+    member = fake.member()
+    for _ in range(3):
+        await fake.reply_to(await fake.say(member, "!sources", channel=fake.channel(6)))
+    sent = await fake.reply_to(await fake.say(member, "!sources", channel=fake.channel(6)))
+    match = re.search(r"try again in (\d+) s", sent.body.get("content", ""))
+    assert match is not None and 0 < int(match.group(1)) <= 60
+    assert not embeds(sent)
+
+
+async def test_channel_cooldown_spans_users(bot: AnyBot, fake: FakeDiscord) -> None:
+    """The 26th command in one channel within a minute is held back, whoever sends it."""
+    channel = fake.channel(7)
+    for n in range(25):
+        await fake.reply_to(await fake.say(fake.member(f"m{n}"), "!sources", channel=channel))
+    sent = await fake.reply_to(await fake.say(fake.member("late"), "!sources", channel=channel))
+    assert "try again in" in sent.body.get("content", "")
+
+
+async def test_admin_command_is_refused_for_a_member(bot: AnyBot, fake: FakeDiscord) -> None:
+    """A member gets a refusal for an admin command; an admin with Manage Server gets it run."""
+    refused = await fake.reply_to(
+        await fake.say(fake.member(), "!testadmin", channel=fake.channel(8))
+    )
+    assert refused.body["content"] == ADMINS_ONLY
+    answered = await fake.reply_to(
+        await fake.say(fake.member("boss", admin=True), "!testadmin", channel=fake.channel(8))
+    )
+    assert embeds(answered)[0]["title"] == "Admin tools for boss"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("who", ["listed user id", "listed role"])
+async def test_admins_may_be_named_by_user_or_role(
+    bot: AnyBot, fake: FakeDiscord, who: str
+) -> None:
+    """`admin_user_ids` and `admin_role_ids` make admins without Manage Server."""
+    if who == "listed user id":
+        admin = fake.member("trusted", user_id=str(TRUSTED_USER_ID))
+    else:
+        admin = fake.member("moderator", role=fake.guild.moderator_role_id)
+    sent = await fake.reply_to(await fake.say(admin, "!testadmin", channel=fake.channel(17)))
+    assert embeds(sent)[0]["title"] == f"Admin tools for {admin.name}"  # type: ignore[index]
+
+
+async def test_admin_slash_command_refusal_is_private(bot: AnyBot, fake: FakeDiscord) -> None:
+    """A member's `/testadmin` is refused with a message only they can see."""
+    interaction = await fake.slash(fake.member(), ADMIN_SPEC.name, fake.channel(8))
+    sent = await fake.callback_for(interaction)
+    assert sent.body["data"]["content"] == ADMINS_ONLY
+    assert sent.body["data"]["flags"] == EPHEMERAL
+
+
+async def test_resumes_after_the_gateway_drops(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """After the gateway closes the socket the bot resumes and answers what was said meanwhile."""
+    identifies, resumes = len(fake.gateway.identifies), len(fake.gateway.resumes)
+    await fake.gateway.drop()
+    asked = await fake.say(fake.member(), "!timeline 1970s", channel=fake.channel(9))
+    sent = await fake.reply_to(asked, timeout=15)
+    assert embeds(sent) == expected_pages(engine, "timeline", "1970s")[:1]
+    assert len(fake.gateway.resumes) == resumes + 1
+    assert len(fake.gateway.identifies) == identifies
+
+
+async def test_two_hundred_members_at_once_get_two_hundred_right_answers(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """200 members asking at the same moment each get the answer to their own question."""
+    questions = [("timeline", "1970s"), ("interests", "russia"), ("who", "bhuto"),
+                 ("search", "tashkent")]  # fmt: skip
+    wanted = {q: expected_pages(engine, *q)[:1] for q in questions}
+    asks = [
+        fake.say(fake.member(f"crowd{n}"), f"!{questions[n % 4][0]} {questions[n % 4][1]}",
+                 channel=fake.channel(20 + n % 20))
+        for n in range(200)
+    ]  # fmt: skip
+    sent = await asyncio.gather(*asks)
+    replies = await asyncio.gather(*(fake.reply_to(m, timeout=30) for m in sent))
+    for n, reply in enumerate(replies):
+        assert embeds(reply) == wanted[questions[n % 4]]
+
+
+async def test_a_failure_to_send_is_logged_with_context_and_survived(
+    bot: AnyBot, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """When Discord refuses our reply, the error is logged with its context and we carry on."""
+    locked = fake.channel(14)
+    fake.read_only_channels.add(locked)
+    member = fake.member()
+    await fake.say(member, "!timeline 1970s", channel=locked)
+    answer = await fake.wait_for(lambda r: r.method == "POST" and locked in r.path)
+    apology = await fake.wait_for(
+        lambda r: r.method == "POST" and locked in r.path and r is not answer
+    )
+    assert apology.body["content"] == APOLOGY
+    await fake.reply_to(await fake.say(member, "!sources", channel=fake.channel(15)))
+    failures = [r for r in caplog.records if r.levelname == "ERROR" and r.name == "factbot.discord"]
+    assert failures and "'timeline'" in failures[0].getMessage()
+    assert locked in failures[0].getMessage()
+
+
+@pytest.mark.parametrize(
+    ("name", "options"), [("retired", {}), ("interests", {"country": "russia"})]
+)
+async def test_out_of_date_slash_commands_ask_for_a_sync(
+    bot: AnyBot, fake: FakeDiscord, name: str, options: dict[str, str]
+) -> None:
+    """A slash command Discord still has but we changed or dropped says to run `factbot sync`."""
+    interaction = await fake.slash(fake.member(), name, fake.channel(18), **options)
+    sent = await fake.callback_for(interaction)
+    assert sent.body["data"]["content"] == OUT_OF_DATE
+    assert sent.body["data"]["flags"] == EPHEMERAL
+
+
+async def test_near_miss_gets_did_you_mean(bot: AnyBot, fake: FakeDiscord) -> None:
+    """`!timline` gets a did-you-mean for `!timeline`."""
+    sent = await fake.reply_to(
+        await fake.say(fake.member(), "!timline 1970s", channel=fake.channel(10))
+    )
+    assert sent.body["content"] == "There is no `!timline` — did you mean `!timeline`?"
+
+
+async def test_other_bots_commands_and_bot_authors_are_ignored(
+    bot: AnyBot, fake: FakeDiscord
+) -> None:
+    """`!play` (another bot's command) and any message from a bot get no answer."""
+    channel = fake.channel(11)
+    member = fake.member()
+    ignored = [
+        await fake.say(member, "!play never gonna give you up", channel=channel),
+        await fake.say(fake.member_bot(), "!about", channel=channel),
+    ]
+    last = await fake.say(member, "!sources", channel=channel)
+    await fake.reply_to(last)
+    for message in ignored:
+        assert not [r for r in fake.requests if r.body.get("message_reference", {}).get(
+            "message_id") == int(message["id"])]  # fmt: skip
+
+
+async def test_about_shows_version_counts_uptime_and_load_time(
+    bot: AnyBot, fake: FakeDiscord
+) -> None:
+    """`!about` lists the version, fact counts, uptime and when the fact base was loaded."""
+    sent = await fake.reply_to(await fake.say(fake.member(), "!about", channel=fake.channel(12)))
+    fields = {f["name"] for f in embeds(sent)[0]["fields"]}  # type: ignore[index]
+    assert {"version", "facts", "uptime", "loaded at"} <= fields
+
+
+async def test_direct_messages_are_answered(bot: AnyBot, fake: FakeDiscord, engine: Engine) -> None:
+    """With `dms: answer`, a DM gets the same answer as in a server."""
+    asked = await fake.say(fake.member(), "!who bhuto", channel="42", dm=True)
+    sent = await fake.reply_to(asked)
+    assert sent.path == "/api/v10/channels/42/messages"
+    assert embeds(sent) == expected_pages(engine, "who", "bhuto")[:1]

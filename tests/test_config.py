@@ -1,0 +1,125 @@
+"""Settings from YAML + environment: defaults, ids, the token's sources, one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import cli
+from bot.config import DiscordSettings, Settings, load_settings, require_token
+from bot.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "config.example.yaml"
+SECRET = "MTIz.secret-token-value"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_example_config_states_the_defaults() -> None:
+    """config.example.yaml loads to exactly the built-in defaults."""
+    loaded = load_settings(EXAMPLE, environ={})
+    assert loaded.discord == DiscordSettings()
+    assert loaded.knowledge == ROOT / "knowledge"
+
+
+def test_example_config_documents_every_key() -> None:
+    """Every settings key appears in config.example.yaml."""
+    raw = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    assert set(raw) == set(Settings.model_fields) - {"token"}
+    assert set(raw["discord"]) == set(DiscordSettings.model_fields)
+
+
+@pytest.mark.parametrize(
+    "written", ["[123456789012345678]", "['123456789012345678']", '["123456789012345678"]']
+)
+def test_ids_may_be_integers_or_strings(tmp_path: Path, written: str) -> None:
+    """An id written as a YAML int or string reads as the same int."""
+    path = write(tmp_path, f"discord:\n  admin_user_ids: {written}\n  channels: {written}\n")
+    settings = load_settings(path, environ={})
+    assert settings.discord.admin_user_ids == (123456789012345678,)
+    assert settings.discord.channels == (123456789012345678,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("discord:\n  admin_user_ids: [abc]\n", "discord.admin_user_ids.0"),
+        ("discord:\n  admin_role_ids: [true]\n", "discord.admin_role_ids.0"),
+        ("discord:\n  cooldown: {rate: 0, per: 30}\n", "discord.cooldown.rate"),
+        ("discord:\n  page_size: 40\n", "discord.page_size"),
+        ("discord:\n  dms: maybe\n", "discord.dms"),
+        ("discord:\n  prefix: ''\n", "discord.prefix"),
+        ("discord:\n  api_base: discord.com\n", "discord.api_base"),
+        ("discord:\n  prefx: '?'\n", "discord.prefx: unknown key"),
+        ("discord: [\n", "config.yaml:2: not valid YAML"),
+        ("- a\n- b\n", "expected a mapping"),
+    ],
+)
+def test_bad_config_is_one_clear_line(tmp_path: Path, text: str, expected: str) -> None:
+    """Each mistake is reported on one line naming the file and the key."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, text), environ={})
+    message = str(caught.value)
+    assert expected in message
+    assert str(tmp_path) in message
+    assert "\n" not in message
+
+
+def test_token_in_yaml_is_refused_without_echoing_it(tmp_path: Path) -> None:
+    """A token written into the YAML is an error that points to DISCORD_TOKEN, not shown."""
+    path = write(tmp_path, f"discord:\n  token: {SECRET}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, environ={})
+    assert "DISCORD_TOKEN" in str(caught.value)
+    assert SECRET not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("env", "file_text", "expected"),
+    [
+        ({"DISCORD_TOKEN": SECRET}, None, SECRET),
+        ({}, f"{SECRET}\n", SECRET),
+        ({"DISCORD_TOKEN": SECRET}, "from-file", SECRET),
+    ],
+)
+def test_token_comes_from_env_or_token_file(
+    tmp_path: Path, env: dict[str, str], file_text: str | None, expected: str
+) -> None:
+    """DISCORD_TOKEN wins; otherwise the token file next to the config is read."""
+    if file_text is not None:
+        (tmp_path / "bot.token").write_text(file_text, encoding="utf-8")
+    path = write(tmp_path, "discord:\n  token_file: bot.token\n")
+    assert require_token(load_settings(path, environ=env)) == expected
+
+
+def test_token_never_shows_in_repr() -> None:
+    """Printing or logging the settings masks the token."""
+    settings = load_settings(None, environ={"DISCORD_TOKEN": SECRET})
+    assert SECRET not in repr(settings)
+    assert SECRET not in str(settings.model_dump())
+
+
+def test_missing_token_is_explained() -> None:
+    """With no token anywhere, the error says where to put one."""
+    with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
+        require_token(load_settings(None, environ={}))
+
+
+@pytest.mark.parametrize("command", ["run", "sync"])
+def test_cli_exits_2_on_bad_config(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`factbot run/sync` with a broken config prints one line and exits 2, no traceback."""
+    path = write(tmp_path, "discord:\n  cooldown: {rate: -1}\n")
+    assert cli.main([command, "--config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "discord.cooldown" in err
+    assert "Traceback" not in err
