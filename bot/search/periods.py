@@ -96,7 +96,11 @@ _ERA_NAMES = {
     "september 11": "9/11",
     "war on terror": "the war on terror",
 }
-_FILLER = re.compile(r"^(?:in|during|between|of|era|years?|period)\s+|\s+(?:era|years?|period)$")
+# Words around a period that do not change it: `in 1970s`, `circa 1965`, `the 1980s era`.
+_FILLER = re.compile(
+    r"^(?:in|during|between|of|era|years?|period|circa|ca|c|around|about|approx|approximately)\s+"
+    r"|\s+(?:era|years?|period)$"
+)
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|until|till|through|and)\s+(.+)$")
 _DASH_RANGE = re.compile(r"^(\d{4}s?)\s*[-/–—]\s*(\d{2,4}s?)$")
 _OPEN = re.compile(r"^(before|until|till|pre|prior to|up to|since|after|post|from)\s+(.+)$")

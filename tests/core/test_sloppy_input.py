@@ -37,6 +37,9 @@ SAME_ANSWER = [
     ("timeline 1947 to now", "timeline since 1947"),
     ("timeline from 1965 till 1972", "timeline 1965-1972"),
     ("help me", "help"),
+    ("timeline circa 1965", "timeline 1965"),
+    ("timeline c. 1970", "timeline 1970"),
+    ("timeline ~1970", "timeline 1970"),
 ]
 
 
