@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -14,16 +14,10 @@ import pytest_asyncio
 from bot.adapters.discord.client import AnyBot, create_bot, start
 from bot.adapters.discord.render import render
 from bot.config import Cooldown, DiscordSettings
-from bot.core import registry
 from bot.core.engine import Engine
-from bot.core.types import Actor, CommandSpec, Reply, Request
+from bot.core.types import Actor, Request
 from tests.conftest import KNOWLEDGE
 from tests.fake_discord import FakeDiscord
-
-ADMIN_SPEC = CommandSpec(
-    name="testadmin", summary="An admin-only command that exists only in these tests.",
-    usage="testadmin", admin=True,
-)  # fmt: skip
 
 
 def settings_for(fake: FakeDiscord, **overrides: Any) -> DiscordSettings:
@@ -38,22 +32,8 @@ def settings_for(fake: FakeDiscord, **overrides: Any) -> DiscordSettings:
     return DiscordSettings.model_validate(values | overrides)
 
 
-def _admin_answer(engine: Engine, request: Request) -> Reply:
-    return Reply(title=f"Admin tools for {request.actor.name}", kind="admin")
-
-
 @pytest.fixture(scope="module")
-def admin_command() -> Iterator[CommandSpec]:
-    """Register a tiny admin-only command for these tests, and remove it afterwards."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(
-            registry._REGISTRY, ADMIN_SPEC.name, registry.Command(ADMIN_SPEC, _admin_answer)
-        )
-        yield ADMIN_SPEC
-
-
-@pytest.fixture(scope="module")
-def engine(admin_command: CommandSpec) -> Engine:
+def engine() -> Engine:
     return Engine.from_folder(KNOWLEDGE)
 
 

@@ -11,8 +11,16 @@ from bot.adapters.discord.client import AnyBot
 from bot.adapters.discord.funnel import ADMINS_ONLY, APOLOGY, OUT_OF_DATE
 from bot.adapters.discord.views import NOT_YOURS
 from bot.core.engine import Engine
-from tests.discord.conftest import ADMIN_SPEC, TRUSTED_USER_ID, expected_pages
+from bot.core.types import Actor, Request
+from tests.discord.conftest import TRUSTED_USER_ID, expected_pages
 from tests.fake_discord import FakeDiscord, Recorded
+
+
+def kb_check_title(engine: Engine) -> str:
+    """Give the title the engine itself gives `kb check` for an admin."""
+    admin = Actor(id="1", name="admin", is_admin=True, platform="discord")
+    return engine.handle(Request("kb", "check", admin)).title
+
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
 
@@ -159,34 +167,36 @@ async def test_channel_cooldown_spans_users(bot: AnyBot, fake: FakeDiscord) -> N
     assert "try again in" in sent.body.get("content", "")
 
 
-async def test_admin_command_is_refused_for_a_member(bot: AnyBot, fake: FakeDiscord) -> None:
+async def test_admin_command_is_refused_for_a_member(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
     """A member gets a refusal for an admin command; an admin with Manage Server gets it run."""
     refused = await fake.reply_to(
-        await fake.say(fake.member(), "!testadmin", channel=fake.channel(8))
+        await fake.say(fake.member(), "!kb check", channel=fake.channel(8))
     )
     assert refused.body["content"] == ADMINS_ONLY
     answered = await fake.reply_to(
-        await fake.say(fake.member("boss", admin=True), "!testadmin", channel=fake.channel(8))
+        await fake.say(fake.member("boss", admin=True), "!kb check", channel=fake.channel(8))
     )
-    assert embeds(answered)[0]["title"] == "Admin tools for boss"  # type: ignore[index]
+    assert embeds(answered)[0]["title"] == kb_check_title(engine)  # type: ignore[index]
 
 
 @pytest.mark.parametrize("who", ["listed user id", "listed role"])
 async def test_admins_may_be_named_by_user_or_role(
-    bot: AnyBot, fake: FakeDiscord, who: str
+    bot: AnyBot, fake: FakeDiscord, engine: Engine, who: str
 ) -> None:
     """`admin_user_ids` and `admin_role_ids` make admins without Manage Server."""
     if who == "listed user id":
         admin = fake.member("trusted", user_id=str(TRUSTED_USER_ID))
     else:
         admin = fake.member("moderator", role=fake.guild.moderator_role_id)
-    sent = await fake.reply_to(await fake.say(admin, "!testadmin", channel=fake.channel(17)))
-    assert embeds(sent)[0]["title"] == f"Admin tools for {admin.name}"  # type: ignore[index]
+    sent = await fake.reply_to(await fake.say(admin, "!kb check", channel=fake.channel(17)))
+    assert embeds(sent)[0]["title"] == kb_check_title(engine)  # type: ignore[index]
 
 
 async def test_admin_slash_command_refusal_is_private(bot: AnyBot, fake: FakeDiscord) -> None:
-    """A member's `/testadmin` is refused with a message only they can see."""
-    interaction = await fake.slash(fake.member(), ADMIN_SPEC.name, fake.channel(8))
+    """A member's `/kb` is refused with a message only they can see."""
+    interaction = await fake.slash(fake.member(), "kb", fake.channel(8), action="check")
     sent = await fake.callback_for(interaction)
     assert sent.body["data"]["content"] == ADMINS_ONLY
     assert sent.body["data"]["flags"] == EPHEMERAL
