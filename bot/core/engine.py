@@ -107,6 +107,14 @@ class Engine:
             return self._unknown(name, args, request)
         return self._run(command, args, request)
 
+    def understands(self, line: str) -> bool:
+        """Tell an adapter whether a line that starts with no command is a question we can read.
+
+        Chat platforms share the prefix with other bots; only lines like `what does russia want`
+        deserve an answer there, never `play despacito`.
+        """
+        return read_intent(self.snapshot, line) is not None
+
     def _read(self, name: str, args: str, command: Command | None) -> Reading | None:
         """Read a question in plain words (`what does russia want`) as the command it asks for.
 

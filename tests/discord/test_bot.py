@@ -305,3 +305,14 @@ async def test_direct_messages_are_answered(bot: AnyBot, fake: FakeDiscord, engi
     sent = await fake.reply_to(asked)
     assert sent.path == "/api/v10/channels/42/messages"
     assert embeds(sent) == expected_pages(engine, "who", "bhuto")[:1]
+
+
+async def test_plain_question_after_the_prefix_is_answered(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """`!what does russia want` is read as a question and answered like `interests russia`."""
+    sent = await fake.reply_to(
+        await fake.say(fake.member(), "!what does russia want", channel=fake.channel(21))
+    )
+    assert embeds(sent) == expected_pages(engine, "what", "does russia want")[:1]
+    assert embeds(sent)[0]["title"] == expected_pages(engine, "interests", "russia")[0]["title"]  # type: ignore[index]
