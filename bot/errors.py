@@ -37,11 +37,16 @@ class UserError(FactbotError):
 
 
 class NotFound(UserError):
-    """Nothing matched; suggestions are real entries from the fact base, never invented."""
+    """Nothing matched; suggestions are real entries from the fact base, never invented.
 
-    def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
+    `hint` points at where to look instead (`who` lists everyone) when nothing is close enough
+    to suggest: a bare command is not a suggestion.
+    """
+
+    def __init__(self, message: str, suggestions: Sequence[str] = (), hint: str = "") -> None:
         super().__init__(message)
         self.suggestions = tuple(suggestions)
+        self.hint = hint
 
 
 class BadArguments(UserError):

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.core.intent import Reading, read_bare, read_intent, tidy
 from bot.core.parse import MAX_ADMIN_ARGS, MAX_ARGS, clean_text, echo
 from bot.core.registry import Command, load_commands, registered
 from bot.core.snapshot import Snapshot, build_snapshot
@@ -25,6 +26,7 @@ __all__ = ["Engine", "Snapshot", "build_snapshot"]
 _log = logging.getLogger("factbot.engine")
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete choices
+_QUESTION_COMMANDS = ("who", "search")  # their arguments may be a question in plain words
 _APOLOGY = (
     "Sorry — something went wrong while answering that. It has been logged; please try again."
 )
@@ -84,7 +86,9 @@ class Engine:
         try:
             return self._dispatch(request)
         except NotFound as exc:
-            return Reply(title=str(exc), suggestions=exc.suggestions, kind="not_found")
+            return Reply(
+                title=str(exc), suggestions=exc.suggestions, footer=exc.hint, kind="not_found"
+            )
         except BadArguments as exc:
             return Reply(title=str(exc), intro=exc.usage, kind="usage")
         except NotAllowed as exc:
@@ -96,17 +100,51 @@ class Engine:
             return Reply(title=_APOLOGY, kind="error")
 
     def _dispatch(self, request: Request) -> Reply:
-        name = clean_text(request.command).casefold()
+        name = clean_text(request.command).casefold().rstrip(":,;.!?")
         command = self._table.get(name)
         # Admin commands carry whole entries (`fact add … text="…"`); the rest stay short.
         admin = command is not None and command.spec.admin
         args = clean_text(request.args, MAX_ADMIN_ARGS if admin else MAX_ARGS)
+        reading = self._read(name, args, command)
+        if reading is not None:
+            reply = self._run(self._table[reading.command], reading.args, request)
+            return _with_footer(reply, f"Read as `{echo(reading.line, 80)}`.")
         if command is None:
             return self._unknown(name, args, request)
+        return self._run(command, args, request)
+
+    def understands(self, line: str) -> bool:
+        """Tell an adapter whether a line that starts with no command is a question we can read.
+
+        Chat platforms share the prefix with other bots; only lines like `what does russia want`
+        deserve an answer there, never `play despacito`.
+        """
+        return read_intent(self.snapshot, line) is not None
+
+    def _read(self, name: str, args: str, command: Command | None) -> Reading | None:
+        """Read a question in plain words (`what does russia want`) as the command it asks for.
+
+        Only where the words cannot be a command already: a first word that is no command, a
+        `who` question (`who was bhutto`), or a search phrased as a question.
+        """
+        if command is None:
+            line = f"{name} {args}"
+            return read_intent(self.snapshot, line) or read_bare(self.snapshot, line)
+        spec = command.spec.name
+        if spec not in _QUESTION_COMMANDS:
+            return None
+        reading = read_intent(self.snapshot, f"{name} {args}" if spec == "who" else args)
+        if reading is None or (reading.command, reading.args) == (spec, tidy(args)):
+            return None
+        return reading
+
+    def _run(self, command: Command, args: str, request: Request) -> Reply:
+        """Check rights and arguments, then run the command's handler."""
+        name = command.spec.name
         if command.spec.admin and not request.actor.is_admin:
             _log.warning("refused %s for %s (%s)", name, request.actor.name, request.actor.id)
-            raise NotAllowed(f"`{command.spec.name}` is for admins only.")
-        cleaned = Request(command.spec.name, args, request.actor)
+            raise NotAllowed(f"`{name}` is for admins only.")
+        cleaned = Request(name, args, request.actor)
         if command.spec.arg_required and not args:
             raise BadArguments(
                 f"`{command.spec.name}` needs {_article(command.spec.arg_name)}.",

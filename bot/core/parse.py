@@ -9,16 +9,22 @@ PREFIXES = ("!", "/")
 MAX_ARGS = 200  # longer input is cut here: no question about five articles needs more
 MAX_ADMIN_ARGS = 2000  # `fact add` carries a whole entry; a Discord message holds 2,000
 _SPACE = re.compile(r"\s+")
+# The command is the first word; a colon may end it (`interests: russia`, `who:bhutto`).
+_COMMAND = re.compile(r"([^\s:]+)(?::+|\s)\s*(.*)", re.DOTALL)
 
 
 def split_line(line: str) -> tuple[str, str] | None:
-    """Read `!timeline 1970s` or `timeline 1970s` as ("timeline", "1970s"); None if empty."""
+    """Read `!timeline 1970s`, `timeline 1970s` or `timeline: 1970s` as ("timeline", "1970s").
+
+    None if the line is empty.
+    """
     text = line.strip()
     while text[:1] in PREFIXES and text:
         text = text[1:].lstrip()
     if not text:
         return None
-    command, _, args = text.partition(" ")
+    found = _COMMAND.match(text)
+    command, args = (found[1], found[2]) if found else (text, "")
     return command.casefold(), args.strip()
 
 

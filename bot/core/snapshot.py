@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from bot.core.types import Item
 from bot.factbase.model import Fact, FactBase
@@ -17,6 +18,7 @@ from bot.search.index import SearchIndex
 from bot.search.matcher import NameMatcher
 from bot.search.normalise import fold, words
 from bot.search.spans import SpanIndex
+from bot.search.synonyms import SYNONYMS
 
 _KeyFn = Callable[[Fact], Iterable[str]]
 
@@ -63,7 +65,6 @@ class Snapshot:
 def build_snapshot(fb: FactBase) -> Snapshot:
     """Index a fact base for every command; pure, so it can run in a worker thread."""
     facts = list(fb.facts.values())
-    tag_words = _TagWords(fb)
     return Snapshot(
         fb=fb,
         timeline=SpanIndex((f.id, f.date) for f in facts if f.date is not None),
@@ -85,7 +86,9 @@ def build_snapshot(fb: FactBase) -> Snapshot:
             },
         ),
         sources=_source_matcher(fb),
-        search=SearchIndex(((f.id, _search_text(f, tag_words)) for f in facts), _alias_texts(fb)),
+        search=SearchIndex(
+            ((f.id, _search_text(f)) for f in facts), _related_words(fb), tag_names(fb)
+        ),
         loaded_at=datetime.now(UTC),
     )
 
@@ -140,31 +143,63 @@ def _source_matcher(fb: FactBase) -> NameMatcher:
     return NameMatcher(names, {s.id: s.title for s in fb.sources.values()})
 
 
-def _search_text(fact: Fact, tag_words: _TagWords) -> str:
-    """Give the words a fact is found by: its text, plus the names it is filed under.
+@lru_cache(maxsize=65_536)  # a tag is folded once, not once per fact filed under it
+def tag_term(tag_id: str) -> str:
+    """Glue a tag id into one search word: `cold-war` → `coldwar`, so `war` alone never finds it."""
+    return "".join(words(tag_id))
 
-    Tag names add only words the text lacks, so a fact filed under "Nuclear proliferation" that
-    also says "nuclear" does not count the word twice and outrank facts matching more words.
+
+def _search_text(fact: Fact) -> str:
+    """Give the words a fact is found by: its text, plus one word per tag it is filed under.
+
+    A tag adds its glued id only when the text lacks it, so a fact filed under Energy that also
+    says "energy" does not count the word twice and outrank facts matching more words; and a
+    fact filed under Cold War gains `coldwar`, never a loose `war` for `timeline 1971 war`.
     """
     tags = [*fact.people, *fact.topics, *fact.parties, *((fact.speaker,) if fact.speaker else ())]
     own = " ".join(p for p in (fact.text, fact.name, fact.occasion) if p)
     present = set(words(own))
-    extra = dict.fromkeys(w for t in tags for w in tag_words[t] if w not in present)
+    extra = dict.fromkeys(t for t in map(tag_term, tags) if t not in present)
     return " ".join((own, *extra))
 
 
-class _TagWords(dict[str, tuple[str, ...]]):
-    """Fold each tag's name once per build, not once per fact filed under it (~3x a fact)."""
+def tag_names(fb: FactBase) -> dict[str, str]:
+    """Map every name of a tag to its glued term: ids, display names, aliases of parties and
+    people, and the words that name one person only (`kosygin`).
 
-    def __init__(self, fb: FactBase) -> None:
-        super().__init__()
-        self.fb = fb
+    These count as full matches: `ussr` is Russia and `sco` is the SCO, not something near them.
+    """
+    names: dict[str, str] = {}
+    for entry_id, name in _tag_display(fb).items():
+        names[entry_id.replace("-", " ")] = tag_term(entry_id)
+        names.setdefault(name, tag_term(entry_id))
+    for alias in fb.aliases.values():
+        if alias.refers_to in fb.parties or alias.refers_to in _people(fb):
+            for name in alias.names:
+                names.setdefault(name, tag_term(alias.refers_to))
+    for person_id, owned in _person_words(fb).items():
+        for word in owned:
+            names.setdefault(word, tag_term(person_id))
+    return names
 
-    def __missing__(self, tag: str) -> tuple[str, ...]:
-        found = self[tag] = tuple(words(self.fb.name_of(tag)))
-        return found
+
+def _related_words(fb: FactBase) -> dict[str, str]:
+    """Map each theme's related words (`gas` → Energy) to its glued term, and question verbs to
+    the articles' wording (`join` → membership), for weak expansion."""
+    related = dict(SYNONYMS)
+    for alias in fb.aliases.values():
+        if alias.refers_to in fb.topics:
+            related.update((name, tag_term(alias.refers_to)) for name in alias.names)
+    return related
 
 
-def _alias_texts(fb: FactBase) -> dict[str, str]:
-    """Map each alias to the display name of what it stands for, for query expansion."""
-    return {name: fb.name_of(a.refers_to) for a in fb.aliases.values() for name in a.names}
+def _tag_display(fb: FactBase) -> dict[str, str]:
+    return {
+        **{t.id: t.name for t in fb.topics.values()},
+        **{p.id: p.name for p in fb.parties.values()},
+        **{pid: person.name or pid for pid, person in _people(fb).items()},
+    }
+
+
+def _people(fb: FactBase) -> dict[str, Fact]:
+    return {f.id: f for f in fb.facts.values() if f.kind == "person"}

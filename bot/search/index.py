@@ -2,6 +2,11 @@
 
 Built once per fact base. A query touches only the posting lists of its own terms, never the
 entries that share none of them, so its cost follows the answer's size, not the base's.
+
+Two kinds of phrase expansion: `names` are other names of the very thing an entry is tagged
+with (`ussr` → the Russia tag, `sco` → the SCO tag), so they count as a full match of the words
+they cover; `aliases` are only related words (`gas` → Energy), so they add a little and cover
+nothing.
 """
 
 from __future__ import annotations
@@ -32,8 +37,13 @@ class SearchResult:
 class SearchIndex:
     """An inverted index of entry texts with precomputed BM25 weights."""
 
-    def __init__(self, docs: Iterable[tuple[str, str]], aliases: Mapping[str, str]) -> None:
-        """Index (id, text) pairs; `aliases` maps an alias phrase to the text it stands for."""
+    def __init__(
+        self,
+        docs: Iterable[tuple[str, str]],
+        aliases: Mapping[str, str],
+        names: Mapping[str, str] | None = None,
+    ) -> None:
+        """Index (id, text) pairs; `aliases` and `names` map a phrase to the text it stands for."""
         self._ids: list[str] = []
         counts: list[Counter[str]] = []
         surface: Counter[str] = Counter()
@@ -43,8 +53,9 @@ class SearchIndex:
             counts.append(Counter(terms_of(folded)))
             surface.update(set(folded) - STOPWORDS)
         self._postings = _bm25_postings(counts)
-        self._aliases = {" ".join(words(k)): terms(v) for k, v in aliases.items() if words(k)}
-        alias_words = {w for phrase in self._aliases for w in phrase.split()}
+        self._aliases = _phrases(aliases)
+        self._names = _phrases(names or {})
+        alias_words = {w for phrase in (*self._aliases, *self._names) for w in phrase.split()}
         self._corrector = TypoCorrector({**dict.fromkeys(alias_words, 1), **surface})
 
     def __len__(self) -> int:
@@ -59,12 +70,15 @@ class SearchIndex:
         """Rank entries for a free-text query, best first."""
         typed = [w for w in words(text) if w not in STOPWORDS][:32]
         fixed, corrections, unknown = self._correct(typed)
-        weights: dict[str, float] = {}
-        for term in (stem(w) for w in fixed):
-            weights[term] = 1.0
-        for term in self._expand(fixed):
-            weights.setdefault(term, EXPANSION_WEIGHT)
-        scores = self._score(weights)
+        query: dict[str, tuple[float, int]] = {}
+        for position, word in enumerate(fixed):
+            for form in (word, *self._inflections(word)):
+                _add(query, stem(form), 1.0, 1 << position)
+        for term, covered in _expand(fixed, self._names):
+            _add(query, term, 1.0, covered)
+        for term, _covered in _expand(fixed, self._aliases):
+            _add(query, term, EXPANSION_WEIGHT, 0)
+        scores = self._score(query, len(fixed))
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         hits = [(self._ids[i], s) for i, s in (ranked if limit is None else ranked[:limit])]
         return SearchResult(hits, corrections, unknown)
@@ -83,35 +97,72 @@ class SearchIndex:
             fixed.append(known)
         return fixed, corrections, unknown
 
-    def _expand(self, fixed: list[str]) -> list[str]:
-        """Give the terms of every alias phrase found among the words."""
-        expanded: list[str] = []
-        for size in range(min(_MAX_ALIAS_WORDS, len(fixed)), 0, -1):
-            for start in range(len(fixed) - size + 1):
-                expanded.extend(self._aliases.get(" ".join(fixed[start : start + size]), ()))
-        return expanded
+    def _inflections(self, word: str) -> list[str]:
+        """Give the other forms of a word that the entries use: `visit` → `visited`, `visiting`.
 
-    def _score(self, weights: Mapping[str, float]) -> dict[int, float]:
+        Questions ask `when did X visit`, the articles narrate `X visited`; the same word in
+        another tense is a full match. Only forms in the vocabulary count, so no guessed stem
+        (`united` → `unit`) can match anything the entries do not say.
+        """
+        forms = [word + "ed", word + "d", word + "ing", word[:-1] + "ing", word + "s"]
+        if word.endswith("ed"):
+            forms += [word[:-2], word[:-1]]
+        if word.endswith("ing"):
+            forms += [word[:-3], word[:-3] + "e"]
+        return [f for f in forms if len(f) > 3 and f != word and f in self._corrector]
+
+    def _score(self, query: Mapping[str, tuple[float, int]], typed: int) -> dict[int, float]:
         """Sum BM25 weights, favouring entries that match more of the typed words.
 
         Common terms only re-rank entries a rarer term already found. The coordination factor
-        keeps a short entry repeating one word from beating one that has every word asked for.
+        keeps a short entry repeating one word from beating one that has every word asked for;
+        a word counts as matched through the text or through a tag it names.
         """
         scores: dict[int, float] = {}
-        matched: Counter[int] = Counter()
+        covered: dict[int, int] = {}
         common = COMMON_SHARE * len(self._ids)
-        for term in sorted(weights, key=lambda t: len(self._postings.get(t, ()))):
+        for term in sorted(query, key=lambda t: len(self._postings.get(t, ()))):
             postings = self._postings.get(term, [])
-            weight = weights[term]
+            weight, mask = query[term]
             only_known = bool(scores) and len(postings) > common
             for doc, w in postings:
                 if only_known and doc not in scores:
                     continue
                 scores[doc] = scores.get(doc, 0.0) + weight * w
-                if weight == 1.0:
-                    matched[doc] += 1
-        typed = sum(1 for w in weights.values() if w == 1.0) or 1
-        return {doc: s * (0.5 + 0.5 * matched[doc] / typed) for doc, s in scores.items()}
+                covered[doc] = covered.get(doc, 0) | mask
+        share = 1.0 / (typed or 1)
+        return {
+            doc: s * (0.5 + 0.5 * min(1.0, covered[doc].bit_count() * share))
+            for doc, s in scores.items()
+        }
+
+
+def _phrases(mapping: Mapping[str, str]) -> dict[str, list[str]]:
+    """Key each phrase by its words as a query is read (no stopwords), valued by its terms."""
+    found: dict[str, list[str]] = {}
+    for phrase, text in mapping.items():
+        key = " ".join(w for w in words(phrase) if w not in STOPWORDS)
+        if key:
+            known = found.setdefault(key, [])
+            known += [t for t in dict.fromkeys(terms(text)) if t not in known]
+    return found
+
+
+def _expand(fixed: list[str], phrases: Mapping[str, list[str]]) -> list[tuple[str, int]]:
+    """Give the terms of every phrase found among the words, with the word positions it spans."""
+    expanded: list[tuple[str, int]] = []
+    for size in range(min(_MAX_ALIAS_WORDS, len(fixed)), 0, -1):
+        for start in range(len(fixed) - size + 1):
+            found = phrases.get(" ".join(fixed[start : start + size]), ())
+            mask = ((1 << size) - 1) << start
+            expanded += [(term, mask) for term in found]
+    return expanded
+
+
+def _add(query: dict[str, tuple[float, int]], term: str, weight: float, mask: int) -> None:
+    """Merge a term into the query: the stronger weight wins, covered words add up."""
+    old_weight, old_mask = query.get(term, (0.0, 0))
+    query[term] = (max(old_weight, weight), old_mask | mask)
 
 
 def _bm25_postings(counts: list[Counter[str]]) -> dict[str, list[tuple[int, float]]]:

@@ -33,10 +33,12 @@ _SPELLINGS: dict[str, str] = {
     "dialog": "dialogue",
 }
 
-# Too common to tell entries apart; dropped from the search index and from queries.
+# Too common to tell entries apart, or question scaffolding (`what did … do`, `tell me about`);
+# dropped from the search index and from queries. Not `us` (the United States) nor `may` (month).
 _STOPWORDS_TEXT = """a an and are as at be been but by for from had has have he her his in into is
     it its of on or our over so such than that the their them then there these they this those to
-    was were what when where which while who whom why will with would"""
+    was were what when where which while who whom why will with would
+    about any anything can could did do does doing done how i me my please should tell you your"""
 STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
 
 

@@ -58,10 +58,49 @@ _ERAS: dict[str, tuple[date, date, str]] = {
     "post 9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
     "after 9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
     "post 911": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    # 9/11 alone asks what followed it: the articles tie it to what came after.
+    "9 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    "911": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
+    "september 11": (date(2001, 9, 11), _OPEN_END, "after 9/11 (since September 2001)"),
     "war on terror": (date(2001, 9, 11), _OPEN_END, "the war on terror (since September 2001)"),
     "soviet era": (date(1947, 1, 1), date(1991, 12, 31), "the Soviet era (1947–1991)"),
 }
-_FILLER = re.compile(r"^(?:in|during|between|of|era|years?|period)\s+|\s+(?:era|years?|period)$")
+# Relative periods, counted back from the newest event: how many years each word means.
+_RECENT: dict[str, int] = {
+    **dict.fromkeys(("latest", "newest", "most recent", "last", "lately", "just now"), 5),
+    **dict.fromkeys(("recent", "recently", "recent times", "nowadays", "now", "today"), 10),
+    **dict.fromkeys(("current", "currently", "present", "present day", "these days"), 10),
+    **dict.fromkeys(("modern", "modern times", "decade"), 10),
+}
+_COUNTS: dict[str | None, int] = {
+    "few": 5,
+    "couple": 2,
+    "couple of": 2,
+    "two": 2,
+    "three": 3,
+    "five": 5,
+    "ten": 10,
+}
+_LAST_N = re.compile(
+    r"(?:last|past|previous|recent|latest|this)\s+"
+    r"(\d{1,3}|few|couple of|couple|two|three|five|ten)?\s*(decades?|years?)?"
+)
+_UNTIL_NOW = re.compile(
+    r"^(?:from |between )?(.+?) (?:to|until|till|through|and) (?:now|today|present|date)$"
+)
+_ERA_NAMES = {
+    "cold war": "the Cold War",
+    "soviet era": "the Soviet era",
+    "9 11": "9/11",
+    "911": "9/11",
+    "september 11": "9/11",
+    "war on terror": "the war on terror",
+}
+# Words around a period that do not change it: `in 1970s`, `circa 1965`, `the 1980s era`.
+_FILLER = re.compile(
+    r"^(?:in|during|between|of|era|years?|period|circa|ca|c|around|about|approx|approximately)\s+"
+    r"|\s+(?:era|years?|period)$"
+)
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|until|till|through|and)\s+(.+)$")
 _DASH_RANGE = re.compile(r"^(\d{4}s?)\s*[-/–—]\s*(\d{2,4}s?)$")
 _OPEN = re.compile(r"^(before|until|till|pre|prior to|up to|since|after|post|from)\s+(.+)$")
@@ -69,18 +108,30 @@ _OPEN = re.compile(r"^(before|until|till|pre|prior to|up to|since|after|post|fro
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """A span to filter by and the words to describe it in a reply."""
+    """A span to filter by, the words to describe it in a reply, and how it was reckoned."""
 
     span: DateSpan
     label: str
+    note: str = ""
 
 
-def parse_period(text: str) -> Period | None:
-    """Read `text` as a period, or give None when it is not one."""
+def parse_period(text: str, newest: date | None = None) -> Period | None:
+    """Read `text` as a period, or give None when it is not one.
+
+    With `newest` (the date of the fact base's latest event), relative periods like `recent`,
+    `last decade` or `latest` are read too, counted back from that date rather than from today:
+    the articles stop where they stop, and "recent" means recent in them.
+    """
     raw = re.sub(r"(\d)['’]s\b", r"\1s", text.strip().casefold())  # 1970's → 1970s
-    key = _strip_filler(" ".join(w for w in fold(raw).split() if w != "the"))
+    plain = " ".join(w for w in fold(raw).split() if w != "the")
+    plain = _UNTIL_NOW.sub(r"since \1", plain)  # `1947 to now` is `since 1947`
+    key = _strip_filler(plain)
     if not key or len(key) > 40:
         return None
+    if newest is not None:
+        relative = _relative(plain, newest) or _relative(key, newest)
+        if relative is not None:
+            return relative
     dashed = _DASH_RANGE.match(raw.replace(" ", ""))
     ranged = _RANGE.match(key)
     opened = _OPEN.match(key)
@@ -91,6 +142,41 @@ def parse_period(text: str) -> Period | None:
         or (_open(opened[1], opened[2]) if opened else None)
         or _whole(_point(key) or _iso(raw), key)
     )
+
+
+def split_period(text: str, newest: date | None = None) -> tuple[str, Period | None]:
+    """Separate a trailing or leading period from words: `steel 1970s` → (`steel`, 1970s)."""
+    parts = text.split()
+    for size in (3, 2, 1):
+        if len(parts) <= size:
+            continue
+        tail = parse_period(" ".join(parts[-size:]), newest)
+        if tail is not None:
+            return " ".join(parts[:-size]), tail
+        head = parse_period(" ".join(parts[:size]), newest)
+        if head is not None:
+            return " ".join(parts[size:]), head
+    return text, None
+
+
+def _relative(key: str, newest: date) -> Period | None:
+    """Read `recent`, `latest`, `last decade`, `past 5 years` as the years up to `newest`."""
+    years = _RECENT.get(key)
+    counted = _LAST_N.fullmatch(key)
+    if counted:
+        number = int(counted[1]) if (counted[1] or "").isdigit() else _COUNTS.get(counted[1], 1)
+        years = number * (10 if (counted[2] or "").startswith("decade") else 1)
+    if years is None or not 0 < years <= 200:
+        return None
+    first = newest.year - years + 1
+    span = DateSpan(date(first, 1, 1), date(newest.year, 12, 31), "range")
+    label = (
+        f"the last year in the articles ({first})"
+        if years == 1
+        else f"the last {years} years in the articles ({first}–{newest.year})"
+    )
+    note = f"Counted back from the newest event in the fact base ({newest.year}), not from today."
+    return Period(span, label, note)
 
 
 def _era(key: str) -> Period | None:
@@ -129,21 +215,26 @@ def _range(first: str, last: str) -> Period | None:
 
 
 def _open(word: str, rest: str) -> Period | None:
-    point = _point(_strip_filler(rest)) or _iso(rest)
+    key = _strip_filler(rest)
+    point = _point(key) or _iso(rest)
+    name = point.label if point is not None else ""
     if point is None:
-        era = _era(_strip_filler(rest))
+        era = _era(key)
         if era is None:
             return None
-        point = era.span
+        name = _ERA_NAMES.get(key, key)
+        # An era that never ends (after 9/11) is a moment to count from: the day it began.
+        start = era.span.start
+        point = era.span if era.span.end != _OPEN_END else DateSpan(start, start, "day")
     if word == "since" or word == "from":
-        return Period(DateSpan(point.start, _OPEN_END, "range"), f"since {point.label}")
+        return Period(DateSpan(point.start, _OPEN_END, "range"), f"since {name}")
     if word in ("after", "post"):
         later = date.fromordinal(min(point.end.toordinal() + 1, _OPEN_END.toordinal()))
-        return Period(DateSpan(later, _OPEN_END, "range"), f"after {point.label}")
+        return Period(DateSpan(later, _OPEN_END, "range"), f"after {name}")
     if word in ("until", "till", "up to"):
-        return Period(DateSpan(_OPEN_START, point.end, "range"), f"until {point.label}")
+        return Period(DateSpan(_OPEN_START, point.end, "range"), f"until {name}")
     earlier = date.fromordinal(max(point.start.toordinal() - 1, 1))
-    return Period(DateSpan(_OPEN_START, earlier, "range"), f"before {point.label}")
+    return Period(DateSpan(_OPEN_START, earlier, "range"), f"before {name}")
 
 
 def _point(key: str) -> DateSpan | None:

@@ -47,6 +47,10 @@ class SpanIndex:
             return None
         return self._spans[0].start, max(s.end for s in self._spans)
 
+    def newest(self) -> date | None:
+        """Give the latest start date, the point "recent" is counted back from."""
+        return self._spans[-1].start if self._spans else None
+
 
 _RUN = 4_096
 

@@ -68,7 +68,18 @@ class TypoCorrector:
         """Give `word` if known, else its best correction, else None."""
         if word in self._freq:
             return word
+        if len(word) == 3 and word.isalpha():
+            return self._lengthen(word)
         found = self.candidates(word, allowed_edits(word))
         if len(word) <= 5:  # short real words (`bold`) sit one edit from others (`cold`)
             found = [w for w in found if w[0] == word[0]]
         return found[0] if found else None
+
+    def _lengthen(self, word: str) -> str | None:
+        """Read a three-letter slip only as a dropped last letter (`mil` → `mill`, `nat` → `nato`).
+
+        Swapping a letter of so short a word reaches too many real words (`oil`, `war`), but an
+        unknown word that is the start of a known four-letter one is almost always that word.
+        """
+        longer = [w for w in self.candidates(word, 1) if len(w) == 4 and w.startswith(word)]
+        return longer[0] if longer else None

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bot.core.commands.timeline import WIDER_HEADING
 from bot.core.engine import Engine
 from bot.factbase.dates import parse_date
 from bot.search.periods import parse_period
@@ -31,7 +32,11 @@ PERIODS = [
 
 def _dated_ids(engine: Engine, arg: str) -> list[str]:
     reply = ask(engine, f"timeline {arg}")
-    return [i.fact_id for i in reply.items if i.fact_id and i.heading is None]
+    return [
+        i.fact_id
+        for i in reply.items
+        if i.fact_id and (i.heading is None or i.heading.startswith(WIDER_HEADING))
+    ]
 
 
 @pytest.mark.parametrize("arg", PERIODS)
@@ -46,10 +51,34 @@ def test_period_shows_exactly_the_events_overlapping_it(engine: Engine, arg: str
 
 @pytest.mark.parametrize("arg", PERIODS)
 def test_period_lists_oldest_first(engine: Engine, arg: str) -> None:
-    """Events come in date order."""
+    """Events come in date order: those inside the period, then those dated more broadly."""
     facts = engine.snapshot.fb.facts
-    starts = [facts[i].date.start for i in _dated_ids(engine, arg) if facts[i].date]  # type: ignore[union-attr]
-    assert starts == sorted(starts)
+    reply = ask(engine, f"timeline {arg}")
+    for wider in (False, True):
+        starts = [
+            facts[i.fact_id].date.start  # type: ignore[union-attr]
+            for i in reply.items
+            if i.fact_id
+            and (i.heading or "").startswith(WIDER_HEADING) == wider
+            and (wider or i.heading is None)
+        ]
+        assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("arg", ["1971", "1975", "1966"])
+def test_a_year_lists_its_own_events_before_broader_ones(engine: Engine, arg: str) -> None:
+    """`timeline 1971` shows events of 1971 before those dated only to the 1970s."""
+    facts = engine.snapshot.fb.facts
+    period = parse_period(arg)
+    assert period is not None
+    ids = _dated_ids(engine, arg)
+    inside = [
+        i
+        for i in ids
+        if period.span.start <= facts[i].date.start  # type: ignore[union-attr]
+        and facts[i].date.end <= period.span.end  # type: ignore[union-attr]
+    ]
+    assert ids[: len(inside)] == inside
 
 
 def test_decade_event_shows_under_its_own_precision(engine: Engine) -> None:

@@ -77,9 +77,9 @@ async def test_slash_command_answers_through_the_interaction(
 async def test_slash_suggestions_are_shown_as_slash_commands(
     bot: AnyBot, fake: FakeDiscord, engine: Engine
 ) -> None:
-    """After `/who person:gandhi` the did-you-mean lines are slash commands, not `!` ones."""
-    assert expected_pages(engine, "who", "gandhi")[0]["description"].count("`!") > 0
-    interaction = await fake.slash(fake.member(), "who", fake.channel(16), person="gandhi")
+    """After `/who person:khan` the did-you-mean lines are slash commands, not `!` ones."""
+    assert expected_pages(engine, "who", "khan")[0]["description"].count("`!") > 0
+    interaction = await fake.slash(fake.member(), "who", fake.channel(16), person="khan")
     description = embeds(await fake.callback_for(interaction))[0]["description"]  # type: ignore[index]
     assert "`/who" in description
     assert "`!" not in description
@@ -305,3 +305,14 @@ async def test_direct_messages_are_answered(bot: AnyBot, fake: FakeDiscord, engi
     sent = await fake.reply_to(asked)
     assert sent.path == "/api/v10/channels/42/messages"
     assert embeds(sent) == expected_pages(engine, "who", "bhuto")[:1]
+
+
+async def test_plain_question_after_the_prefix_is_answered(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """`!what does russia want` is read as a question and answered like `interests russia`."""
+    sent = await fake.reply_to(
+        await fake.say(fake.member(), "!what does russia want", channel=fake.channel(21))
+    )
+    assert embeds(sent) == expected_pages(engine, "what", "does russia want")[:1]
+    assert embeds(sent)[0]["title"] == expected_pages(engine, "interests", "russia")[0]["title"]  # type: ignore[index]

@@ -43,6 +43,8 @@ class AnswerEngine(Protocol):
 
     def handle(self, request: Request) -> Reply: ...
 
+    def understands(self, line: str) -> bool: ...
+
     def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]: ...
 
 
@@ -138,10 +140,17 @@ class FactbotCog(commands.Cog, name="factbot"):
             await self.answer(ctx, spec, "")
 
     async def did_you_mean(self, ctx: commands.Context[Any]) -> None:
-        """Suggest our command for a near miss (`!timline`); ignore anything else."""
+        """Answer a plain question (`!what does russia want`), suggest our command for a near
+        miss (`!timline`), and ignore anything else: other bots share the prefix."""
+        if not self.settings.commands.prefix:
+            return
+        line = ctx.message.content[len(ctx.prefix or "") :]
+        if self.engine.understands(line):
+            await self._answer_question(ctx, line)
+            return
         typed = ctx.invoked_with or ""
         found = self._names.resolve(typed, limit=1)
-        if not found or not self.settings.commands.prefix:
+        if not found:
             return
         try:
             await self._place(ctx)
@@ -153,6 +162,24 @@ class FactbotCog(commands.Cog, name="factbot"):
                 ctx,
                 f"There is no {code(prefix + typed)} — did you mean {code(prefix + found[0].id)}?",
             )
+
+    async def _answer_question(self, ctx: commands.Context[Any], line: str) -> None:
+        """Let the engine read a question it recognises, under the usual place and rate rules."""
+        try:
+            await self._place(ctx)
+        except commands.CheckFailure:
+            return
+        if not self.cooldowns.allows(ctx.message):
+            return
+        name, _, args = line.strip().partition(" ")
+        reply = self.engine.handle(Request(name.lower(), args, actor_of(ctx, self.settings)))
+        await send_reply(
+            ctx,
+            reply,
+            page_size=self.settings.page_size,
+            page_timeout=self.settings.page_timeout,
+            as_typed=self._as_prefix,
+        )
 
     def first_warning(self, user_id: int, retry_after: float) -> bool:
         """Warn about a cooldown once per wait, so a spammer cannot make us spam back."""

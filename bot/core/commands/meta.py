@@ -23,6 +23,7 @@ HELP = CommandSpec(
     arg_name="command",
     examples=("help", "help timeline"),
 )
+_FILLER = frozenset(("me", "please", "pls", "us", "all", "commands", "!", "?"))  # `help me`
 ABOUT = CommandSpec(
     name="about",
     summary="What the fact base covers, where it comes from, and its limits.",
@@ -35,8 +36,9 @@ ABOUT = CommandSpec(
 def help_command(engine: Engine, request: Request) -> Reply:
     """List the commands the actor may use, or detail one."""
     specs = [s for s in engine.commands if request.actor.is_admin or not s.admin]
-    if request.args:
-        return _one(engine, request.args.split()[0].lstrip("!/"), specs)
+    name = request.args.split()[0].lstrip("!/") if request.args else ""
+    if name and name.casefold() not in _FILLER:
+        return _one(engine, name, specs)
     return Reply(
         title="Commands",
         intro="Ask about Pakistan–Russia relations; every answer cites its article.",
@@ -53,7 +55,8 @@ def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
     if match is None:
         raise NotFound(
             f"There is no command “{echo(name)}”.",
-            did_you_mean("help", matcher.suggest(name)) or ["help"],
+            did_you_mean("help", matcher.suggest(name)),
+            "`help` lists the commands.",
         )
     spec = next(s for s in specs if s.name == match.id)
     items = [Item(spec.summary, heading=usage_of(spec).removeprefix("Usage: "))]

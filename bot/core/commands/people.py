@@ -34,8 +34,11 @@ def who(engine: Engine, request: Request) -> Reply:
         return everyone(snap)
     found = snap.people.resolve(request.args, limit=6)
     if not found:
-        near = did_you_mean("who", snap.people.suggest(request.args))
-        raise NotFound(f"The articles name no one called “{echo(request.args)}”.", near or ["who"])
+        raise NotFound(
+            f"The articles name no one called “{echo(request.args)}”.",
+            did_you_mean("who", snap.people.suggest(request.args)),
+            f"`who` lists the {len(snap.people.display)} people the articles name.",
+        )
     tied = [m for m in found if m.score == found[0].score]
     if len(tied) > 1 and not found[0].exact:
         return Reply(

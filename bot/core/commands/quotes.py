@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import fact_items, plural
+from bot.core.items import did_you_mean, fact_items, plural
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
@@ -40,10 +40,12 @@ def quote(engine: Engine, request: Request) -> Reply:
     hits = {i for i, _ in snap.search.search(request.args, limit=None).hits}
     matching = [q for q in quotes if q.id in hits]
     if not matching:
-        speakers = dict.fromkeys(snap.fb.name_of(q.speaker) for q in quotes if q.speaker)
+        speakers = {q.speaker for q in quotes if q.speaker}
+        near = [m for m in snap.people.suggest(request.args) if m.id in speakers]
         raise NotFound(
             f"No quotation by or about “{echo(request.args)}”.",
-            [f"quote {s}" for s in speakers][:5],
+            did_you_mean("quote", near),
+            f"`quote` alone lists all {plural(len(quotes), 'quotation')}.",
         )
     return _reply(snap, f"Quotations: “{echo(request.args)}”", matching)
 

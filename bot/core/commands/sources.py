@@ -65,7 +65,8 @@ def source(engine: Engine, request: Request) -> Reply:
     if match is None:
         raise NotFound(
             f"No article matches “{echo(request.args)}”.",
-            did_you_mean("source", snap.sources.suggest(request.args)) or ["sources"],
+            did_you_mean("source", snap.sources.suggest(request.args)),
+            "`sources` lists the articles.",
         )
     return citation_reply(snap, snap.fb.sources[match.id])
 

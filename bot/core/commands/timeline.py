@@ -13,7 +13,7 @@ from bot.core.textsearch import relevant, search_note
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
 from bot.factbase.dates import DateSpan, parse_date
-from bot.search.periods import Period, parse_period
+from bot.search.periods import Period, parse_period, split_period
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
@@ -32,6 +32,7 @@ TIMELINE = CommandSpec(
         "timeline steel",
     ),
 )
+WIDER_HEADING = "Dated only more broadly, overlapping"
 _OVERLAP_NOTE = "Events dated only to a decade or a range appear in every period they overlap."
 
 
@@ -41,10 +42,10 @@ def timeline(engine: Engine, request: Request) -> Reply:
     snap = engine.snapshot
     if not request.args:
         return overview(snap)
-    period = parse_period(request.args)
+    period = parse_period(request.args, snap.timeline.newest())
     if period is not None:
         return in_period(snap, period)
-    words, period = split_period(request.args)
+    words, period = split_period(request.args, snap.timeline.newest())
     return filtered(snap, words, period)
 
 
@@ -67,18 +68,26 @@ def overview(snap: Snapshot) -> Reply:
 
 
 def in_period(snap: Snapshot, period: Period) -> Reply:
-    """List the events overlapping a period, oldest first."""
+    """List the events overlapping a period, oldest first; those dated only more broadly
+    (`1970s` for `timeline 1971`) after the ones that fall inside it, under their own heading."""
     facts = snap.facts(snap.timeline.overlapping(period.span))
     if not facts:
         raise NotFound(
             f"Nothing in the timeline for {period.label}.",
             [f"timeline {d.label}" for d in nearest_decades(snap, period.span)],
         )
+    inside = [f for f in facts if _within(f.date, period.span)]
+    wider = [f for f in facts if f not in inside]
+    heading = f"{WIDER_HEADING} {period.label}" if inside else None
     broad = any(f.date is not None and f.date.precision in ("decade", "range") for f in facts)
     return Reply(
         title=f"Timeline: {period.label}",
-        intro=plural(len(facts), "event"),
-        items=(*fact_items(snap, facts), *dispute_items(snap, facts)),
+        intro=_with_note(plural(len(facts), "event"), period),
+        items=(
+            *fact_items(snap, inside),
+            *fact_items(snap, wider, heading),
+            *dispute_items(snap, facts),
+        ),
         footer=_OVERLAP_NOTE if broad else "",
     )
 
@@ -95,28 +104,17 @@ def filtered(snap: Snapshot, words: str, period: Period | None) -> Reply:
     where = f" in {period.label}" if period is not None else ""
     if not dated:
         hint = [f"search {words}"] if result.hits else []
-        raise NotFound(f"No dated event mentions “{echo(words)}”{where}.", hint)
+        raise NotFound(
+            f"No dated event mentions “{echo(words)}”{where}.",
+            hint,
+            "`timeline` alone gives an overview by decade.",
+        )
     dated.sort(key=lambda f: (f.date, f.id))
     return Reply(
         title=f"Timeline: “{echo(words)}”{where}",
-        intro=search_note(result) or plural(len(dated), "event"),
+        intro=_with_note(search_note(result) or plural(len(dated), "event"), period),
         items=(*fact_items(snap, dated), *dispute_items(snap, dated)),
     )
-
-
-def split_period(text: str) -> tuple[str, Period | None]:
-    """Separate a trailing or leading period from words: `steel 1970s` → (`steel`, 1970s)."""
-    parts = text.split()
-    for size in (3, 2, 1):
-        if len(parts) <= size:
-            continue
-        tail = parse_period(" ".join(parts[-size:]))
-        if tail is not None:
-            return " ".join(parts[:-size]), tail
-        head = parse_period(" ".join(parts[:size]))
-        if head is not None:
-            return " ".join(parts[size:]), head
-    return text, None
 
 
 def decades(snap: Snapshot) -> list[DateSpan]:
@@ -134,6 +132,17 @@ def nearest_decades(snap: Snapshot, span: DateSpan, count: int = 3) -> list[Date
     middle = span.start.toordinal() // 2 + min(span.end, date.today()).toordinal() // 2
     ranked = sorted(decades(snap), key=lambda d: abs(d.start.toordinal() + 1826 - middle))
     return sorted(ranked[:count])
+
+
+def _within(span: DateSpan | None, period: DateSpan) -> bool:
+    return span is not None and period.start <= span.start and span.end <= period.end
+
+
+def _with_note(intro: str, period: Period | None) -> str:
+    """Add how a relative period was reckoned (`recent` counts back from the newest event)."""
+    if period is None or not period.note:
+        return intro
+    return f"{intro.rstrip('.')}. {period.note}"
 
 
 def _gist(text: str, limit: int = 90) -> str:

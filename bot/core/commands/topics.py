@@ -43,7 +43,9 @@ def topic(engine: Engine, request: Request) -> Reply:
         near = did_you_mean("topic", snap.topics.suggest(request.args))
         if not near and snap.search.search(request.args, limit=1).hits:
             near = [f"search {request.args}"]
-        raise NotFound(f"No theme called “{echo(request.args)}”.", near or ["topics"])
+        raise NotFound(
+            f"No theme called “{echo(request.args)}”.", near, "`topics` lists the themes."
+        )
     ids = snap.by_topic.get(match.id) or snap.by_party.get(match.id, ())
     facts = sorted(
         snap.facts(ids),
