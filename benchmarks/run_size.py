@@ -29,14 +29,21 @@ from bot.factbase.memory import paused_gc
 from bot.factbase.model import FactBase
 
 ACTOR = Actor(id="bench", name="bench")
+PAGE = 10  # items on one page of a reply in chat
 STARTUP = "import sys; from pathlib import Path; from bot.core.engine import Engine; " + (
     "Engine.from_folder(Path(sys.argv[1]))"
 )
 
 
 def ask(engine: Engine, command: str, args: str) -> Reply:
-    """Send one command through the engine, as any adapter does."""
-    return engine.handle(Request(command, args, ACTOR))
+    """Send one command through the engine and read its first page, as any adapter does.
+
+    Items may render lazily (a decade lists hundreds of events); reading the first PAGE of
+    them keeps that cost inside the measurement instead of leaving it to the adapter.
+    """
+    reply = engine.handle(Request(command, args, ACTOR))
+    reply.items[:PAGE]
+    return reply
 
 
 def fact_ids(reply: Reply) -> list[str]:

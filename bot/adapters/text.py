@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import textwrap
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import asdict, replace
 
 from bot.core.types import Item, Reply
 
@@ -51,7 +52,7 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _items(items: tuple[Item, ...], width: int, style: _Style) -> list[str]:
+def _items(items: Sequence[Item], width: int, style: _Style) -> list[str]:
     fitting = [len(i.date) for i in items if i.date and len(i.date) <= MAX_DATE_COLUMN]
     column = max(fitting, default=MAX_DATE_COLUMN if any(i.date for i in items) else 0)
     lines: list[str] = []
@@ -88,4 +89,6 @@ def _item(item: Item, width: int, column: int, style: _Style) -> list[str]:
 
 def render_json(reply: Reply) -> str:
     """Give the reply as JSON, for scripts."""
-    return json.dumps(asdict(reply), ensure_ascii=False, indent=2)
+    return json.dumps(
+        asdict(replace(reply, items=tuple(reply.items))), ensure_ascii=False, indent=2
+    )

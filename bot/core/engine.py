@@ -55,11 +55,11 @@ class Engine:
         """Load, validate and index a knowledge folder; raises KnowledgeError if it is invalid."""
         import gc
 
-        from bot.factbase.cache import load_cached  # validated once, then cached by content
+        from bot.core.snapcache import load_snapshot  # base and indexes, cached by content
         from bot.factbase.memory import paused_gc
 
         with paused_gc():  # millions of long-lived objects: collecting them midway is pure waste
-            engine = cls.from_factbase(load_cached(path), path)
+            engine = cls(load_snapshot(path), path)
         gc.freeze()  # and keep them out of every later collection (no pauses while serving)
         return engine
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import overload
 
 from bot.core.snapshot import Snapshot
 from bot.core.types import Citation, Item
@@ -41,17 +42,85 @@ def quote_item(snap: Snapshot, fact: Fact) -> Item:
 
 def fact_items(snap: Snapshot, facts: Iterable[Fact], heading: str | None = None) -> list[Item]:
     """Render facts in order, optionally all under one heading."""
+    return [_rendered(snap, fact.id, heading) for fact in facts]
+
+
+def _rendered(snap: Snapshot, fact_id: str, heading: str | None) -> Item:
+    """Render one fact, reusing the item this snapshot already rendered for it."""
     memo = snap.rendered
-    if len(memo) > MAX_RENDERED:  # a crude bound keeps a million-fact base's memory flat
-        memo.clear()
-    items: list[Item] = []
-    for fact in facts:
-        key = (fact.id, heading)
-        item = memo.get(key)
-        if item is None:
-            item = memo[key] = fact_item(snap, fact, heading)
-        items.append(item)
-    return items
+    item = memo.get((fact_id, heading))
+    if item is None:
+        if len(memo) > MAX_RENDERED:  # a crude bound keeps a million-fact base's memory flat
+            memo.clear()
+        item = memo[fact_id, heading] = fact_item(snap, snap.fact(fact_id), heading)
+    return item
+
+
+class LazyItems(Sequence[Item]):
+    """A reply's items, each rendered only when read: a decade at 10k entries lists ~650
+    events, and an adapter showing the first page of ten should render ten, not 650.
+
+    Parts are runs of fact ids, each under one heading, between items already made (`head`,
+    `tail`).
+    Equal to any sequence holding the same items, so tests compare it like a tuple.
+    """
+
+    __slots__ = ("_head", "_length", "_parts", "_snap", "_tail")
+
+    def __init__(
+        self,
+        snap: Snapshot,
+        parts: Iterable[tuple[Sequence[str], str | None]],
+        tail: Sequence[Item] = (),
+        head: Sequence[Item] = (),
+    ) -> None:
+        self._snap = snap
+        self._head = tuple(head)
+        self._parts = [(ids, heading) for ids, heading in parts if ids]
+        self._tail = tuple(tail)
+        self._length = len(self._head) + sum(len(ids) for ids, _ in self._parts) + len(self._tail)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Item, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | tuple[Item, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._length)))
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("reply item index out of range")
+        if index < len(self._head):
+            return self._head[index]
+        index -= len(self._head)
+        for ids, heading in self._parts:
+            if index < len(ids):
+                return _rendered(self._snap, ids[index], heading)
+            index -= len(ids)
+        return self._tail[index]
+
+    def __iter__(self) -> Iterator[Item]:
+        yield from self._head
+        for ids, heading in self._parts:
+            for fact_id in ids:
+                yield _rendered(self._snap, fact_id, heading)
+        yield from self._tail
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyItems({self._length} items)"
 
 
 def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:

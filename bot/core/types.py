@@ -5,6 +5,7 @@ Nothing here knows about Discord, the console or Slack; adapters render a Reply 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -55,7 +56,7 @@ class Reply:
     """A complete answer; adapters page it to fit their platform's limits."""
 
     title: str
-    items: tuple[Item, ...] = ()
+    items: Sequence[Item] = ()  # a tuple, or items rendered as they are read (core.items)
     intro: str = ""
     suggestions: tuple[str, ...] = ()  # runnable command lines without prefix: "who Yahya Khan"
     footer: str = ""

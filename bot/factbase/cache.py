@@ -79,17 +79,24 @@ def fingerprint(folder: Path, seeds: Path | None = None) -> bytes:
 
 def load_cached(folder: Path, seeds: Path | None = None) -> FactBase:
     """Load a folder through the cache; raise KnowledgeError exactly as `load` does."""
+    return load_keyed(folder, seeds)[0]
+
+
+def load_keyed(folder: Path, seeds: Path | None = None) -> tuple[FactBase, bytes | None]:
+    """Load through the cache and give the key the base is cached under (None if it was not:
+    the files changed while they were read, so no derived cache may be keyed by them)."""
     key = fingerprint(folder, seeds)
     fb = read_cache(cache_path(folder), key)
     if fb is not None:
-        return fb
+        return fb, key
     from bot.factbase.loader import load  # only on a miss: YAML and jsonschema cost ~70 ms
 
     with paused_gc():
         fb = load(folder, seeds)
-    if fingerprint(folder, seeds) == key:  # files changed while loading: don't cache a mix
-        write_cache(cache_path(folder), key, fb)
-    return fb
+    if fingerprint(folder, seeds) != key:  # files changed while loading: don't cache a mix
+        return fb, None
+    write_cache(cache_path(folder), key, fb)
+    return fb, key
 
 
 def _frames(fb: FactBase) -> Iterator[bytes]:

@@ -11,13 +11,17 @@ nothing.
 
 from __future__ import annotations
 
+import heapq
 import math
+from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from bot.search.normalise import STOPWORDS, stem, terms, terms_of, words
-from bot.search.typos import TypoCorrector
+from bot.search.packed import Floats, Ints
+from bot.search.typos import TypoCorrector, TypoTable, build_table
 
 K1, B = 1.2, 0.75  # the usual BM25 constants
 EXPANSION_WEIGHT = 0.5  # `gas` also finds entries filed under Energy, but below those saying gas
@@ -34,29 +38,70 @@ class SearchResult:
     unknown: list[str] = field(default_factory=list)  # words no entry uses, even corrected
 
 
+@dataclass(frozen=True, slots=True)
+class SearchTable:
+    """The index as plain lists and arrays (what the cache stores); doc numbers are positions
+    in the id list the index is opened with."""
+
+    terms: list[str]
+    offsets: Ints  # terms[t]'s postings are docs/weights[offsets[t] : offsets[t + 1]]
+    docs: Ints  # ascending within each term
+    weights: Floats  # BM25 weight of the term in that doc
+    peaks: Floats  # each term's largest weight, to know when a term can still matter
+    typos: TypoTable
+    aliases: dict[str, list[str]]
+    names: dict[str, list[str]]
+
+
+def build_search(
+    texts: Iterable[str], aliases: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> SearchTable:
+    """Index entry texts; `aliases` and `names` map a phrase to the text it stands for."""
+    counts: list[Counter[str]] = []
+    surface: Counter[str] = Counter()
+    for text in texts:
+        folded = words(text)
+        counts.append(Counter(terms_of(folded)))
+        surface.update(set(folded) - STOPWORDS)
+    postings = _bm25_postings(counts)
+    del counts
+    table = SearchTable(
+        [], array("i", [0]), array("i"), array("d"), array("d"), build_table({}), {}, {}
+    )
+    for term, plist in postings.items():
+        table.terms.append(term)
+        table.docs.extend(doc for doc, _ in plist)
+        table.weights.extend(w for _, w in plist)
+        table.offsets.append(len(table.docs))
+        table.peaks.append(max(w for _, w in plist))
+    phrases, named = _phrases(aliases), _phrases(names or {})
+    alias_words = {w for phrase in (*phrases, *named) for w in phrase.split()}
+    typos = build_table({**dict.fromkeys(alias_words, 1), **surface})
+    return replace(table, typos=typos, aliases=phrases, names=named)
+
+
 class SearchIndex:
     """An inverted index of entry texts with precomputed BM25 weights."""
 
-    def __init__(
-        self,
+    def __init__(self, ids: Sequence[str], table: SearchTable) -> None:
+        """Open a prepared table (`build_search` or the cache) over the entries' ids."""
+        self.table = table
+        self._ids = ids
+        self._term_numbers = {t: n for n, t in enumerate(table.terms)}
+        self._aliases = table.aliases
+        self._names = table.names
+        self._corrector = TypoCorrector(table.typos)
+
+    @classmethod
+    def of(
+        cls,
         docs: Iterable[tuple[str, str]],
         aliases: Mapping[str, str],
         names: Mapping[str, str] | None = None,
-    ) -> None:
-        """Index (id, text) pairs; `aliases` and `names` map a phrase to the text it stands for."""
-        self._ids: list[str] = []
-        counts: list[Counter[str]] = []
-        surface: Counter[str] = Counter()
-        for doc_id, text in docs:
-            self._ids.append(doc_id)
-            folded = words(text)
-            counts.append(Counter(terms_of(folded)))
-            surface.update(set(folded) - STOPWORDS)
-        self._postings = _bm25_postings(counts)
-        self._aliases = _phrases(aliases)
-        self._names = _phrases(names or {})
-        alias_words = {w for phrase in (*self._aliases, *self._names) for w in phrase.split()}
-        self._corrector = TypoCorrector({**dict.fromkeys(alias_words, 1), **surface})
+    ) -> SearchIndex:
+        """Index (id, text) pairs directly (tests, small tools)."""
+        pairs = list(docs)
+        return cls([i for i, _ in pairs], build_search((t for _, t in pairs), aliases, names))
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -78,10 +123,17 @@ class SearchIndex:
             _add(query, term, 1.0, covered)
         for term, _covered in _expand(fixed, self._aliases):
             _add(query, term, EXPANSION_WEIGHT, 0)
-        scores = self._score(query, len(fixed))
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        hits = [(self._ids[i], s) for i, s in (ranked if limit is None else ranked[:limit])]
-        return SearchResult(hits, corrections, unknown)
+        scored = self._score(query, len(fixed), limit)
+        ids = self._ids
+        return SearchResult([(ids[i], s) for i, s in scored], corrections, unknown)
+
+    def holding(self, words: Iterable[str]) -> list[str]:
+        """Give the entries whose text holds any of these words (or their plural), in order."""
+        numbers: set[int] = set()
+        for word in words:
+            numbers.update(self._postings(stem(word))[0])
+        ids = self._ids
+        return [ids[n] for n in sorted(numbers)]
 
     def _correct(self, typed: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
         fixed: list[str] = []
@@ -111,30 +163,124 @@ class SearchIndex:
             forms += [word[:-3], word[:-3] + "e"]
         return [f for f in forms if len(f) > 3 and f != word and f in self._corrector]
 
-    def _score(self, query: Mapping[str, tuple[float, int]], typed: int) -> dict[int, float]:
-        """Sum BM25 weights, favouring entries that match more of the typed words.
+    def _postings(self, term: str) -> tuple[Ints, Floats, float]:
+        """Give a term's docs, their weights, and the largest weight (empty if unknown)."""
+        number = self._term_numbers.get(term)
+        if number is None:
+            return array("i"), array("d"), 0.0
+        t = self.table
+        first, last = t.offsets[number], t.offsets[number + 1]
+        return t.docs[first:last], t.weights[first:last], t.peaks[number]
+
+    def _score(
+        self, query: Mapping[str, tuple[float, int]], typed: int, limit: int | None
+    ) -> list[tuple[int, float]]:
+        """Sum BM25 weights, favouring entries that match more of the typed words; best first.
 
         Common terms only re-rank entries a rarer term already found. The coordination factor
         keeps a short entry repeating one word from beating one that has every word asked for;
-        a word counts as matched through the text or through a tag it names.
+        a word counts as matched through the text or through a tag it names. Rarer terms go
+        first; once the `limit`-th best so far cannot be overtaken by an entry holding only the
+        terms left (by their largest weights), those terms only add to entries already found.
         """
+        terms = [(self._postings(term), query[term]) for term in query]
+        terms.sort(key=lambda tq: len(tq[0][0]))
         scores: dict[int, float] = {}
         covered: dict[int, int] = {}
         common = COMMON_SHARE * len(self._ids)
-        for term in sorted(query, key=lambda t: len(self._postings.get(t, ()))):
-            postings = self._postings.get(term, [])
-            weight, mask = query[term]
-            only_known = bool(scores) and len(postings) > common
-            for doc, w in postings:
-                if only_known and doc not in scores:
-                    continue
-                scores[doc] = scores.get(doc, 0.0) + weight * w
-                covered[doc] = covered.get(doc, 0) | mask
         share = 1.0 / (typed or 1)
-        return {
-            doc: s * (0.5 + 0.5 * min(1.0, covered[doc].bit_count() * share))
-            for doc, s in scores.items()
-        }
+        settled = False
+        for at, ((docs, weights, _peak), (weight, mask)) in enumerate(terms):
+            settled = settled or _settled(scores, covered, terms[at:], share, limit)
+            if settled or (scores and len(docs) > common):
+                _add_known(scores, covered, docs, weights, weight, mask)
+            else:
+                _add_all(scores, covered, docs, weights, weight, mask)
+        return _best(scores, covered, share, limit)
+
+
+def _settled(
+    scores: dict[int, float],
+    covered: dict[int, int],
+    rest: list[tuple[tuple[Ints, Floats, float], tuple[float, int]]],
+    share: float,
+    limit: int | None,
+) -> bool:
+    """Tell whether no entry found only by the `rest` of the terms can reach the top `limit`.
+
+    Scores only grow as terms are added, so the `limit`-th best so far is a floor; an entry
+    not found yet can gain at most each remaining term's largest weight.
+    """
+    if limit is None or len(scores) < limit:
+        return False
+    reach = sum(peak * weight for (_d, _w, peak), (weight, _m) in rest)
+    masks = 0
+    for _postings, (_weight, mask) in rest:
+        masks |= mask
+    reach *= _coordination(masks, share)
+    floor = heapq.nlargest(limit, _finals(scores, covered, share))[-1]
+    return floor > reach
+
+
+def _coordination(mask: int, share: float) -> float:
+    return 0.5 + 0.5 * min(1.0, mask.bit_count() * share)
+
+
+def _finals(scores: dict[int, float], covered: dict[int, int], share: float) -> list[float]:
+    factor = {m: _coordination(m, share) for m in set(covered.values())}
+    return [s * factor[covered[doc]] for doc, s in scores.items()]
+
+
+def _add_all(
+    scores: dict[int, float],
+    covered: dict[int, int],
+    docs: Ints,
+    weights: Floats,
+    weight: float,
+    mask: int,
+) -> None:
+    """Add a term to every entry holding it."""
+    get_score, get_mask = scores.get, covered.get
+    for doc, w in zip(docs, weights, strict=True):
+        scores[doc] = get_score(doc, 0.0) + weight * w
+        covered[doc] = get_mask(doc, 0) | mask
+
+
+def _add_known(
+    scores: dict[int, float],
+    covered: dict[int, int],
+    docs: Ints,
+    weights: Floats,
+    weight: float,
+    mask: int,
+) -> None:
+    """Add a term only to the entries already found, looking each up in its postings."""
+    if len(docs) < 4 * len(scores):
+        for doc, w in zip(docs, weights, strict=True):
+            if doc in scores:
+                scores[doc] += weight * w
+                covered[doc] |= mask
+        return
+    for doc in sorted(scores):
+        at = bisect_left(docs, doc)
+        if at < len(docs) and docs[at] == doc:
+            scores[doc] += weight * weights[at]
+            covered[doc] |= mask
+
+
+def _best(
+    scores: dict[int, float], covered: dict[int, int], share: float, limit: int | None
+) -> list[tuple[int, float]]:
+    """Apply the coordination factor and give the best `limit` (all if None), best first."""
+    factor = {m: _coordination(m, share) for m in set(covered.values())}
+    finals = [(doc, s * factor[covered[doc]]) for doc, s in scores.items()]
+    if limit is None:
+        return sorted(finals, key=_rank)
+    return heapq.nsmallest(limit, finals, key=_rank)
+
+
+def _rank(scored: tuple[int, float]) -> tuple[float, int]:
+    return -scored[1], scored[0]
 
 
 def _phrases(mapping: Mapping[str, str]) -> dict[str, list[str]]:

@@ -7,18 +7,26 @@ at most, so `process.extract` over all of them is cheap. Free text over every fa
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
-from rapidfuzz.distance import OSA
 
+from bot.search.edits import allowed_edits, edit_distance
 from bot.search.normalise import words
+from bot.search.packed import Ints
+from bot.search.typos import TypoCorrector, TypoTable, build_table
+
+__all__ = ["Match", "MatcherTable", "NameMatcher", "allowed_edits", "edit_distance", "name_score"]
 
 MATCH_CUTOFF = 80.0  # a confident match: `rusia`→Russia 91, `bhuto`→Bhutto 91
 SUGGEST_CUTOFF = 70.0  # close enough to offer as "did you mean", not to answer with
 _PREFIX_SCORE = 95.0  # `zulfi` is the start of `zulfikar`: nearly as good as the whole word
 _SHORTLIST = 60  # candidates the C pre-filter hands to the word-level scorer
+_MAX_NEAR = 400  # names reached through the word index; more is a vague query: scan them all
+_MAX_NEAR_WORDS = 200
 _ROUGH_CUTOFF = 45.0  # WRatio scores anything name_score accepts well above this
 _TYPO_SCORE = 92.0  # one slip (`bhuto`, `rusia`): a confident match
 _SIMILAR_CAP = 75.0  # below MATCH_CUTOFF, above SUGGEST_CUTOFF
@@ -65,13 +73,6 @@ def _word_score(typed: str, known: str) -> float:
     return min(float(fuzz.ratio(typed, known)), _SIMILAR_CAP)
 
 
-def allowed_edits(word: str) -> int:
-    """Tolerate more typos in longer words: none up to 3 letters, 1 up to 7, then 2."""
-    if len(word) <= 3:
-        return 0
-    return 1 if len(word) <= 7 else 2
-
-
 def key_of(name: str) -> str:
     """Fold a name and drop honorifics, the form both sides are compared in."""
     kept = [w for w in words(name) if w not in _HONORIFICS]
@@ -88,23 +89,73 @@ class Match:
     exact: bool = False  # the typed text is one of the entry's names, not just close to one
 
 
+@dataclass(frozen=True, slots=True)
+class MatcherTable:
+    """A name matcher's data as plain lists and arrays (what the cache stores)."""
+
+    display: dict[str, str]
+    keys: list[str]  # every spelling of every entry, folded
+    ids: list[str]  # the entry each key names
+    words: TypoTable  # the keys' words, sorted, with their typo table
+    offsets: Ints  # words.words[n] occurs in keys numbered targets[offsets[n]:offsets[n+1]]
+    targets: Ints
+
+
+def build_matcher(names: Iterable[tuple[str, str]], display: dict[str, str]) -> MatcherTable:
+    """Fold (name, id) pairs — every spelling of every entry — and index their words."""
+    keys: list[str] = []
+    ids: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for name, entry_id in names:
+        key = key_of(name)
+        if key and (key, entry_id) not in seen:  # `Thir Trou` and `thir-trou` are one key
+            seen.add((key, entry_id))
+            keys.append(key)
+            ids.append(entry_id)
+    in_keys: dict[str, list[int]] = {}
+    for number, key in enumerate(keys):
+        for word in dict.fromkeys(key.split()):
+            in_keys.setdefault(word, []).append(number)
+    ordered = sorted(in_keys)
+    offsets, targets = array("i", [0]), array("i")
+    for word in ordered:
+        targets.extend(in_keys[word])
+        offsets.append(len(targets))
+    table = build_table({w: len(in_keys[w]) for w in ordered})
+    return MatcherTable(dict(display), keys, ids, table, offsets, targets)
+
+
 class NameMatcher:
-    """Resolve typed names, aliases and typos to entry ids, best first."""
+    """Resolve typed names, aliases and typos to entry ids, best first.
+
+    A typed word finds the names holding it, a word it starts or that starts it, or one within
+    its typo allowance, through a word index; only those names are scored. The full fuzzy pass
+    over every name runs only when that finds nothing or too much, and for suggestions.
+    """
 
     def __init__(self, names: Iterable[tuple[str, str]], display: dict[str, str]) -> None:
         """Take (name, id) pairs — every spelling of every entry — and each id's display name."""
-        self._display = dict(display)
+        self.restore(build_matcher(names, display))
+
+    @classmethod
+    def of(cls, table: MatcherTable) -> NameMatcher:
+        """Wrap a prepared table (from `build_matcher` or the cache)."""
+        matcher = cls.__new__(cls)
+        matcher.restore(table)
+        return matcher
+
+    def restore(self, table: MatcherTable) -> None:
+        """Serve `table`; the lookups derived here are cheap next to building it."""
+        self.table = table
+        self._display = table.display
+        self._ids = table.ids
         self._exact: dict[str, str] = {}
-        self._ids: list[str] = []
-        choices: list[str] = []
-        for name, entry_id in names:
-            key = key_of(name)
-            if not key:
-                continue
+        for key, entry_id in zip(table.keys, table.ids, strict=True):
             self._exact.setdefault(key, entry_id)
-            self._ids.append(entry_id)
-            choices.append(key)
-        self._choices: dict[int, str] = dict(enumerate(choices))
+        self._choices: dict[int, str] = dict(enumerate(table.keys))
+        self._words = table.words.words
+        self._word_numbers = {w: n for n, w in enumerate(self._words)}
+        self._typos = TypoCorrector(table.words)
 
     @property
     def display(self) -> dict[str, str]:
@@ -119,19 +170,22 @@ class NameMatcher:
         exact = self._exact.get(key)
         if exact is not None:  # a known name: nothing can beat it, skip the fuzzy pass
             return [Match(exact, self._display.get(exact, exact), 100.0, True)]
-        # WRatio in C narrows the field cheaply; the word-level scorer then ranks the few left.
-        rough = process.extract(
-            key,
-            self._choices,
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=_SHORTLIST,
-            score_cutoff=_ROUGH_CUTOFF,
-        )
-        shortlist = {index: self._choices[index] for _, _, index in rough}
+        near = self._near(key) if cutoff >= MATCH_CUTOFF else None
+        choices = self._choices if not near else {i: self._choices[i] for i in near}
+        if len(choices) > _SHORTLIST:
+            # WRatio in C narrows the field cheaply; the word-level scorer then ranks the few left.
+            rough = process.extract(
+                key,
+                choices,
+                scorer=fuzz.WRatio,
+                processor=utils.default_process,
+                limit=_SHORTLIST,
+                score_cutoff=_ROUGH_CUTOFF,
+            )
+            choices = {index: choices[index] for _, _, index in rough}
         found = process.extract(
             key,
-            shortlist,
+            choices,
             scorer=name_score,
             processor=utils.default_process,
             limit=limit * 4 + 4,
@@ -143,6 +197,41 @@ class NameMatcher:
             best[entry_id] = max(best.get(entry_id, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], self._display.get(kv[0], kv[0])))
         return [Match(i, self._display.get(i, i), s) for i, s in ranked[:limit]]
+
+    def _near(self, key: str) -> set[int] | None:
+        """Give the names sharing a word with `key`, exactly, as a prefix or within a typo.
+
+        A name can reach the match cutoff only through such a word (`name_score` gives any
+        other pair of words 75 at most); None when there are too many to be worth it.
+        """
+        numbers: set[int] = set()
+        for typed in key.split():
+            numbers.update(self._words_like(typed))
+        if len(numbers) > _MAX_NEAR_WORDS:
+            return None
+        table = self.table
+        near: set[int] = set()
+        for n in numbers:
+            near.update(table.targets[table.offsets[n] : table.offsets[n + 1]])
+        return near if len(near) <= _MAX_NEAR else None
+
+    def _words_like(self, typed: str) -> list[int]:
+        """Number the known words equal to `typed`, or else starting it, started by it, or one
+        slip off it: a word known as typed outscores any of those (100 against 95 at most)."""
+        exact = self._word_numbers.get(typed)
+        if exact is not None:
+            return [exact]
+        found = [self._word_numbers.get(typed[:end], -1) for end in range(3, len(typed))]
+        if len(typed) >= 3:
+            first = bisect_left(self._words, typed)
+            last = bisect_left(self._words, typed + "\U0010ffff", first)
+            found += range(first, min(last, first + _MAX_NEAR_WORDS + 1))
+        # One slip scores above two (92 against 88), so two are looked for only if none has one.
+        slips = self._typos.candidates(typed, 1) if len(typed) >= 3 else []
+        if not slips and allowed_edits(typed) == 2:
+            slips = self._typos.candidates(typed, 2)
+        found += [self._word_numbers[w] for w in slips]
+        return [n for n in found if n >= 0]
 
     def best(self, query: str) -> Match | None:
         """Give the single confident match, or None when there is none or it is a tie."""
@@ -156,8 +245,3 @@ class NameMatcher:
     def suggest(self, query: str, limit: int = 5) -> list[Match]:
         """Give near misses worth offering as "did you mean"."""
         return self.resolve(query, limit=limit, cutoff=SUGGEST_CUTOFF)
-
-
-def edit_distance(a: str, b: str, cutoff: int) -> int:
-    """Count edits (with transpositions) between two words; more than `cutoff` = cutoff + 1."""
-    return int(OSA.distance(a, b, score_cutoff=cutoff))

@@ -2,17 +2,36 @@
 
 Every vocabulary word is stored under each of its one-letter deletions. A typed word's own
 deletions are looked up in that table, so candidates within one edit (insertion, deletion,
-substitution, transposition) are found by dictionary lookups instead of comparing the word with
-the whole vocabulary; each candidate is then verified with a real edit distance.
+substitution, transposition) are found by lookups instead of comparing the word with the whole
+vocabulary; each candidate is then verified with a real edit distance.
+
+The table is kept flat (`TypoTable`: sorted deletion keys, each pointing at a run of word
+numbers), so the cache stores it as a few arrays and loads it without rebuilding ~300k lists.
 """
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
-from bot.search.matcher import allowed_edits, edit_distance
+from bot.search.edits import allowed_edits, edit_distance
+from bot.search.ordering import sorted_in_runs
+from bot.search.packed import Ints
 
 _PREFIX = 10  # only the first letters are indexed: typos past them still verify, index stays small
+
+
+@dataclass(frozen=True, slots=True)
+class TypoTable:
+    """The vocabulary and its deletion table, as plain arrays (what the cache stores)."""
+
+    words: list[str]
+    counts: Ints  # how many entries use each word
+    keys: list[str]  # every deletion, sorted
+    offsets: Ints  # keys[i]'s words are targets[offsets[i] : offsets[i + 1]]
+    targets: Ints  # word numbers
 
 
 def _deletions(word: str, depth: int) -> Iterator[str]:
@@ -32,17 +51,34 @@ def _deletions(word: str, depth: int) -> Iterator[str]:
         frontier = following
 
 
+def build_table(frequencies: Mapping[str, int]) -> TypoTable:
+    """Index every word of four letters or more under its one-letter deletions."""
+    words = list(frequencies)
+    deletes: dict[str, list[int]] = {}
+    for number, word in enumerate(words):
+        if len(word) < 4 or word.isdigit():
+            continue
+        for shorter in _deletions(word[:_PREFIX], 1):
+            deletes.setdefault(shorter, []).append(number)
+    keys = sorted_in_runs(list(deletes), key=None)
+    offsets, targets = array("i", [0]), array("i")
+    for key in keys:
+        targets.extend(deletes[key])
+        offsets.append(len(targets))
+    return TypoTable(words, array("i", frequencies.values()), keys, offsets, targets)
+
+
 class TypoCorrector:
     """Map unknown words to the closest known ones, preferring common words on ties."""
 
-    def __init__(self, frequencies: Mapping[str, int]) -> None:
-        self._freq = dict(frequencies)
-        self._deletes: dict[str, list[str]] = {}
-        for word in self._freq:
-            if len(word) < 4 or word.isdigit():
-                continue
-            for shorter in _deletions(word[:_PREFIX], 1):
-                self._deletes.setdefault(shorter, []).append(word)
+    def __init__(self, table: TypoTable) -> None:
+        self.table = table
+        self._freq = dict(zip(table.words, table.counts, strict=True))
+
+    @classmethod
+    def of(cls, frequencies: Mapping[str, int]) -> TypoCorrector:
+        """Build the corrector of a vocabulary (word → how many entries use it)."""
+        return cls(build_table(frequencies))
 
     def __contains__(self, word: str) -> bool:
         return word in self._freq
@@ -51,13 +87,23 @@ class TypoCorrector:
         """Give how many entries use `word` (0 when unknown)."""
         return self._freq.get(word, 0)
 
+    def _indexed(self, shorter: str) -> Ints:
+        """Give the numbers of the words stored under one deletion."""
+        keys, offsets = self.table.keys, self.table.offsets
+        at = bisect_left(keys, shorter)
+        if at == len(keys) or keys[at] != shorter:
+            return array("i")
+        return self.table.targets[offsets[at] : offsets[at + 1]]
+
     def candidates(self, word: str, max_edits: int) -> list[str]:
         """Give known words within `max_edits` of `word`, best first."""
         if max_edits <= 0 or word.isdigit():
             return []
+        words = self.table.words
         found: dict[str, int] = {}
         for shorter in _deletions(word[:_PREFIX], max_edits):
-            for known in self._deletes.get(shorter, ()):
+            for number in self._indexed(shorter):
+                known = words[number]
                 if known not in found:
                     found[known] = edit_distance(word, known, max_edits)
         close = [(d, w) for w, d in found.items() if d <= max_edits]

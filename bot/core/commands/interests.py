@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import did_you_mean, fact_items, plural
+from bot.core.items import LazyItems, did_you_mean, fact_items, plural
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import SHARED
@@ -36,7 +36,7 @@ def interests(engine: Engine, request: Request) -> Reply:
         raise NotFound(
             f"No party called “{echo(request.args)}” in the articles.", near or _THE_THREE
         )
-    own = snap.facts(snap.interests.get(match.id, ()))
+    own = snap.interests.get(match.id, ())
     if own:
         title = (
             "Shared interests of Pakistan and Russia"
@@ -44,7 +44,7 @@ def interests(engine: Engine, request: Request) -> Reply:
             else f"{match.name}'s interests"
         )
         return Reply(
-            title=title, intro=plural(len(own), "interest"), items=tuple(fact_items(snap, own))
+            title=title, intro=plural(len(own), "interest"), items=LazyItems(snap, [(own, None)])
         )
     involved = [f for f in snap.facts(snap.by_party.get(match.id, ())) if f.kind == "interest"]
     if not involved:

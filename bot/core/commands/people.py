@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import citations, did_you_mean, fact_items, plural
+from bot.core.items import LazyItems, citations, did_you_mean, plural
 from bot.core.parse import echo
 from bot.core.registry import register
-from bot.core.snapshot import Snapshot
+from bot.core.snapshot import Snapshot, card_key
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
 from bot.factbase.model import Fact
@@ -24,6 +24,7 @@ WHO = CommandSpec(
     arg_name="person",
     examples=("who bhutto", "who ayub khan", "who kosygin", "who"),
 )
+MAX_MENTIONS = 200  # untagged facts read per card to find those naming the person
 
 
 @register(WHO)
@@ -50,33 +51,44 @@ def who(engine: Engine, request: Request) -> Reply:
 
 
 def card(snap: Snapshot, person: Fact) -> Reply:
-    """Lay out who someone is, then every fact involving them, dated ones first and in order."""
-    involved = [f for f in snap.facts(snap.by_person.get(person.id, ())) if f.id != person.id]
-    involved += [f for f in mentions(snap, person) if f not in involved]
-    involved.sort(key=lambda f: (f.date is None, f.date.start if f.date else None, f.kind))
+    """Lay out who someone is, then every fact involving them, dated ones first and in order.
+
+    The facts tagged with them are kept in that order by the snapshot; only facts naming them
+    untagged are sorted in, and items render when read."""
+    involved = [i for i in snap.by_person.get(person.id, ()) if i != person.id]
+    tagged = {*involved, person.id}
+    extra = mentions(snap, person, tagged)
+    if extra:
+        involved = [f.id for f in sorted([*snap.facts(involved), *extra], key=card_key)]
     name = person.name or person.id
-    items = [
-        Item(person.text, person.id, None, citations(snap, person), "Who"),
-        *fact_items(snap, involved, "Facts, by date"),
-    ]
+    head = Item(person.text, person.id, None, citations(snap, person), "Who")
     return Reply(
         title=name,
         intro=f"{plural(len(involved), 'fact')} involve {name}." if involved else "",
-        items=tuple(items),
+        items=LazyItems(snap, [(involved, "Facts, by date")], head=(head,)),
     )
 
 
-def mentions(snap: Snapshot, person: Fact) -> list[Fact]:
-    """Find facts that name a person in their text without being tagged with them."""
+def mentions(snap: Snapshot, person: Fact, tagged: set[str]) -> list[Fact]:
+    """Find facts that name a person in their text without being tagged with them.
+
+    The index says which facts hold one of the words naming only them (`bhutto`); only those
+    not tagged already are read, to check the word is in the text itself, at most
+    MAX_MENTIONS of them.
+    """
     names = snap.person_words.get(person.id, frozenset())
-    if not names:
-        return []
-    hits = snap.search.search(" ".join(sorted(names)), limit=50).hits
-    return [
-        f
-        for f in snap.facts(i for i, _ in hits)
-        if f.kind != "person" and names & set(fold(f.text).split())
-    ]
+    found: list[Fact] = []
+    checked = 0
+    for fact_id in snap.search.holding(names):
+        if fact_id in tagged:
+            continue
+        fact = snap.fact(fact_id)
+        if fact.kind != "person" and names & set(fold(fact.text).split()):
+            found.append(fact)
+        checked += 1
+        if checked == MAX_MENTIONS:
+            break
+    return found
 
 
 def everyone(snap: Snapshot) -> Reply:

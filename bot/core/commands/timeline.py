@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.core.items import dispute_items, fact_items, plural
+from bot.core.items import LazyItems, dispute_items, fact_items, plural
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
@@ -69,26 +69,25 @@ def overview(snap: Snapshot) -> Reply:
 
 def in_period(snap: Snapshot, period: Period) -> Reply:
     """List the events overlapping a period, oldest first; those dated only more broadly
-    (`1970s` for `timeline 1971`) after the ones that fall inside it, under their own heading."""
-    facts = snap.facts(snap.timeline.overlapping(period.span))
-    if not facts:
+    (`1970s` for `timeline 1971`) after the ones that fall inside it, under their own heading.
+
+    Cut from the snapshot's date ordering, never sorted per query; items render when read."""
+    found = snap.timeline.split(period.span)
+    if not len(found):
         raise NotFound(
             f"Nothing in the timeline for {period.label}.",
             [f"timeline {d.label}" for d in nearest_decades(snap, period.span)],
         )
-    inside = [f for f in facts if _within(f.date, period.span)]
-    wider = [f for f in facts if f not in inside]
-    heading = f"{WIDER_HEADING} {period.label}" if inside else None
-    broad = any(f.date is not None and f.date.precision in ("decade", "range") for f in facts)
+    heading = f"{WIDER_HEADING} {period.label}" if found.inside else None
     return Reply(
         title=f"Timeline: {period.label}",
-        intro=_with_note(plural(len(facts), "event"), period),
-        items=(
-            *fact_items(snap, inside),
-            *fact_items(snap, wider, heading),
-            *dispute_items(snap, facts),
+        intro=_with_note(plural(len(found), "event"), period),
+        items=LazyItems(
+            snap,
+            ((found.inside, None), (found.wider, heading)),
+            dispute_items(snap, snap.facts(found.flagged)),
         ),
-        footer=_OVERLAP_NOTE if broad else "",
+        footer=_OVERLAP_NOTE if found.broad else "",
     )
 
 
@@ -132,10 +131,6 @@ def nearest_decades(snap: Snapshot, span: DateSpan, count: int = 3) -> list[Date
     middle = span.start.toordinal() // 2 + min(span.end, date.today()).toordinal() // 2
     ranked = sorted(decades(snap), key=lambda d: abs(d.start.toordinal() + 1826 - middle))
     return sorted(ranked[:count])
-
-
-def _within(span: DateSpan | None, period: DateSpan) -> bool:
-    return span is not None and period.start <= span.start and span.end <= period.end
 
 
 def _with_note(intro: str, period: Period | None) -> str:

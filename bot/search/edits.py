@@ -1,0 +1,17 @@
+"""How far apart two words are, and how many slips a typed word may hold."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+
+def allowed_edits(word: str) -> int:
+    """Tolerate more typos in longer words: none up to 3 letters, 1 up to 7, then 2."""
+    if len(word) <= 3:
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+def edit_distance(a: str, b: str, cutoff: int) -> int:
+    """Count edits (with transpositions) between two words; more than `cutoff` = cutoff + 1."""
+    return int(OSA.distance(a, b, score_cutoff=cutoff))
