@@ -8,15 +8,12 @@ it on every change under the folder, debounced, for adapters to start as a backg
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from watchfiles import Change, awatch
 
 from bot.core.editing import publish, writer_for
 from bot.errors import Problem
@@ -25,7 +22,11 @@ from bot.factbase.memory import paused_gc
 from bot.factbase.schema import SCHEMA_NAME
 from bot.factbase.writer import load_state, signatures
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # asyncio and watchfiles only once something watches: `ask` never does
+    import asyncio
+
+    from watchfiles import Change
+
     from bot.core.engine import Engine
 
 _log = logging.getLogger("factbot.reload")
@@ -83,6 +84,10 @@ async def watch(
     stop_event: asyncio.Event | None = None,
 ) -> None:
     """Reload whenever knowledge files change, until cancelled or `stop_event` is set."""
+    import asyncio
+
+    from watchfiles import awatch
+
     target = folder or writer_for(engine).folder
     async for _changes in awatch(
         target, watch_filter=is_knowledge_file, debounce=DEBOUNCE_MS, stop_event=stop_event
@@ -100,6 +105,8 @@ def watch_in_thread(
     engine: Engine, on_result: Callable[[ReloadResult], object] | None = None
 ) -> Callable[[], None]:
     """Run `watch` on its own loop in a daemon thread (for the blocking console); give a stop."""
+    import asyncio
+
     loop = asyncio.new_event_loop()
     stop = asyncio.Event()
 

@@ -7,14 +7,16 @@ import json
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError
 
 from bot.errors import Problem
 from bot.factbase.files import DEFAULT_SCHEMA, SCHEMA_NAME, schema_path
 from bot.factbase.yamlfile import LineDict, LineList
+
+if TYPE_CHECKING:  # jsonschema costs ~45 ms to import: only a YAML load or an edit needs it
+    from jsonschema import Draft202012Validator, ValidationError
 
 __all__ = [
     "DEFAULT_SCHEMA",
@@ -29,6 +31,8 @@ __all__ = [
 @lru_cache(maxsize=4)
 def validator_for(path: Path) -> Draft202012Validator:
     """Compile a schema once per process; validation runs on every load and edit."""
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(path.read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
