@@ -11,16 +11,15 @@ nothing.
 
 from __future__ import annotations
 
-import heapq
 import math
 from array import array
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.search.normalise import STOPWORDS, stem, terms, terms_of, words
 from bot.search.packed import Floats, Ints
+from bot.search.scoring import Scores, coordination
 from bot.search.typos import TypoCorrector, TypoTable, build_table
 
 K1, B = 1.2, 0.75  # the usual BM25 constants
@@ -185,23 +184,21 @@ class SearchIndex:
         """
         terms = [(self._postings(term), query[term]) for term in query]
         terms.sort(key=lambda tq: len(tq[0][0]))
-        scores: dict[int, float] = {}
-        covered: dict[int, int] = {}
+        scores = Scores()
         common = COMMON_SHARE * len(self._ids)
         share = 1.0 / (typed or 1)
         settled = False
         for at, ((docs, weights, _peak), (weight, mask)) in enumerate(terms):
-            settled = settled or _settled(scores, covered, terms[at:], share, limit)
+            settled = settled or _settled(scores, terms[at:], share, limit)
             if settled or (scores and len(docs) > common):
-                _add_known(scores, covered, docs, weights, weight, mask)
+                scores.add_known(docs, weights, weight, mask)
             else:
-                _add_all(scores, covered, docs, weights, weight, mask)
-        return _best(scores, covered, share, limit)
+                scores.add_all(docs, weights, weight, mask)
+        return scores.best(limit, share)
 
 
 def _settled(
-    scores: dict[int, float],
-    covered: dict[int, int],
+    scores: Scores,
     rest: list[tuple[tuple[Ints, Floats, float], tuple[float, int]]],
     share: float,
     limit: int | None,
@@ -217,70 +214,7 @@ def _settled(
     masks = 0
     for _postings, (_weight, mask) in rest:
         masks |= mask
-    reach *= _coordination(masks, share)
-    floor = heapq.nlargest(limit, _finals(scores, covered, share))[-1]
-    return floor > reach
-
-
-def _coordination(mask: int, share: float) -> float:
-    return 0.5 + 0.5 * min(1.0, mask.bit_count() * share)
-
-
-def _finals(scores: dict[int, float], covered: dict[int, int], share: float) -> list[float]:
-    factor = {m: _coordination(m, share) for m in set(covered.values())}
-    return [s * factor[covered[doc]] for doc, s in scores.items()]
-
-
-def _add_all(
-    scores: dict[int, float],
-    covered: dict[int, int],
-    docs: Ints,
-    weights: Floats,
-    weight: float,
-    mask: int,
-) -> None:
-    """Add a term to every entry holding it."""
-    get_score, get_mask = scores.get, covered.get
-    for doc, w in zip(docs, weights, strict=True):
-        scores[doc] = get_score(doc, 0.0) + weight * w
-        covered[doc] = get_mask(doc, 0) | mask
-
-
-def _add_known(
-    scores: dict[int, float],
-    covered: dict[int, int],
-    docs: Ints,
-    weights: Floats,
-    weight: float,
-    mask: int,
-) -> None:
-    """Add a term only to the entries already found, looking each up in its postings."""
-    if len(docs) < 4 * len(scores):
-        for doc, w in zip(docs, weights, strict=True):
-            if doc in scores:
-                scores[doc] += weight * w
-                covered[doc] |= mask
-        return
-    for doc in sorted(scores):
-        at = bisect_left(docs, doc)
-        if at < len(docs) and docs[at] == doc:
-            scores[doc] += weight * weights[at]
-            covered[doc] |= mask
-
-
-def _best(
-    scores: dict[int, float], covered: dict[int, int], share: float, limit: int | None
-) -> list[tuple[int, float]]:
-    """Apply the coordination factor and give the best `limit` (all if None), best first."""
-    factor = {m: _coordination(m, share) for m in set(covered.values())}
-    finals = [(doc, s * factor[covered[doc]]) for doc, s in scores.items()]
-    if limit is None:
-        return sorted(finals, key=_rank)
-    return heapq.nsmallest(limit, finals, key=_rank)
-
-
-def _rank(scored: tuple[int, float]) -> tuple[float, int]:
-    return -scored[1], scored[0]
+    return scores.floor(limit, share) > reach * coordination(masks, share)
 
 
 def _phrases(mapping: Mapping[str, str]) -> dict[str, list[str]]:
