@@ -24,6 +24,7 @@ from benchmarks.measure import percentile
 from bot.core import editing, reloader
 from bot.core.engine import Engine
 from bot.core.reloader import reload_now
+from bot.core.snapcache import index_path
 from bot.core.types import Actor, Request
 from bot.factbase.cache import cache_path
 
@@ -53,7 +54,8 @@ class Observed:
 def _label_phases(seen: Observed) -> None:
     """Wrap the reload's steps so each stall is charged to the step that was running."""
     for module, name, label in (
-        (reloader, "check_in_child", "parse+validate in child, decode"),
+        (reloader, "check_and_index_in_child", "parse+validate+index in child, decode"),
+        (editing, "open_snapshot", "open indexes"),
         (editing, "build_snapshot", "build indexes"),
         (editing, "dismantle", "take old snapshot apart"),
     ):
@@ -118,14 +120,15 @@ async def _measure(engine: Engine) -> dict[str, Any]:
 def main() -> None:
     folder = Path(sys.argv[1])
     engine = Engine.from_folder(folder)  # the base as it was, before the edit
-    events, cache = folder / "events.yaml", cache_path(folder)
-    original, cached = events.read_bytes(), cache.read_bytes()
+    events, caches = folder / "events.yaml", (cache_path(folder), index_path(folder))
+    original, cached = events.read_bytes(), [cache.read_bytes() for cache in caches]
     events.write_bytes(original + MARKER_EVENT.encode())
     try:
         result = asyncio.run(_measure(engine))
-    finally:  # undo the edit, and put back the cache of the unedited base
+    finally:  # undo the edit, and put back the caches of the unedited base
         events.write_bytes(original)
-        cache.write_bytes(cached)
+        for cache, content in zip(caches, cached, strict=True):
+            cache.write_bytes(content)
     print(json.dumps(result))
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.adapters.text import render
 from bot.core.engine import Engine
-from bot.core.snapcache import index_key, index_path, read_table
+from bot.core.snapcache import check_and_index_in_child, index_key, index_path, read_table
 from bot.core.snapshot import build_table
 from bot.core.types import Actor, Request
 from bot.factbase.cache import fingerprint, load_cached
@@ -100,3 +100,18 @@ def test_a_broken_index_cache_is_rebuilt(
     fb = load_cached(knowledge_copy)
     key = index_key(fingerprint(knowledge_copy), fb)
     assert read_table(index_path(knowledge_copy), key) is not None
+
+
+def test_a_reload_child_hands_back_the_indexes_of_the_base_it_read(knowledge_copy: Path) -> None:
+    """The indexes built in the reload's child process equal those built here from its base."""
+    fb, problems, table = check_and_index_in_child(knowledge_copy)
+    assert problems == [] and fb == load(knowledge_copy)
+    assert table == build_table(fb)
+
+
+def test_a_reload_child_reports_problems_instead_of_indexes(knowledge_copy: Path) -> None:
+    """A broken file gives the validator's problems and no indexes."""
+    path = knowledge_copy / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[diplomacy]", "[nowhere]", 1))
+    _, problems, table = check_and_index_in_child(knowledge_copy)
+    assert table is None and any("nowhere" in str(p) for p in problems)

@@ -12,7 +12,7 @@ import threading
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from bot.core.snapshot import build_snapshot
+from bot.core.snapshot import SnapshotTable, build_snapshot, open_snapshot
 from bot.errors import UserError
 from bot.factbase.background import dismantle
 from bot.factbase.memory import paused_gc
@@ -44,7 +44,7 @@ def use_writer(engine: Engine, writer: KnowledgeWriter) -> None:
         _WRITERS[engine] = writer
 
 
-def publish(engine: Engine, fb: FactBase, version: int) -> bool:
+def publish(engine: Engine, fb: FactBase, version: int, table: SnapshotTable | None = None) -> bool:
     """Index `fb` and serve it, unless a newer version was already served; tell if it was.
 
     Runs in a worker thread beside the event loop, so nothing here may hold the GIL for long:
@@ -53,7 +53,8 @@ def publish(engine: Engine, fb: FactBase, version: int) -> bool:
     the old snapshot is taken apart in slices rather than freed in one ~0.2 s cascade.
     """
     with paused_gc():
-        snapshot = build_snapshot(fb)  # the slow part, outside the lock
+        # The slow part, outside the lock; a reload brings the indexes its child process built.
+        snapshot = build_snapshot(fb) if table is None else open_snapshot(fb, table)
         with _LOCK:
             if version <= _PUBLISHED.get(engine, -1):
                 return False

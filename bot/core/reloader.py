@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.editing import publish, writer_for
+from bot.core.snapcache import check_and_index_in_child
+from bot.core.snapshot import SnapshotTable
 from bot.errors import Problem
-from bot.factbase.background import check_in_child
 from bot.factbase.memory import paused_gc
+from bot.factbase.model import FactBase
 from bot.factbase.schema import SCHEMA_NAME
 from bot.factbase.writer import load_state, signatures
 
@@ -57,8 +59,16 @@ def _reload(engine: Engine, only_if_changed: bool) -> ReloadResult:
     writer = writer_for(engine)
     if only_if_changed and writer.known_signatures() == signatures(writer.folder):
         return ReloadResult(False, note="no change since the last load or edit")
-    # Parsed in a child process: libyaml would hold our GIL for seconds (see factbase.background).
-    state, problems = load_state(writer.folder, writer.seeds, checker=check_in_child)
+    # Parsed and indexed in a child process: libyaml would hold our GIL for seconds, and the
+    # indexes take seconds of this process's time (see factbase.background, core.snapcache).
+    tables: list[SnapshotTable] = []
+
+    def checker(folder: Path, seeds: Path | None) -> tuple[FactBase, list[Problem]]:
+        fb, problems, table = check_and_index_in_child(folder, seeds)
+        tables.extend([table] if table is not None else [])
+        return fb, problems
+
+    state, problems = load_state(writer.folder, writer.seeds, checker=checker)
     if problems:
         for problem in problems:
             _log.warning("reload refused: %s", problem)
@@ -66,7 +76,7 @@ def _reload(engine: Engine, only_if_changed: bool) -> ReloadResult:
     version = writer.adopt(state)
     if version is None:
         return ReloadResult(False, note="the files changed while loading; loading again")
-    publish(engine, state.factbase, version)
+    publish(engine, state.factbase, version, tables[0] if tables else None)
     _log.info("reloaded %s", writer.folder)
     return ReloadResult(True, counts=state.factbase.counts())
 

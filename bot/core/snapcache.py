@@ -15,22 +15,42 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
 from bot.core.snapshot import Snapshot, SnapshotTable, build_snapshot, build_table, open_snapshot
-from bot.factbase.atomic import write_atomic
-from bot.factbase.cache import cache_path, load_keyed
+from bot.errors import KnowledgeError, Problem
+from bot.factbase.background import HANDOFF_KEY, child_args, report_problems, run_child
+from bot.factbase.cache import cache_path, load_keyed, read_framed, write_cache, write_framed
 from bot.factbase.memory import paused_gc
 from bot.factbase.model import FactBase
-from bot.search.packed import decode_array, encode_array
+from bot.search.index import SearchTable
+from bot.search.matcher import MatcherTable
+from bot.search.packed import Ints, decode_array, encode_array
+from bot.search.spans import SpanArrays
+from bot.search.typos import TypoTable
 
 log = logging.getLogger(__name__)
 
 INDEX_FILE = "indexes.msgpack"
 MAGIC = b"factbot-indexes-1\n"
-_HEADER = len(MAGIC) + 64
+KEYS_CHUNK = 50_000
+# Each part of a SnapshotTable is a frame of its own, decoded as its type.
+_PARTS: dict[str, Any] = {
+    "spans": SpanArrays,
+    "groups": dict[str, dict[str, Ints]],
+    "quotes": Ints,
+    "person_words": dict[str, list[str]],
+    "matchers": dict[str, MatcherTable],
+    "search": SearchTable,
+}
 _ROOT = Path(__file__).resolve().parents[1]
 # The code that decides what the indexes hold: any change must invalidate every stored copy.
 _CODE = (_ROOT / "core" / "snapshot.py", *sorted((_ROOT / "search").glob("*.py")))
@@ -56,40 +76,117 @@ def load_snapshot(folder: Path, seeds: Path | None = None) -> Snapshot:
     fb, base_key = load_keyed(folder, seeds)
     if base_key is None:  # the files changed while being read: nothing to key the indexes by
         return build_snapshot(fb)
+    return open_snapshot(fb, _cached_table(folder, base_key, fb))
+
+
+def _cached_table(folder: Path, base_key: bytes, fb: FactBase) -> SnapshotTable:
+    """Read the folder's stored indexes for `fb`, or build and store them."""
     key, path = index_key(base_key, fb), index_path(folder)
     table = read_table(path, key)
     if table is None:
         table = build_table(fb)
         write_table(path, key, table)
-    return open_snapshot(fb, table)
+    return table
+
+
+def check_and_index_in_child(
+    folder: Path, seeds: Path | None = None
+) -> tuple[FactBase, list[Problem], SnapshotTable | None]:
+    """Validate and index `folder` in a child process (see `bot.factbase.background`).
+
+    A reload beside a live event loop then only decodes the result, in slices: building the
+    indexes here would keep this process busy for seconds at 100k entries.
+    """
+    with tempfile.TemporaryDirectory(prefix="factbot-reload-") as tmp:
+        indexes = Path(tmp) / INDEX_FILE
+        fb, problems = run_child(
+            __name__, folder, seeds, Path(tmp) / "base.msgpack", "--indexes", str(indexes)
+        )
+        return fb, problems, None if problems else read_table(indexes, HANDOFF_KEY)
+
+
+def _main() -> int:
+    """Child side: load and index through the folder's caches (filling them for the next
+    start-up), then hand both to the parent; or print the problems as JSON."""
+    args = child_args("--indexes")
+    try:
+        fb, base_key = load_keyed(args.folder, args.seeds)
+    except KnowledgeError as exc:
+        return report_problems(exc)
+    write_cache(args.out, HANDOFF_KEY, fb)
+    table = build_table(fb) if base_key is None else _cached_table(args.folder, base_key, fb)
+    write_table(args.indexes, HANDOFF_KEY, table)
+    return 0
 
 
 def write_table(path: Path, key: bytes, table: SnapshotTable) -> None:
     """Write atomically; a cache that cannot be written (read-only folder) is skipped."""
-    body = msgspec.msgpack.Encoder(enc_hook=encode_array).encode(table)
-    try:
-        path.parent.mkdir(exist_ok=True)
-        write_atomic(path, MAGIC + key + hashlib.sha256(body).digest() + body)
-    except OSError as exc:
-        log.info("index cache not written (%s); start-up stays correct, only slower", exc)
+    write_framed(path, MAGIC, key, _frames(table), "index cache")
 
 
 def read_table(path: Path, key: bytes) -> SnapshotTable | None:
     """Give the stored indexes if the file is intact and was built for exactly this base."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : len(MAGIC) + 32] != key:
-        return None
-    body = memoryview(data)[_HEADER:]
-    if hashlib.sha256(body).digest() != data[len(MAGIC) + 32 : _HEADER]:
-        log.warning("ignoring corrupt index cache %s", path)
+    frames = read_framed(path, MAGIC, key, "index cache")
+    if frames is None:
         return None
     try:
         with paused_gc():
-            decoder = msgspec.msgpack.Decoder(SnapshotTable, dec_hook=decode_array)
-            return decoder.decode(body)
-    except (msgspec.DecodeError, msgspec.ValidationError, NotImplementedError) as exc:
+            return _decode(frames)
+    except (msgspec.DecodeError, msgspec.ValidationError, NotImplementedError, ValueError) as exc:
         log.warning("ignoring unreadable index cache %s (%s)", path, exc)
         return None
+
+
+def _frames(table: SnapshotTable) -> Iterator[bytes]:
+    """One frame per part, the typo tables' deletion keys (~300k strings at 100k entries) in
+    chunks after them: a reload decodes each in a few ms, never holding the GIL for long."""
+    encoder = msgspec.msgpack.Encoder(enc_hook=encode_array)
+    stripped = _with_typo_keys(table, [[] for _ in _typo_tables(table)])
+    for name in _PARTS:
+        yield encoder.encode(getattr(stripped, name))
+    keys = [t.keys for t in _typo_tables(table)]
+    yield encoder.encode([len(k) for k in keys])
+    every = [key for part in keys for key in part]
+    for start in range(0, len(every), KEYS_CHUNK):
+        yield encoder.encode(every[start : start + KEYS_CHUNK])
+
+
+def _decode(frames: list[memoryview]) -> SnapshotTable:
+    if len(frames) < len(_PARTS) + 1:
+        raise ValueError("missing frames")
+    parts = {
+        name: msgspec.msgpack.Decoder(kind, dec_hook=decode_array).decode(frame)
+        for (name, kind), frame in zip(_PARTS.items(), frames, strict=False)
+    }
+    stripped = SnapshotTable(**parts)
+    counts = msgspec.msgpack.Decoder(list[int]).decode(frames[len(_PARTS)])
+    chunk = msgspec.msgpack.Decoder(list[str])
+    every: list[str] = []
+    for frame in frames[len(_PARTS) + 1 :]:
+        every += chunk.decode(frame)
+        time.sleep(0)  # let the event loop's thread run between slices
+    if sum(counts) != len(every) or len(counts) != len(_typo_tables(stripped)):
+        raise ValueError("typo keys do not add up")
+    keys, at = [], 0
+    for count in counts:
+        keys.append(every[at : at + count])
+        at += count
+    return _with_typo_keys(stripped, keys)
+
+
+def _typo_tables(table: SnapshotTable) -> list[TypoTable]:
+    return [table.search.typos, *(table.matchers[name].words for name in sorted(table.matchers))]
+
+
+def _with_typo_keys(table: SnapshotTable, keys: list[list[str]]) -> SnapshotTable:
+    """Give `table` with each typo table's deletion keys replaced, in `_typo_tables` order."""
+    search = replace(table.search, typos=replace(table.search.typos, keys=keys[0]))
+    matchers = {
+        name: replace(table.matchers[name], words=replace(table.matchers[name].words, keys=k))
+        for name, k in zip(sorted(table.matchers), keys[1:], strict=True)
+    }
+    return replace(table, search=search, matchers=matchers)
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -38,17 +38,24 @@ _ONLY_OURS = 3
 def check_in_child(folder: Path, seeds: Path | None = None) -> tuple[FactBase, list[Problem]]:
     """Do what `loader.check` does, in a child process; a base with problems comes back empty."""
     with tempfile.TemporaryDirectory(prefix="factbot-reload-") as tmp:
-        out = Path(tmp) / "base.msgpack"
-        command = [sys.executable, "-m", __name__, str(folder), "--out", str(out)]
-        if seeds is not None:
-            command += ["--seeds", str(seeds)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode == 1 and done.stdout.startswith("["):
-            return FactBase(), [Problem(**p) for p in json.loads(done.stdout)]
-        if done.returncode != 0:
-            raise RuntimeError(f"fact base loader failed: {done.stderr.strip()[-500:]}")
-        with paused_gc():
-            fb = read_cache(out, HANDOFF_KEY)
+        return run_child(__name__, folder, seeds, Path(tmp) / "base.msgpack")
+
+
+def run_child(
+    module: str, folder: Path, seeds: Path | None, out: Path, *extra: str
+) -> tuple[FactBase, list[Problem]]:
+    """Run `python -m module folder --out out [--seeds] extra…` (a `_main` like this module's)
+    and read back the base it wrote, or the problems it printed."""
+    command = [sys.executable, "-m", module, str(folder), "--out", str(out), *extra]
+    if seeds is not None:
+        command += ["--seeds", str(seeds)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode == 1 and done.stdout.startswith("["):
+        return FactBase(), [Problem(**p) for p in json.loads(done.stdout)]
+    if done.returncode != 0:
+        raise RuntimeError(f"fact base loader failed: {done.stderr.strip()[-500:]}")
+    with paused_gc():
+        fb = read_cache(out, HANDOFF_KEY)
     if fb is None:
         raise RuntimeError("fact base loader returned an unreadable result")
     return fb, []
@@ -110,19 +117,31 @@ def _drain(container: dict[Any, Any] | list[Any] | set[Any]) -> None:
         time.sleep(0)  # hand the GIL to the event loop between slices
 
 
-def _main() -> int:
-    """Child side: validate and write the base to --out, or print the problems as JSON."""
+def child_args(*extra: str) -> argparse.Namespace:
+    """Read a loader child's arguments: folder, --out, --seeds, and `extra` path options."""
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seeds", type=Path)
-    args = parser.parse_args()
+    for option in extra:
+        parser.add_argument(option, type=Path, required=True)
     os.nice(10)  # background work: leave the CPU to the bot's event loop first
+    return parser.parse_args()
+
+
+def report_problems(exc: KnowledgeError) -> int:
+    """Child side: print the problems as JSON for `run_child`, and give the exit status."""
+    print(json.dumps([_problem(p) for p in exc.problems]))
+    return 1
+
+
+def _main() -> int:
+    """Child side: validate and write the base to --out, or print the problems as JSON."""
+    args = child_args()
     try:
         fb = load_cached(args.folder, args.seeds)
     except KnowledgeError as exc:
-        print(json.dumps([_problem(p) for p in exc.problems]))
-        return 1
+        return report_problems(exc)
     write_cache(args.out, HANDOFF_KEY, fb)
     return 0
 

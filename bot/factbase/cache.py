@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,7 +41,6 @@ CACHE_FILE = "factbase.msgpack"
 MAGIC = b"factbot-cache-1\n"
 CHUNK = 2_000
 _LENGTH = struct.Struct("<I")
-_HEADER = len(MAGIC) + 64
 # Validation rules live in these modules: changing any of them must invalidate every cache.
 _CODE = (
     "model.py",
@@ -109,50 +108,64 @@ def _frames(fb: FactBase) -> Iterator[bytes]:
 
 def write_cache(path: Path, key: bytes, fb: FactBase) -> None:
     """Write atomically (beside the target, fsync, rename), so a reader never sees half a file."""
-    body = b"".join(_LENGTH.pack(len(frame)) + frame for frame in _frames(fb))
-    digest = hashlib.sha256(body).digest()
-    try:
-        path.parent.mkdir(exist_ok=True)
-        write_atomic(path, MAGIC + key + digest + body)
-    except OSError as exc:
-        log.info("fact base cache not written (%s); start-up stays correct, only slower", exc)
+    write_framed(path, MAGIC, key, _frames(fb), "fact base cache")
 
 
 def read_cache(path: Path, key: bytes) -> FactBase | None:
     """Return the cached base if the file is intact and was built from this exact input."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : len(MAGIC) + 32] != key:
-        return None
-    body = memoryview(data)[_HEADER:]
-    if hashlib.sha256(body).digest() != data[len(MAGIC) + 32 : _HEADER]:
-        log.warning("ignoring corrupt fact base cache %s", path)
+    frames = read_framed(path, MAGIC, key, "fact base cache")
+    if frames is None:
         return None
     try:
         with paused_gc():
-            return _decode(body)
+            return _decode(frames)
     except (msgspec.DecodeError, struct.error, ValueError) as exc:
         log.warning("ignoring unreadable fact base cache %s (%s)", path, exc)
         return None
 
 
-def _decode(body: memoryview) -> FactBase:
+def write_framed(path: Path, magic: bytes, key: bytes, frames: Iterable[bytes], what: str) -> None:
+    """Write magic, key, body digest, then each frame with its length; atomically, or not at
+    all when the folder is read-only (start-up stays correct, only slower)."""
+    body = b"".join(_LENGTH.pack(len(frame)) + frame for frame in frames)
+    digest = hashlib.sha256(body).digest()
+    try:
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, magic + key + digest + body)
+    except OSError as exc:
+        log.info("%s not written (%s); start-up stays correct, only slower", what, exc)
+
+
+def read_framed(path: Path, magic: bytes, key: bytes, what: str) -> list[memoryview] | None:
+    """Give the frames of a file written by `write_framed` for this key, if it is intact."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = len(magic) + 64
+    if data[: len(magic)] != magic or data[len(magic) : len(magic) + 32] != key:
+        return None
+    body = memoryview(data)[header:]
+    if hashlib.sha256(body).digest() != data[len(magic) + 32 : header]:
+        log.warning("ignoring corrupt %s %s", what, path)
+        return None
+    frames: list[memoryview] = []
+    offset = 0
+    while offset + _LENGTH.size <= len(body):
+        (size,) = _LENGTH.unpack_from(body, offset)
+        offset += _LENGTH.size
+        frames.append(body[offset : offset + size])
+        offset += size
+    if offset != len(body) or not frames:
+        log.warning("ignoring truncated %s %s", what, path)
+        return None
+    return frames
+
+
+def _decode(frames: list[memoryview]) -> FactBase:
     """Decode frame by frame; each call is short, so other threads get the GIL in between."""
     tables_decoder = msgspec.msgpack.Decoder(FactBase)
     facts_decoder = msgspec.msgpack.Decoder(list[Fact])
-    offset = 0
-    frames: list[memoryview] = []
-    while offset < len(body):
-        (size,) = _LENGTH.unpack_from(body, offset)
-        offset += _LENGTH.size
-        if offset + size > len(body):
-            raise ValueError("truncated frame")
-        frames.append(body[offset : offset + size])
-        offset += size
-    if not frames:
-        raise ValueError("empty cache")
     tables = tables_decoder.decode(frames[0])
     facts: dict[str, Fact] = {}
     for frame in frames[1:]:

@@ -52,8 +52,12 @@ def _deletions(word: str, depth: int) -> Iterator[str]:
 
 
 def build_table(frequencies: Mapping[str, int]) -> TypoTable:
-    """Index every word of four letters or more under its one-letter deletions."""
-    words = list(frequencies)
+    """Index every word of four letters or more under its one-letter deletions.
+
+    Words are kept sorted, so the table is the same in every process (a vocabulary gathered
+    through sets comes in hash order, which differs from one process to the next).
+    """
+    words = sorted_in_runs(list(frequencies), key=None)
     deletes: dict[str, list[int]] = {}
     for number, word in enumerate(words):
         if len(word) < 4 or word.isdigit():
@@ -65,7 +69,8 @@ def build_table(frequencies: Mapping[str, int]) -> TypoTable:
     for key in keys:
         targets.extend(deletes[key])
         offsets.append(len(targets))
-    return TypoTable(words, array("i", frequencies.values()), keys, offsets, targets)
+    counts = array("i", [frequencies[word] for word in words])
+    return TypoTable(words, counts, keys, offsets, targets)
 
 
 class TypoCorrector:
