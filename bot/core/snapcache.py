@@ -41,11 +41,10 @@ log = logging.getLogger(__name__)
 
 INDEX_FILE = "indexes.msgpack"
 MAGIC = b"factbot-indexes-1\n"
-KEYS_CHUNK = 50_000
-# Each part of a SnapshotTable is a frame of its own, decoded as its type.
+STRINGS_CHUNK = 40_000
+# Each part of a SnapshotTable but the groups is a frame of its own, decoded as its type.
 _PARTS: dict[str, Any] = {
     "spans": SpanArrays,
-    "groups": dict[str, dict[str, Ints]],
     "quotes": Ints,
     "person_words": dict[str, list[str]],
     "matchers": dict[str, MatcherTable],
@@ -132,58 +131,71 @@ def read_table(path: Path, key: bytes) -> SnapshotTable | None:
     try:
         with paused_gc():
             return _decode(frames)
-    except (msgspec.DecodeError, msgspec.ValidationError, NotImplementedError, ValueError) as exc:
+    except (msgspec.MsgspecError, NotImplementedError, ValueError, StopIteration) as exc:
         log.warning("ignoring unreadable index cache %s (%s)", path, exc)
         return None
 
 
 def _frames(table: SnapshotTable) -> Iterator[bytes]:
-    """One frame per part, the typo tables' deletion keys (~300k strings at 100k entries) in
-    chunks after them: a reload decodes each in a few ms, never holding the GIL for long."""
+    """One frame per part, each group apart, and the long string lists (search terms, typo
+    words and deletion keys: ~400k strings at 100k entries) in chunks after them: a reload
+    decodes each frame in a few ms, never holding the GIL for long."""
     encoder = msgspec.msgpack.Encoder(enc_hook=encode_array)
-    stripped = _with_typo_keys(table, [[] for _ in _typo_tables(table)])
+    lists = _string_lists(table)
+    stripped = _with_string_lists(table, [[] for _ in lists])
     for name in _PARTS:
         yield encoder.encode(getattr(stripped, name))
-    keys = [t.keys for t in _typo_tables(table)]
-    yield encoder.encode([len(k) for k in keys])
-    every = [key for part in keys for key in part]
-    for start in range(0, len(every), KEYS_CHUNK):
-        yield encoder.encode(every[start : start + KEYS_CHUNK])
+    yield encoder.encode(list(table.groups))
+    for group in table.groups.values():
+        yield encoder.encode(group)
+    yield encoder.encode([len(strings) for strings in lists])
+    every = [s for strings in lists for s in strings]
+    for start in range(0, len(every), STRINGS_CHUNK):
+        yield encoder.encode(every[start : start + STRINGS_CHUNK])
 
 
 def _decode(frames: list[memoryview]) -> SnapshotTable:
-    if len(frames) < len(_PARTS) + 1:
-        raise ValueError("missing frames")
+    queue = iter(frames)
     parts = {
-        name: msgspec.msgpack.Decoder(kind, dec_hook=decode_array).decode(frame)
-        for (name, kind), frame in zip(_PARTS.items(), frames, strict=False)
+        name: msgspec.msgpack.Decoder(kind, dec_hook=decode_array).decode(next(queue))
+        for name, kind in _PARTS.items()
     }
-    stripped = SnapshotTable(**parts)
-    counts = msgspec.msgpack.Decoder(list[int]).decode(frames[len(_PARTS)])
+    group = msgspec.msgpack.Decoder(dict[str, Ints], dec_hook=decode_array)
+    names = msgspec.msgpack.Decoder(list[str]).decode(next(queue))
+    groups = {name: group.decode(next(queue)) for name in names}
+    stripped = SnapshotTable(groups=groups, **parts)
+    counts = msgspec.msgpack.Decoder(list[int]).decode(next(queue))
     chunk = msgspec.msgpack.Decoder(list[str])
     every: list[str] = []
-    for frame in frames[len(_PARTS) + 1 :]:
+    for frame in queue:
         every += chunk.decode(frame)
         time.sleep(0)  # let the event loop's thread run between slices
-    if sum(counts) != len(every) or len(counts) != len(_typo_tables(stripped)):
-        raise ValueError("typo keys do not add up")
-    keys, at = [], 0
+    if sum(counts) != len(every) or len(counts) != len(_string_lists(stripped)):
+        raise ValueError("string lists do not add up")
+    lists, at = [], 0
     for count in counts:
-        keys.append(every[at : at + count])
+        lists.append(every[at : at + count])
         at += count
-    return _with_typo_keys(stripped, keys)
+    return _with_string_lists(stripped, lists)
 
 
-def _typo_tables(table: SnapshotTable) -> list[TypoTable]:
-    return [table.search.typos, *(table.matchers[name].words for name in sorted(table.matchers))]
+def _string_lists(table: SnapshotTable) -> list[list[str]]:
+    """The long lists of strings, in a fixed order: search terms, then each typo table's words
+    and keys (search's first, then the matchers' by name)."""
+    typos = [table.search.typos, *(table.matchers[name].words for name in sorted(table.matchers))]
+    return [table.search.terms, *(strings for t in typos for strings in (t.words, t.keys))]
 
 
-def _with_typo_keys(table: SnapshotTable, keys: list[list[str]]) -> SnapshotTable:
-    """Give `table` with each typo table's deletion keys replaced, in `_typo_tables` order."""
-    search = replace(table.search, typos=replace(table.search.typos, keys=keys[0]))
+def _with_string_lists(table: SnapshotTable, lists: list[list[str]]) -> SnapshotTable:
+    """Give `table` with its long string lists replaced, in `_string_lists` order."""
+
+    def typos(t: TypoTable, at: int) -> TypoTable:
+        return replace(t, words=lists[at], keys=lists[at + 1])
+
+    search = replace(table.search, terms=lists[0], typos=typos(table.search.typos, 1))
     matchers = {
-        name: replace(table.matchers[name], words=replace(table.matchers[name].words, keys=k))
-        for name, k in zip(sorted(table.matchers), keys[1:], strict=True)
+        name: replace(table.matchers[name], words=typos(table.matchers[name].words, 3 + 2 * n))
+        for n, name in enumerate(sorted(table.matchers))
     }
     return replace(table, search=search, matchers=matchers)
 

@@ -6,7 +6,7 @@ reference to a 100k-entry base frees it in one ~0.2 s cascade. Each of those blo
 for its whole length. So a reload:
 
 1. parses and validates in a child process (`load_in_child`), which hands the result back as a
-   cache file (see `bot.factbase.cache`) that this process decodes in slices of 2,000 facts;
+   cache file (see `bot.factbase.cache`) that this process decodes in slices of 1,000 facts;
 2. runs with the collector paused (callers `gc.freeze()` the new base once it is live);
 3. takes the old base apart a slice at a time (`dismantle`) instead of dropping it whole.
 
@@ -69,36 +69,52 @@ def load_in_child(folder: Path, seeds: Path | None = None) -> FactBase:
     return fb
 
 
-def dismantle(obj: Any, depth: int = 3) -> None:
+def dismantle(obj: Any, depth: int = 5) -> None:
     """Empty big containers a slice at a time so no single free cascades for long.
 
-    For an old snapshot after a swap. A container that anything else still references (the
-    writer's current fact base, a dict shared with the new snapshot) is left alone, so this only
-    ever frees what would have been freed anyway; it reaches into dataclass and slotted fields
-    up to `depth` levels.
+    For an old snapshot after a swap. It walks `obj`'s fields (dataclass, slotted or plain
+    attributes, and the items of small containers) up to `depth` levels, counting how often
+    each container is referenced from inside `obj`. A container anything outside holds too
+    (the writer's current fact base, a dict shared with the new snapshot) is left alone, so
+    this only ever frees what would have been freed anyway; one shared only between parts of
+    `obj` (a search table both the snapshot and its index point at) is emptied.
     """
-    if depth < 0:
-        return
-    for name in _field_names(obj):
-        value = getattr(obj, name, None)
-        # 3 = obj's own reference + `value` + getrefcount's argument: nothing else holds it.
-        if value is None or sys.getrefcount(value) > _ONLY_OURS:
-            continue
-        if isinstance(value, dict | list | set):
+    found: dict[int, list[Any]] = {}  # id → [object, references to it from inside obj]
+    _walk(obj, depth, found)
+    for entry in list(found.values()):
+        value, inside = entry
+        # Held by its parents inside obj, `entry`, `value` and getrefcount's argument: no one else.
+        if isinstance(value, dict | list | set) and sys.getrefcount(value) == inside + 3:
             _drain(value)
-        else:
-            dismantle(value, depth - 1)
-        del value
+        del value, entry
 
 
-def _field_names(obj: Any) -> list[str]:
-    if obj is None or isinstance(obj, str | bytes | int | float | tuple | dict | list | set):
+def _walk(obj: Any, depth: int, found: dict[int, list[Any]]) -> None:
+    for child in _children(obj):
+        seen = found.get(id(child))
+        if seen is not None:
+            seen[1] += 1
+            continue
+        found[id(child)] = [child, 1]
+        if depth > 0:
+            _walk(child, depth - 1, found)
+
+
+def _children(obj: Any) -> list[Any]:
+    """Give what `obj` refers to that may hold more: fields, or a small container's items."""
+    if isinstance(obj, str | bytes | int | float | bytearray) or obj is None:
         return []
-    names = list(getattr(obj, "__dict__", {}))
-    for cls in type(obj).__mro__:
-        slots = cls.__dict__.get("__slots__", ())
-        names += [slots] if isinstance(slots, str) else list(slots)
-    return names
+    if isinstance(obj, dict):
+        items = list(obj.values()) if len(obj) <= SLICE else []
+    elif isinstance(obj, list | tuple | set | frozenset):
+        items = list(obj) if len(obj) <= SLICE else []
+    else:
+        names = list(getattr(obj, "__dict__", {}))
+        for cls in type(obj).__mro__:
+            slots = cls.__dict__.get("__slots__", ())
+            names += [slots] if isinstance(slots, str) else list(slots)
+        items = [getattr(obj, name, None) for name in names if not name.startswith("__")]
+    return [i for i in items if not isinstance(i, str | bytes | int | float) and i is not None]
 
 
 def _drain(container: dict[Any, Any] | list[Any] | set[Any]) -> None:

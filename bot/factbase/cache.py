@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import struct
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 CACHE_DIR = ".factbot-cache"
 CACHE_FILE = "factbase.msgpack"
 MAGIC = b"factbot-cache-1\n"
-CHUNK = 2_000
+CHUNK = 1_000
 _LENGTH = struct.Struct("<I")
 # Validation rules live in these modules: changing any of them must invalidate every cache.
 _CODE = (
@@ -170,4 +171,5 @@ def _decode(frames: list[memoryview]) -> FactBase:
     facts: dict[str, Fact] = {}
     for frame in frames[1:]:
         facts.update((fact.id, fact) for fact in facts_decoder.decode(frame))
+        time.sleep(0)  # let the event loop's thread run between slices
     return replace(tables, facts=facts)
