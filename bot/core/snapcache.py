@@ -18,6 +18,7 @@ import logging
 import sys
 import tempfile
 import time
+from array import array
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 INDEX_FILE = "indexes.msgpack"
 MAGIC = b"factbot-indexes-1\n"
 STRINGS_CHUNK = 40_000
+BYTES_CHUNK = 2_000_000
 # Each part of a SnapshotTable but the groups is a frame of its own, decoded as its type.
 _PARTS: dict[str, Any] = {
     "spans": SpanArrays,
@@ -52,7 +54,11 @@ _PARTS: dict[str, Any] = {
 }
 _ROOT = Path(__file__).resolve().parents[1]
 # The code that decides what the indexes hold: any change must invalidate every stored copy.
-_CODE = (_ROOT / "core" / "snapshot.py", *sorted((_ROOT / "search").glob("*.py")))
+_CODE = (
+    _ROOT / "core" / "snapshot.py",
+    _ROOT / "core" / "snapcache.py",  # the file layout
+    *sorted((_ROOT / "search").glob("*.py")),
+)
 
 
 def index_path(folder: Path) -> Path:
@@ -137,12 +143,15 @@ def read_table(path: Path, key: bytes) -> SnapshotTable | None:
 
 
 def _frames(table: SnapshotTable) -> Iterator[bytes]:
-    """One frame per part, each group apart, and the long string lists (search terms, typo
-    words and deletion keys: ~400k strings at 100k entries) in chunks after them: a reload
-    decodes each frame in a few ms, never holding the GIL for long."""
+    """One frame per part, each group apart, the long string lists (search terms, typo words
+    and deletion keys: ~400k strings at 100k entries) in chunks, then the postings' raw bytes
+    in chunks: a reload decodes each frame in a few ms, never holding the GIL for long."""
     encoder = msgspec.msgpack.Encoder(enc_hook=encode_array)
     lists = _string_lists(table)
     stripped = _with_string_lists(table, [[] for _ in lists])
+    stripped = replace(
+        stripped, search=replace(stripped.search, docs=array("i"), weights=array("d"))
+    )
     for name in _PARTS:
         yield encoder.encode(getattr(stripped, name))
     yield encoder.encode(list(table.groups))
@@ -152,23 +161,30 @@ def _frames(table: SnapshotTable) -> Iterator[bytes]:
     every = [s for strings in lists for s in strings]
     for start in range(0, len(every), STRINGS_CHUNK):
         yield encoder.encode(every[start : start + STRINGS_CHUNK])
+    for postings in (table.search.docs, table.search.weights):
+        raw = postings.tobytes()
+        yield encoder.encode(len(raw))
+        for start in range(0, len(raw), BYTES_CHUNK):
+            yield raw[start : start + BYTES_CHUNK]
 
 
 def _decode(frames: list[memoryview]) -> SnapshotTable:
     queue = iter(frames)
-    parts = {
-        name: msgspec.msgpack.Decoder(kind, dec_hook=decode_array).decode(next(queue))
-        for name, kind in _PARTS.items()
-    }
+    parts: dict[str, Any] = {}
+    for name, kind in _PARTS.items():
+        parts[name] = msgspec.msgpack.Decoder(kind, dec_hook=decode_array).decode(next(queue))
+        time.sleep(0)  # let the event loop's thread run between slices
     group = msgspec.msgpack.Decoder(dict[str, Ints], dec_hook=decode_array)
-    names = msgspec.msgpack.Decoder(list[str]).decode(next(queue))
-    groups = {name: group.decode(next(queue)) for name in names}
+    groups: dict[str, dict[str, Ints]] = {}
+    for name in msgspec.msgpack.Decoder(list[str]).decode(next(queue)):
+        groups[name] = group.decode(next(queue))
+        time.sleep(0)
     stripped = SnapshotTable(groups=groups, **parts)
     counts = msgspec.msgpack.Decoder(list[int]).decode(next(queue))
     chunk = msgspec.msgpack.Decoder(list[str])
     every: list[str] = []
-    for frame in queue:
-        every += chunk.decode(frame)
+    while len(every) < sum(counts):
+        every += chunk.decode(next(queue))
         time.sleep(0)  # let the event loop's thread run between slices
     if sum(counts) != len(every) or len(counts) != len(_string_lists(stripped)):
         raise ValueError("string lists do not add up")
@@ -176,7 +192,21 @@ def _decode(frames: list[memoryview]) -> SnapshotTable:
     for count in counts:
         lists.append(every[at : at + count])
         at += count
-    return _with_string_lists(stripped, lists)
+    docs, weights = _postings(queue, "i"), _postings(queue, "d")
+    table = _with_string_lists(stripped, lists)
+    return replace(table, search=replace(table.search, docs=docs, weights=weights))
+
+
+def _postings(queue: Iterator[memoryview], typecode: str) -> array[Any]:
+    """Read one array stored as its byte length and then raw chunks."""
+    size = msgspec.msgpack.Decoder(int).decode(next(queue))
+    found = array(typecode)
+    while len(found) * found.itemsize < size:
+        found.frombytes(next(queue))
+        time.sleep(0)
+    if len(found) * found.itemsize != size:
+        raise ValueError("postings do not add up")
+    return found
 
 
 def _string_lists(table: SnapshotTable) -> list[list[str]]:

@@ -44,6 +44,7 @@ CHUNK = 1_000
 _LENGTH = struct.Struct("<I")
 # Validation rules live in these modules: changing any of them must invalidate every cache.
 _CODE = (
+    "cache.py",  # the file layout
     "model.py",
     "files.py",
     "loader.py",
