@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.core.engine import Engine
 from bot.core.reloader import reload_now
+from bot.core.snapshot import build_snapshot
 from bot.core.types import Actor, Request
 from bot.factbase.background import check_in_child, dismantle
 from bot.factbase.loader import check, load
@@ -60,3 +61,20 @@ def test_dismantle_leaves_shared_tables_alone(knowledge_copy: Path) -> None:
     count = len(still_used)
     dismantle(fb)
     assert len(still_used) == count and len(fb.sources) == 0
+
+
+def test_dismantle_leaves_parts_of_entries_in_use_alone(knowledge_copy: Path) -> None:
+    """A fact the new base still holds keeps its evidence, though only that fact refers to it."""
+    fb = load(knowledge_copy)
+    fact = next(f for f in fb.facts.values() if f.evidence)
+    evidence = dict(fact.evidence)
+    dismantle(fb)
+    assert len(fb.facts) == 0 and fact.evidence == evidence
+
+
+def test_dismantle_empties_tables_two_parts_of_a_snapshot_share(knowledge_copy: Path) -> None:
+    """The search table both the snapshot and its index point at is emptied too."""
+    snapshot = build_snapshot(load(knowledge_copy))
+    assert snapshot.search.table is snapshot.table.search and snapshot.search.table.terms
+    dismantle(snapshot)
+    assert snapshot.search.table.terms == [] and snapshot.search.table.typos.keys == []

@@ -74,19 +74,23 @@ def dismantle(obj: Any, depth: int = 5) -> None:
 
     For an old snapshot after a swap. It walks `obj`'s fields (dataclass, slotted or plain
     attributes, and the items of small containers) up to `depth` levels, counting how often
-    each container is referenced from inside `obj`. A container anything outside holds too
-    (the writer's current fact base, a dict shared with the new snapshot) is left alone, so
-    this only ever frees what would have been freed anyway; one shared only between parts of
+    each object is referenced from inside `obj`. An object is `obj`'s own when nothing outside
+    holds it and all its holders are `obj`'s own: only such containers are emptied. So a table
+    still in use (the writer's current fact base, a fact the new base shares) is left alone, and
+    this only ever frees what would have been freed anyway; a table shared only between parts of
     `obj` (a search table both the snapshot and its index point at) is emptied.
     """
-    found: dict[int, list[Any]] = {}  # id → [object, references to it from inside obj]
+    found: dict[int, list[Any]] = {}  # id → [object, references from inside obj, holders' ids]
     _walk(obj, depth, found)
-    for entry in list(found.values()):
-        value, inside = entry
-        # Held by its parents inside obj, `entry`, `value` and getrefcount's argument: no one else.
-        if isinstance(value, dict | list | set) and sys.getrefcount(value) == inside + 3:
-            _drain(value)
-        del value, entry
+    # Each is held by its holders inside obj, its `found` entry, `value`, getrefcount's argument.
+    own = {key for key, (value, inside, _) in found.items() if sys.getrefcount(value) == inside + 3}
+    shrinking = True
+    while shrinking:  # a part of something used elsewhere is used elsewhere too
+        kept = {k for k in own if all(h == id(obj) or h in own for h in found[k][2])}
+        shrinking, own = kept != own, kept
+    for key in own:
+        if isinstance(found[key][0], dict | list | set):
+            _drain(found[key][0])
 
 
 def _walk(obj: Any, depth: int, found: dict[int, list[Any]]) -> None:
@@ -94,8 +98,9 @@ def _walk(obj: Any, depth: int, found: dict[int, list[Any]]) -> None:
         seen = found.get(id(child))
         if seen is not None:
             seen[1] += 1
+            seen[2].append(id(obj))
             continue
-        found[id(child)] = [child, 1]
+        found[id(child)] = [child, 1, [id(obj)]]
         if depth > 0:
             _walk(child, depth - 1, found)
 
