@@ -92,8 +92,8 @@ def fact(engine: Engine, request: Request) -> Reply:
 def _show(engine: Engine, request: Request, rest: str) -> Reply:
     entry_id = _one_id(rest, "fact show <id>")
     file, line, text = writer_for(engine).show(entry_id)
-    items = tuple(Item(text=row) for row in text.rstrip("\n").split("\n"))
-    return Reply(title=f"`{entry_id}` — {_name(file)}:{line}", items=items, kind="admin")
+    title = f"`{entry_id}` — {_name(file)}:{line}"
+    return Reply(title=title, block=text, block_syntax="yaml", kind="admin")
 
 
 def _add(engine: Engine, request: Request, rest: str) -> Reply:
@@ -185,12 +185,13 @@ def _done(engine: Engine, result: EditResult, verb: str) -> Reply:
     """Serve the new fact base at once and show what was written where."""
     publish(engine, result.factbase, result.version)
     record = result.record
-    rows = result.entry_text.rstrip("\n").split("\n") if result.entry_text else []
-    where = f"{record.file}:{record.entry_line}" if rows else record.file
+    where = f"{record.file}:{record.entry_line}" if record.entry_line else record.file
     again = "again to go further back" if record.action == "undo" else "to take this back"
     return Reply(
         title=f"{verb} `{record.entry_id}` — {where}",
-        items=tuple(Item(text=row) for row in rows),
+        intro="It read:" if result.entry_gone else "",
+        block=result.entry_text,
+        block_syntax="yaml",
         footer=f"`fact undo` {again}; `fact history` lists the changes.",
         kind="admin",
     )

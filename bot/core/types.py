@@ -61,6 +61,10 @@ class Reply:
     footer: str = ""
     kind: ReplyKind = "answer"
     extra: dict[str, str] = field(default_factory=dict)  # small key/value facts, e.g. for `about`
+    # Preformatted text (an entry as stored, a diff), shown verbatim after the intro: never
+    # wrapped or re-indented, so what an admin copies is exactly what the file holds.
+    block: str = ""
+    block_syntax: str = ""  # a highlighting hint where the platform has one: "yaml", "diff"
 
 
 @dataclass(frozen=True, slots=True)

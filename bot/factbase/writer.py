@@ -92,7 +92,8 @@ class EditResult:
     factbase: FactBase
     record: AuditRecord
     version: int  # grows with every commit or adopted reload; newer wins when publishing
-    entry_text: str = ""
+    entry_text: str = ""  # the entry as now stored, or as it stood if the edit removed it
+    entry_gone: bool = False
 
 
 class KnowledgeWriter:
@@ -305,11 +306,12 @@ class KnowledgeWriter:
         undoes: str | None = None,
     ) -> EditResult:
         new_lines = apply(self._lines(state, file), patch)
-        entry_text = ""
+        entry_text, gone = "", entry_start is None and removed is not None
         if entry_start is not None:
-            entry_text = read_entry(new_lines, entry_start, len(new_lines), entry_id).text(
-                new_lines
-            )
+            entry = read_entry(new_lines, entry_start, len(new_lines), entry_id)
+            entry_text = entry.text(new_lines)
+        elif removed is not None:
+            entry_text = self._entry(state, removed)[1].text(self._lines(state, file))
         added = None if entry_start is None else (entry_start, entry_text)
         fb, problems = recheck(state.factbase, file, section, added, removed, self.seeds)
         if problems:
@@ -342,7 +344,7 @@ class KnowledgeWriter:
         lines = {**state.lines, file: new_lines}
         self._state = replace(state, factbase=fb, signatures=sigs, index=index, lines=lines)
         self._version += 1
-        return EditResult(fb, record, self._version, entry_text)
+        return EditResult(fb, record, self._version, entry_text, gone)
 
 
 def _section(fb: FactBase, entry_id: str) -> str:

@@ -89,6 +89,21 @@ async def test_admin_edit_changes_only_that_key(
     assert changed == [(before[5], "    text: Pakistan was founded in 1947.")]
 
 
+async def test_shown_entry_arrives_as_a_yaml_code_block(
+    bot: AnyBot, fake: FakeDiscord, knowledge: Path
+) -> None:
+    """`!fact show` sends the entry's stored lines inside a ```yaml fence, unescaped."""
+    lines = (knowledge / "events.yaml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("  - id: first-joint-military-exercise-2016")
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("    "))
+    admin = fake.member("boss", admin=True)
+    asked = await fake.say(
+        admin, "!fact show first-joint-military-exercise-2016", channel=fake.channel(34)
+    )
+    shown = first_embed(await fake.reply_to(asked))
+    assert shown["description"] == "```yaml\n" + "\n".join(lines[start:end]) + "\n```"
+
+
 async def test_member_cannot_edit(bot: AnyBot, fake: FakeDiscord, knowledge: Path) -> None:
     """A member's `!fact add` is refused and nothing on disk changes."""
     before = folder_bytes(knowledge)

@@ -92,10 +92,11 @@ def test_undo_with_nothing_to_undo_says_so(engine: Engine) -> None:
 
 
 def test_show_gives_the_entry_as_stored_with_file_and_line(engine: Engine) -> None:
-    """`fact show` names file and line and prints the stored lines."""
+    """`fact show` names file and line and gives the stored lines as a YAML block."""
     reply = say(engine, f"!fact show {EDITED}")
     assert reply.title == f"`{EDITED}` — events.yaml:4"
-    assert reply.items[1].text == '    date: "1947"'
+    assert reply.block.splitlines()[1] == '    date: "1947"'
+    assert reply.block_syntax == "yaml"
 
 
 def test_show_unknown_id_suggests_near_ids(engine: Engine) -> None:
