@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +28,7 @@ from bot.factbase import edits
 from bot.factbase.atomic import write_atomic
 from bot.factbase.audit import AUDIT_NAME, Action, AuditLog, AuditRecord, new_record
 from bot.factbase.filetext import Entry, EntryMoved, Patch, apply, read_entry, split_lines
+from bot.factbase.guards import has_another, near_ids, refuse_if_referenced
 from bot.factbase.lineindex import FileIndex
 from bot.factbase.loader import check, knowledge_files
 from bot.factbase.model import FactBase
@@ -178,7 +179,7 @@ class KnowledgeWriter:
         found = find(state.factbase, entry_id)
         if found is None:
             taken = [i for _, i, _ in entries(state.factbase)]
-            raise NotFound(f"There is no entry `{entry_id}`.", _near(entry_id, taken))
+            raise NotFound(f"There is no entry `{entry_id}`.", near_ids(entry_id, taken))
         file = found[1].where.file
         start = state.index[file].start_of(entry_id)
         lines = self._lines(state, file)
@@ -241,9 +242,9 @@ class KnowledgeWriter:
 
         def operation(state: KnowledgeState) -> EditResult:
             file, entry = self._entry(state, entry_id)
-            _refuse_if_referenced(state.factbase, entry_id)
+            refuse_if_referenced(state.factbase, entry_id)
             section = _section(state.factbase, entry_id)
-            if not _has_another(state.factbase, section, entry_id):
+            if not has_another(state.factbase, section, entry_id):
                 raise BadArguments(
                     f"`{entry_id}` is the last entry of `{section}:`; keep at least one."
                 )
@@ -317,13 +318,6 @@ class KnowledgeWriter:
         if problems:
             raise KnowledgeError(problems)
         path = Path(file)
-        try:
-            write_atomic(path, "".join(new_lines).encode("utf-8"))
-        except OSError as exc:
-            _log.exception("could not write %s", path)
-            raise UserError(
-                f"Could not save {path.name} ({exc.strerror or exc}); nothing was changed."
-            ) from exc
         line = entry_start if entry_start is not None else removed_start
         record = new_record(
             actor,
@@ -336,7 +330,7 @@ class KnowledgeWriter:
             section=section,
             undoes=undoes,
         )
-        self.audit.append(record)
+        self._write_logged(path, "".join(new_lines).encode("utf-8"), record)
         sigs = dict(state.signatures)
         sigs.update({k: v for k, v in signatures(self.folder).items() if k == path.name})
         new_entry = None if entry_start is None else (entry_start, entry_id)
@@ -345,6 +339,24 @@ class KnowledgeWriter:
         self._state = replace(state, factbase=fb, signatures=sigs, index=index, lines=lines)
         self._version += 1
         return EditResult(fb, record, self._version, entry_text, gone)
+
+    def _write_logged(self, path: Path, data: bytes, record: AuditRecord) -> None:
+        """Log the edit as an intent, replace the file, then confirm it (see `audit.py`)."""
+        try:
+            self.audit.settle()  # a crash may have left the previous edit open
+            self.audit.append(record)
+            write_atomic(path, data)
+        except OSError as exc:
+            _log.exception("could not write %s", path)
+            with suppress(OSError):
+                self.audit.settle()  # the file is unchanged, so this voids the intent
+            raise UserError(
+                f"Could not save {path.name} ({exc.strerror or exc}); nothing was changed."
+            ) from exc
+        try:
+            self.audit.confirm(record)
+        except OSError:  # the edit is saved; readers find it on disk, the next edit settles it
+            _log.exception("saved %s, but could not confirm edit %s", path.name, record.id)
 
 
 def _section(fb: FactBase, entry_id: str) -> str:
@@ -368,32 +380,3 @@ def _last_of_section(state: KnowledgeState, section: str) -> str:
         if found is not None and found[0] == section:
             return entry_id
     raise EntryMoved(f"no `{section}` entry indexed in {home}")
-
-
-def _has_another(fb: FactBase, section: str, entry_id: str) -> bool:
-    """Tell whether the section holds an entry besides this one (a section may not be empty)."""
-    return any(s == section and i != entry_id for s, i, _ in entries(fb))
-
-
-def _refuse_if_referenced(fb: FactBase, entry_id: str) -> None:
-    """Name every entry that still points at `entry_id`, so the admin can fix them first."""
-    users = sorted(
-        fact.id
-        for fact in fb.facts.values()
-        if entry_id in (*fact.sources, *fact.people, *fact.topics, *fact.parties)
-        or entry_id in (fact.speaker, fact.dispute)
-    )
-    users += sorted(a.id for a in fb.aliases.values() if a.refers_to == entry_id)
-    if users:
-        shown = ", ".join(f"`{u}`" for u in users[:8]) + (" …" if len(users) > 8 else "")
-        raise BadArguments(
-            f"`{entry_id}` is still used by {len(users)} entr{'y' if len(users) == 1 else 'ies'}: "
-            f"{shown}. Remove those references first."
-        )
-
-
-def _near(wrong: str, ids: list[str]) -> list[str]:
-    from rapidfuzz import process, utils
-
-    found = process.extract(wrong, ids, processor=utils.default_process, limit=3, score_cutoff=70)
-    return [f"fact show {match[0]}" for match in found]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -123,10 +124,15 @@ def test_history_lists_who_did_what(engine: Engine) -> None:
 
 
 def test_every_edit_is_in_the_audit_log(engine: Engine, knowledge_copy: Path) -> None:
-    """Each edit appends one JSON line naming who, the command, and the lines before and after."""
+    """Each edit is a JSON line naming who, the command, and the lines, then a `done` line."""
     say(engine, ADD_EVENT)
     say(engine, "!fact undo")
-    lines = (knowledge_copy / AUDIT_NAME).read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 2
-    assert '"actor_name": "tester"' in lines[0]
-    assert '"action": "undo"' in lines[1]
+    lines = [
+        json.loads(line)
+        for line in (knowledge_copy / AUDIT_NAME).read_text("utf-8").split("\n")
+        if line
+    ]
+    assert [line.get("action") for line in lines] == ["add", None, "undo", None]
+    assert lines[0]["actor_name"] == "tester"
+    assert lines[1] == {"done": lines[0]["id"]}
+    assert lines[3] == {"done": lines[2]["id"]}
