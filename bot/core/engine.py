@@ -8,6 +8,7 @@ read `engine.snapshot` finishes on the base it started with.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +40,9 @@ class Engine:
         self.snapshot = snapshot
         self.knowledge = knowledge
         self.started_at = datetime.now(UTC)
+        # Fingerprints of the files the current snapshot was read from, when the engine read them
+        # itself: the writer starts from this snapshot instead of loading the folder again.
+        self.loaded_signatures: Mapping[str, tuple[int, int, int]] = {}
         self._table = load_commands()
         self._command_names = NameMatcher(
             ((name, c.spec.name) for name, c in self._table.items()),
@@ -54,8 +58,12 @@ class Engine:
     def from_folder(cls, path: Path) -> Engine:
         """Load, validate and index a knowledge folder; raises KnowledgeError if it is invalid."""
         from bot.factbase.loader import load
+        from bot.factbase.writer import signatures
 
-        return cls.from_factbase(load(path), path)
+        before = signatures(path)  # taken first, so a file changed mid-load reads as changed
+        engine = cls.from_factbase(load(path), path)
+        engine.loaded_signatures = before
+        return engine
 
     @property
     def loaded_at(self) -> datetime:
@@ -74,6 +82,7 @@ class Engine:
     def swap(self, snapshot: Snapshot) -> None:
         """Serve `snapshot` from now on; one assignment, so readers see old or new, never both."""
         self.snapshot = snapshot
+        self.loaded_signatures = {}  # the writer published it and knows its files
 
     def handle(self, request: Request) -> Reply:
         """Answer a request; never raises — user errors become friendly replies."""

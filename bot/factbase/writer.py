@@ -136,6 +136,16 @@ class KnowledgeWriter:
             self._version += 1
             return self._version
 
+    def start_from(self, fb: FactBase, sigs: Mapping[str, Signature]) -> None:
+        """Take a valid fact base already loaded from these files (the engine's, at start-up).
+
+        Nothing is trusted blindly: every edit compares the fingerprints with the disk first
+        and re-reads the folder if anything changed since.
+        """
+        with self._thread_lock:
+            if self._state is None:
+                self._state = KnowledgeState.of(fb, sigs)
+
     def known_signatures(self) -> Mapping[str, Signature]:
         """Give the fingerprints of the files as last loaded or written (empty before a load)."""
         state = self._state
