@@ -14,7 +14,7 @@ from bot.core.fieldargs import parse_fields
 from bot.core.history import history_reply
 from bot.core.registry import register
 from bot.core.reloader import reload_now
-from bot.core.types import CommandSpec, Item, Reply, Request
+from bot.core.types import CommandSpec, Form, FormField, Item, Reply, Request
 from bot.errors import BadArguments, KnowledgeError, NotFound, Problem
 from bot.factbase.loader import check
 from bot.factbase.schema import schema_path, validator_for
@@ -23,6 +23,21 @@ from bot.factbase.writer import BrokenOnDisk, EditResult
 if TYPE_CHECKING:
     from bot.core.engine import Engine
 
+ADD_FORM = Form(
+    opens_on="add",
+    title="Add",
+    default_subject="event",
+    fields=(
+        FormField("text", "Text", "In our own words, one or two sentences.", long=True,
+                  required=True, max_length=1000),
+        FormField("date", "Date", "e.g. 1999-05, 1980s, 1948/1959", max_length=40),
+        FormField("sources", "Sources", "Source ids, comma-separated", required=True),
+        FormField("evidence", "Evidence", "A short phrase copied from the source",
+                  long=True, max_length=300),
+        FormField("tags", "Tags and other fields", "people=nawaz-sharif topics=diplomacy",
+                  long=True, max_length=300, raw=True),
+    ),
+)  # fmt: skip
 FACT = CommandSpec(
     name="fact",
     summary="Show, add, edit, remove or undo a fact; every change is checked and logged.",
@@ -39,6 +54,7 @@ FACT = CommandSpec(
         "fact undo",
         "fact history",
     ),
+    forms=(ADD_FORM,),
 )
 RELOAD = CommandSpec(
     name="reload",

@@ -112,3 +112,40 @@ async def test_member_cannot_edit(bot: AnyBot, fake: FakeDiscord, knowledge: Pat
     )
     assert refused.body["content"] == ADMINS_ONLY
     assert folder_bytes(knowledge) == before
+
+
+FORM_ANSWERS = {
+    "form:text": 'The "Moscow format" talks on Afghanistan included Pakistan.',
+    "form:date": "2017-02",
+    "form:sources": "challenges-and-prospects",
+    "form:evidence": "since Pakistan's emergence in 1947",
+    "form:tags": "topics=diplomacy parties=pakistan,afghanistan",
+}
+
+
+async def test_slash_add_opens_a_form_and_saves_its_answers(
+    bot: AnyBot, fake: FakeDiscord, knowledge: Path
+) -> None:
+    """`/fact action:add` opens a modal; submitting it writes the entry and shows it as YAML."""
+    admin = fake.member("boss", admin=True)
+    invoked = await fake.slash(admin, "fact", fake.channel(35), action="add")
+    opened = await fake.callback_for(invoked)
+    assert opened.body["type"] == 9  # a modal
+    assert opened.body["data"]["title"] == "Add event"
+    submitted = await fake.submit_form(admin, opened, FORM_ANSWERS, channel=fake.channel(35))
+    answer = first_embed(await fake.followup_for(submitted))
+    saved = '    text: The "Moscow format" talks on Afghanistan included Pakistan.'
+    lines = (knowledge / "events.yaml").read_text(encoding="utf-8").splitlines()
+    assert saved in lines
+    assert "    parties: [pakistan, afghanistan]" in lines
+    assert str(answer["title"]).startswith("Added `")
+    assert "```yaml\n" in str(answer["description"])
+    assert saved in str(answer["description"]).split("\n")
+
+
+async def test_member_gets_no_form(bot: AnyBot, fake: FakeDiscord, knowledge: Path) -> None:
+    """A member's `/fact action:add` is refused privately; no modal opens."""
+    invoked = await fake.slash(fake.member(), "fact", fake.channel(36), action="add")
+    refused = await fake.callback_for(invoked)
+    assert refused.body["type"] == 4
+    assert refused.body["data"]["content"] == ADMINS_ONLY

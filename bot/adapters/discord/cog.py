@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+import discord
 from discord.ext import commands
 
 from bot import __version__
@@ -22,12 +23,14 @@ from bot.adapters.discord.checks import (
     admin_check,
     place_check,
 )
+from bot.adapters.discord.forms import FormModal
 from bot.adapters.discord.funnel import handle_error, handle_tree_error
 from bot.adapters.discord.hybrid import build_commands, is_enabled
-from bot.adapters.discord.respond import send_note, send_reply
+from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
 from bot.adapters.discord.text import code
 from bot.config import DiscordSettings
-from bot.core.types import ArgKind, CommandSpec, Reply, Request
+from bot.core.forms import form_for, form_line
+from bot.core.types import Actor, ArgKind, CommandSpec, Form, Reply, Request
 from bot.search.matcher import NameMatcher
 
 ABOUT = "about"
@@ -99,7 +102,11 @@ class FactbotCog(commands.Cog, name="factbot"):
         await handle_error(self, ctx, error)
 
     async def answer(self, ctx: commands.Context[Any], spec: CommandSpec, args: str) -> None:
-        """Ask the engine and post its reply."""
+        """Ask the engine and post its reply (or, for `/fact action:add`, open its form)."""
+        form = form_for(spec, args) if ctx.interaction is not None else None
+        if form is not None and ctx.interaction is not None:
+            await self._open_form(ctx.interaction, spec, *form, actor_of(ctx, self.settings))
+            return
         if spec.admin and ctx.interaction is not None:
             await ctx.defer()  # edits and reloads may outlast the interaction's 3-second window
         request = Request(spec.name, args, actor_of(ctx, self.settings))
@@ -117,6 +124,30 @@ class FactbotCog(commands.Cog, name="factbot"):
             page_timeout=self.settings.page_timeout,
             as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
         )
+
+    async def _open_form(
+        self,
+        interaction: discord.Interaction,
+        spec: CommandSpec,
+        form: Form,
+        subject: str,
+        actor: Actor,
+    ) -> None:
+        """Show the form; its answers run as the line the admin could have typed."""
+
+        async def submit(submitted: discord.Interaction, answers: dict[str, str]) -> None:
+            await submitted.response.defer(thinking=True)
+            request = Request(spec.name, form_line(form, subject, answers), actor)
+            reply = await asyncio.to_thread(self.engine.handle, request)
+            await send_to_interaction(
+                submitted,
+                reply,
+                page_size=self.settings.page_size,
+                page_timeout=self.settings.page_timeout,
+                as_typed=self._as_slash,
+            )
+
+        await interaction.response.send_modal(FormModal(form, subject, submit))
 
     def _as_prefix(self, line: str) -> str:
         return self.settings.prefix + line

@@ -39,6 +39,26 @@ async def send_reply(
     view.message = await _send(ctx, embed=pages[0], view=view, ephemeral=ephemeral)
 
 
+async def send_to_interaction(
+    interaction: discord.Interaction,
+    reply: Reply,
+    *,
+    page_size: int,
+    page_timeout: float,
+    as_typed: Callable[[str], str],
+) -> None:
+    """Answer an interaction that has no command behind it (a submitted form), after a defer."""
+    pages = render(reply, page_size=page_size, as_typed=as_typed)
+    ephemeral = reply.kind in PRIVATE_KINDS
+    if len(pages) == 1:
+        await interaction.followup.send(embed=pages[0], ephemeral=ephemeral)
+        return
+    view = Pager(pages, owner_id=interaction.user.id, timeout=page_timeout)
+    view.message = await interaction.followup.send(
+        embed=pages[0], view=view, ephemeral=ephemeral, wait=True
+    )
+
+
 async def send_note(ctx: commands.Context[Any], text: str) -> None:
     """Tell the asker something that concerns only them."""
     delete_after = NOTE_LIFETIME if ctx.interaction is None else None
