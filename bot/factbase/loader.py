@@ -244,9 +244,9 @@ def _check_disputes(b: _Builder, fb: FactBase) -> None:
 
 def _fix(key: str, table: Iterable[str], wrong: str) -> str:
     """Suggest the nearest existing id, so a typo is a one-glance fix."""
-    from rapidfuzz import process, utils
+    from bot.search.matcher import nearest_ids  # only on failure: keeps rapidfuzz off the fast path
 
-    best = process.extractOne(wrong, list(table), processor=utils.default_process, score_cutoff=60)
+    best = nearest_ids(wrong, table)
     hint = f" — did you mean `{best[0]}`?" if best else ""
     return f"use an existing {key[:-1]} id{hint}"
 

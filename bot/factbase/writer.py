@@ -400,7 +400,6 @@ def _refuse_if_referenced(fb: FactBase, entry_id: str) -> None:
 
 
 def _near(wrong: str, ids: list[str]) -> list[str]:
-    from rapidfuzz import process, utils
+    from bot.search.matcher import nearest_ids
 
-    found = process.extract(wrong, ids, processor=utils.default_process, limit=3, score_cutoff=70)
-    return [f"fact show {match[0]}" for match in found]
+    return [f"fact show {found}" for found in nearest_ids(wrong, ids, limit=3, cutoff=70)]
