@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check install clean
+.PHONY: run test lint typecheck check install clean bench bench-full
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ typecheck: $(STAMP)
 
 test: lint typecheck
 	$(BIN)/pytest
+
+# Benchmarks against full-scan baselines (see README, Performance): 1k, 10k and 100k entries.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.bench --sizes 1000,10000,100000
+
+# The same plus one million entries: about 400 MB of generated YAML under benchmarks/data/.
+bench-full: $(STAMP)
+	$(BIN)/python -m benchmarks.bench --sizes 1000,10000,100000,1000000
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -6,12 +6,16 @@ number, and only a newer version is swapped in, so a slow reload can never hide 
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from bot.core.snapshot import build_snapshot
 from bot.errors import UserError
+from bot.factbase.background import dismantle
+from bot.factbase.memory import paused_gc
 from bot.factbase.model import FactBase
 from bot.factbase.writer import KnowledgeWriter
 
@@ -43,11 +47,22 @@ def use_writer(engine: Engine, writer: KnowledgeWriter) -> None:
 
 
 def publish(engine: Engine, fb: FactBase, version: int) -> bool:
-    """Index `fb` and serve it, unless a newer version was already served; tell if it was."""
-    snapshot = build_snapshot(fb)  # the slow part, outside the lock
-    with _LOCK:
-        if version <= _PUBLISHED.get(engine, -1):
-            return False
-        engine.swap(snapshot)
-        _PUBLISHED[engine] = version
-        return True
+    """Index `fb` and serve it, unless a newer version was already served; tell if it was.
+
+    Runs in a worker thread beside the event loop, so nothing here may hold the GIL for long:
+    the collector stays off while the new indexes are built (one full collection over two bases
+    takes ~0.2 s at 100k entries), the live base is then frozen out of future collections, and
+    the old snapshot is taken apart in slices rather than freed in one ~0.2 s cascade.
+    """
+    with paused_gc():
+        snapshot = build_snapshot(fb)  # the slow part, outside the lock
+        with _LOCK:
+            if version <= _PUBLISHED.get(engine, -1):
+                return False
+            old = engine.snapshot
+            engine.swap(snapshot)
+            _PUBLISHED[engine] = version
+        gc.freeze()
+    if sys.getrefcount(old) <= 2:  # `old` and the call's argument: no request still reads it
+        dismantle(old)
+    return True

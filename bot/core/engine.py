@@ -57,11 +57,16 @@ class Engine:
     @classmethod
     def from_folder(cls, path: Path) -> Engine:
         """Load, validate and index a knowledge folder; raises KnowledgeError if it is invalid."""
-        from bot.factbase.loader import load
+        import gc
+
+        from bot.factbase.cache import load_cached  # validated once, then cached by content
+        from bot.factbase.memory import paused_gc
         from bot.factbase.writer import signatures
 
         before = signatures(path)  # taken first, so a file changed mid-load reads as changed
-        engine = cls.from_factbase(load(path), path)
+        with paused_gc():  # millions of long-lived objects: collecting them midway is pure waste
+            engine = cls.from_factbase(load_cached(path), path)
+        gc.freeze()  # and keep them out of every later collection (no pauses while serving)
         engine.loaded_signatures = before
         return engine
 

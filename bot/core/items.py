@@ -12,6 +12,7 @@ from bot.search.matcher import Match
 
 MAX_VIEWS_PER_SOURCE = 2  # a dispute shows each article's view, not every sentence of it
 MAX_DISPUTES = 2
+MAX_RENDERED = 100_000  # items kept per snapshot for reuse (~30 MB at most)
 
 
 def citations(snap: Snapshot, fact: Fact) -> tuple[Citation, ...]:
@@ -40,7 +41,17 @@ def quote_item(snap: Snapshot, fact: Fact) -> Item:
 
 def fact_items(snap: Snapshot, facts: Iterable[Fact], heading: str | None = None) -> list[Item]:
     """Render facts in order, optionally all under one heading."""
-    return [fact_item(snap, f, heading) for f in facts]
+    memo = snap.rendered
+    if len(memo) > MAX_RENDERED:  # a crude bound keeps a million-fact base's memory flat
+        memo.clear()
+    items: list[Item] = []
+    for fact in facts:
+        key = (fact.id, heading)
+        item = memo.get(key)
+        if item is None:
+            item = memo[key] = fact_item(snap, fact, heading)
+        items.append(item)
+    return items
 
 
 def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from rapidfuzz import process, utils
-
 from bot.errors import BadArguments
 from bot.factbase.model import FactBase
 from bot.factbase.recheck import entries
+from bot.search.matcher import nearest_ids
 
 
 def has_another(fb: FactBase, section: str, entry_id: str) -> bool:
@@ -33,5 +32,4 @@ def refuse_if_referenced(fb: FactBase, entry_id: str) -> None:
 
 def near_ids(wrong: str, ids: list[str]) -> list[str]:
     """Offer `fact show` for up to three ids close to a mistyped one."""
-    found = process.extract(wrong, ids, processor=utils.default_process, limit=3, score_cutoff=70)
-    return [f"fact show {match[0]}" for match in found]
+    return [f"fact show {found}" for found in nearest_ids(wrong, ids, limit=3, cutoff=70)]

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.errors import KnowledgeError, Problem
 from bot.factbase.dates import DATE_FORMATS_HINT, DateError, DateSpan, parse_date
+from bot.factbase.files import knowledge_files, schema_path
 from bot.factbase.model import (
     FACT_SECTIONS,
     Alias,
@@ -26,14 +27,10 @@ from bot.factbase.provenance import (
     load_articles,
     normalise,
 )
-from bot.factbase.schema import schema_path, schema_problems, validator_for
+from bot.factbase.schema import schema_problems, validator_for
 from bot.factbase.yamlfile import LineDict, ParsedFile, parse_file
 
-
-def knowledge_files(folder: Path) -> list[Path]:
-    """List the YAML files of a fact base, in a stable order."""
-    files = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
-    return sorted(p for p in files if not p.name.startswith("."))
+__all__ = ["check", "knowledge_files", "load"]
 
 
 @dataclass
@@ -247,9 +244,9 @@ def _check_disputes(b: _Builder, fb: FactBase) -> None:
 
 def _fix(key: str, table: Iterable[str], wrong: str) -> str:
     """Suggest the nearest existing id, so a typo is a one-glance fix."""
-    from rapidfuzz import process, utils
+    from bot.search.matcher import nearest_ids  # only on failure: keeps rapidfuzz off the fast path
 
-    best = process.extractOne(wrong, list(table), processor=utils.default_process, score_cutoff=60)
+    best = nearest_ids(wrong, table)
     hint = f" — did you mean `{best[0]}`?" if best else ""
     return f"use an existing {key[:-1]} id{hint}"
 

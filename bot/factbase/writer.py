@@ -79,10 +79,19 @@ class KnowledgeState:
         return cls(fb, sigs, {file: FileIndex.of(s) for file, s in spots.items()})
 
 
-def load_state(folder: Path, seeds: Path | None = None) -> tuple[KnowledgeState, list[Problem]]:
-    """Load and check a folder; fingerprints are taken first, so a racing change is re-read."""
+Checker = Callable[[Path, Path | None], tuple[FactBase, list[Problem]]]
+
+
+def load_state(
+    folder: Path, seeds: Path | None = None, checker: Checker = check
+) -> tuple[KnowledgeState, list[Problem]]:
+    """Load and check a folder; fingerprints are taken first, so a racing change is re-read.
+
+    `checker` is `loader.check` or a drop-in such as `background.check_in_child`, which a reload
+    beside a live event loop uses so that parsing never holds this process's GIL.
+    """
     before = signatures(folder)
-    fb, problems = check(folder, seeds)
+    fb, problems = checker(folder, seeds)
     return KnowledgeState.of(fb, before), problems
 
 

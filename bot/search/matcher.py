@@ -158,6 +158,14 @@ class NameMatcher:
         return self.resolve(query, limit=limit, cutoff=SUGGEST_CUTOFF)
 
 
+def nearest_ids(wrong: str, ids: Iterable[str], limit: int = 1, cutoff: float = 60.0) -> list[str]:
+    """Give the existing ids closest to a mistyped one, for "did you mean" in validator errors."""
+    found = process.extract(
+        wrong, list(ids), processor=utils.default_process, limit=limit, score_cutoff=cutoff
+    )
+    return [match[0] for match in found]
+
+
 def edit_distance(a: str, b: str, cutoff: int) -> int:
     """Count edits (with transpositions) between two words; more than `cutoff` = cutoff + 1."""
     return int(OSA.distance(a, b, score_cutoff=cutoff))

@@ -7,9 +7,11 @@ those are checked: O(log n + k) rather than a scan of every fact.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 from bot.factbase.dates import DateSpan
 
@@ -18,7 +20,7 @@ class SpanIndex:
     """Dated ids, oldest first, queryable by overlapping period."""
 
     def __init__(self, entries: Iterable[tuple[str, DateSpan]]) -> None:
-        ordered = sorted(entries, key=lambda e: (e[1].start, e[1].end, e[0]))
+        ordered = _sorted_in_runs(list(entries), key=lambda e: (e[1].start, e[1].end, e[0]))
         self._ids = [entry_id for entry_id, _ in ordered]
         self._spans = [span for _, span in ordered]
         self._starts = [span.start.toordinal() for span in self._spans]
@@ -48,3 +50,20 @@ class SpanIndex:
     def newest(self) -> date | None:
         """Give the latest start date, the point "recent" is counted back from."""
         return self._spans[-1].start if self._spans else None
+
+
+_RUN = 4_096
+
+
+def _sorted_in_runs(
+    items: list[tuple[str, DateSpan]], key: Callable[[tuple[str, DateSpan]], Any]
+) -> list[tuple[str, DateSpan]]:
+    """Sort like `sorted`, but in short runs merged in Python, so the GIL is released between.
+
+    One `sorted` call over 50k dated entries is a single ~80 ms C call; during a reload in a
+    worker thread that is an 80 ms stall of the event loop. Runs of 4k sort in a few ms each.
+    """
+    if len(items) <= _RUN:
+        return sorted(items, key=key)
+    runs = [sorted(items[i : i + _RUN], key=key) for i in range(0, len(items), _RUN)]
+    return list(heapq.merge(*runs, key=key))

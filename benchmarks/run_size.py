@@ -1,0 +1,166 @@
+"""Measure one generated base in a fresh process, so memory and start-up figures are its own.
+
+    python -m benchmarks.run_size benchmarks/data/fb-10000 [--budget 20] [--rounds 5]
+
+Prints one JSON object (the last line of output): loads, index build, memory, engine latencies
+and hit@10, and the same searches run by the two full-scan baselines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.baselines import DifflibTitles, RapidfuzzScan
+from benchmarks.measure import hit_at_10, rss_mb, summary, time_calls, wall_time
+from benchmarks.queries import load_queries
+from bot.core.engine import Engine, build_snapshot
+from bot.core.types import Actor, Reply, Request
+from bot.factbase.cache import cache_path, fingerprint, load_cached, write_cache
+from bot.factbase.loader import load
+from bot.factbase.memory import paused_gc
+from bot.factbase.model import FactBase
+
+ACTOR = Actor(id="bench", name="bench")
+STARTUP = "import sys; from pathlib import Path; from bot.core.engine import Engine; " + (
+    "Engine.from_folder(Path(sys.argv[1]))"
+)
+
+
+def ask(engine: Engine, command: str, args: str) -> Reply:
+    """Send one command through the engine, as any adapter does."""
+    return engine.handle(Request(command, args, ACTOR))
+
+
+def fact_ids(reply: Reply) -> list[str]:
+    """List the fact ids a reply shows, in order."""
+    return [item.fact_id for item in reply.items if item.fact_id]
+
+
+def measure_loads(folder: Path) -> tuple[FactBase, dict[str, float]]:
+    """Time a cold YAML load (validated) and a warm load from the cache it leaves behind."""
+    cache_path(folder).unlink(missing_ok=True)
+    start = time.perf_counter()
+    with paused_gc():
+        fb = load(folder)
+    cold = time.perf_counter() - start
+    write_cache(cache_path(folder), fingerprint(folder), fb)
+    del fb
+    gc.collect()
+    start = time.perf_counter()
+    fb = load_cached(folder)
+    warm = time.perf_counter() - start
+    start = time.perf_counter()
+    build_snapshot(fb)
+    build = time.perf_counter() - start
+    return fb, {
+        "cold_yaml_s": round(cold, 3),
+        "warm_cache_s": round(warm, 3),
+        "index_build_s": round(build, 3),
+    }
+
+
+def search_quality(
+    search: Callable[[str], Sequence[str]], cases: Sequence[dict[str, Any]]
+) -> float:
+    """Share of queries with a relevant fact in the first ten results."""
+    hits = sum(hit_at_10(search(case["q"]), case["relevant"]) for case in cases)
+    return round(hits / max(1, len(cases)), 3)
+
+
+def measure_engine(
+    engine: Engine, queries: dict[str, Sequence[Any]], rounds: int
+) -> dict[str, Any]:
+    """Latency and quality of the engine's search, timeline, interests and who."""
+    exact, typo = queries["exact"], queries["typo"]
+    search = lambda q: fact_ids(ask(engine, "search", q))  # noqa: E731
+    texts = [c["q"] for c in [*exact, *typo]]
+    people = queries["people"]
+    who_hits = sum(p["id"] in fact_ids(ask(engine, "who", p["q"])) for p in people)
+    return {
+        "search": summary(time_calls(search, texts, rounds)),
+        "hit10_exact": search_quality(search, exact),
+        "hit10_typo": search_quality(search, typo),
+        "timeline": summary(
+            time_calls(lambda q: ask(engine, "timeline", q), queries["periods"], rounds * 20)
+        ),
+        "interests": summary(
+            time_calls(lambda q: ask(engine, "interests", q), queries["parties"], rounds * 40)
+        ),
+        "who": summary(
+            time_calls(lambda q: ask(engine, "who", q), [p["q"] for p in people], rounds * 5)
+        ),
+        "who_hit": round(who_hits / max(1, len(people)), 3),
+    }
+
+
+def measure_baseline(
+    baseline: DifflibTitles | RapidfuzzScan, queries: dict[str, Sequence[Any]], budget_s: float
+) -> dict[str, Any]:
+    """Run exact and typo queries alternately until the time budget is spent."""
+    samples: list[float] = []
+    hits: dict[str, list[bool]] = {"exact": [], "typo": []}
+    deadline = time.perf_counter() + budget_s
+    for exact, typo in zip(queries["exact"], queries["typo"], strict=True):
+        for kind, case in (("exact", exact), ("typo", typo)):
+            start = time.perf_counter_ns()
+            found = baseline.search(case["q"])
+            samples.append((time.perf_counter_ns() - start) / 1e6)
+            hits[kind].append(hit_at_10(found, case["relevant"]))
+        if time.perf_counter() > deadline:
+            break
+    return {
+        "search": summary(samples),
+        "hit10_exact": round(sum(hits["exact"]) / len(hits["exact"]), 3),
+        "hit10_typo": round(sum(hits["typo"]) / len(hits["typo"]), 3),
+    }
+
+
+def run(folder: Path, budget_s: float, rounds: int) -> dict[str, Any]:
+    """Measure everything for one base; see the module docstring."""
+    queries = load_queries(folder / "queries.json")
+    fb, loads = measure_loads(folder)
+    entries = sum(fb.counts().values())
+    del fb
+    gc.collect()
+    start = time.perf_counter()
+    engine = Engine.from_folder(folder)
+    loads["startup_in_process_s"] = round(time.perf_counter() - start, 3)
+    gc.collect()
+    gc.freeze()
+    rss, peak = rss_mb()
+    startup = wall_time([sys.executable, "-c", STARTUP, str(folder)], runs=3)
+    loads["startup_warm_s"] = round(statistics.median(startup), 3)
+    result: dict[str, Any] = {
+        "entries": entries,
+        **loads,
+        "rss_mb": rss,
+        "peak_rss_mb": peak,
+        "engine": measure_engine(engine, queries, rounds),
+    }
+    base = load_cached(folder)
+    result["baselines"] = {
+        b.name: measure_baseline(b, queries, budget_s)
+        for b in (DifflibTitles(base.facts), RapidfuzzScan(base.facts))
+    }
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--budget", type=float, default=20.0, help="seconds per baseline")
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the query set")
+    args = parser.parse_args()
+    print(json.dumps(run(args.folder, args.budget, args.rounds)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Time `factbot ask "!timeline 1970s"` as a fresh process on the real fact base.
+
+Also lists what the console path imports (`python -X importtime`): it must not import discord.py.
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.measure import wall_time
+
+ROOT = Path(__file__).resolve().parents[1]
+ASK = ["ask", "!timeline 1970s", "--knowledge", str(ROOT / "knowledge")]
+
+
+def _factbot() -> list[str]:
+    """Prefer the installed `factbot` script next to this interpreter, as users run it."""
+    script = Path(sys.executable).with_name("factbot")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "bot"]
+
+
+def imports() -> list[tuple[str, float]]:
+    """Give (module, cumulative ms) for everything the ask path imports, slowest first."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bot", *ASK],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: list[tuple[str, float]] = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = line[len("import time:") :].split("|")
+            if cumulative.strip().isdigit():
+                found.append((name.rstrip()[1:], int(cumulative) / 1000))
+    return sorted(found, key=lambda nc: -nc[1])
+
+
+def main() -> None:
+    command = [*_factbot(), *ASK]
+    wall_time(command, runs=1)  # fills the cache, as the first run after an edit does
+    times = wall_time(command, runs=7)
+    modules = imports()  # names keep their indent: nested imports start with a space
+    top = [(name, round(ms, 1)) for name, ms in modules if not name.startswith(" ")][:8]
+    print(
+        json.dumps(
+            {
+                "wall_s": round(statistics.median(times), 3),
+                "runs_s": [round(t, 3) for t in times],
+                "discord_imports": sum(name.strip().startswith("discord") for name, _ in modules),
+                "modules": len(modules),
+                "slowest_top_level_imports_ms": top,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

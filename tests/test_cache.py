@@ -1,0 +1,88 @@
+"""The binary fact base cache: same answers as a YAML load, never stale, never trusted if broken."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.factbase.cache import cache_path, load_cached
+from bot.factbase.loader import load
+
+FIRST_EVENT = "pakistan-emerges-1947"
+
+
+def _edit_event_text(folder: Path, new_text: str) -> None:
+    """Replace the text of the first event in events.yaml, as an admin would."""
+    path = folder / "events.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("text:"))
+    lines[index] = f"    text: {new_text}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_cache_hit_gives_the_same_fact_base_as_a_yaml_load(knowledge_copy: Path) -> None:
+    """A second start-up served from the cache equals a fresh validated load."""
+    load_cached(knowledge_copy)
+    assert cache_path(knowledge_copy).is_file()
+    assert load_cached(knowledge_copy) == load(knowledge_copy)
+
+
+def test_an_edit_invalidates_the_cache(knowledge_copy: Path) -> None:
+    """After a file changes, the new text is served, not the cached one."""
+    load_cached(knowledge_copy)
+    _edit_event_text(knowledge_copy, "Pakistan was founded in 1947, edited.")
+    assert load_cached(knowledge_copy).facts[FIRST_EVENT].text == (
+        "Pakistan was founded in 1947, edited."
+    )
+
+
+def test_a_broken_edit_is_reported_not_hidden_by_the_cache(knowledge_copy: Path) -> None:
+    """An edit that breaks validation raises KnowledgeError even though a good cache exists."""
+    load_cached(knowledge_copy)
+    path = knowledge_copy / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[diplomacy]", "[nowhere]", 1))
+    with pytest.raises(KnowledgeError, match="unknown topic `nowhere`"):
+        load_cached(knowledge_copy)
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:-100])
+
+
+def _flip_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"not a cache at all")
+
+
+@pytest.mark.parametrize("damage", [_truncate, _flip_byte, _garbage])
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    knowledge_copy: Path, damage: Callable[[Path], None]
+) -> None:
+    """Truncated, bit-flipped or foreign cache files fall back to YAML and get rewritten."""
+    load_cached(knowledge_copy)
+    damage(cache_path(knowledge_copy))
+    assert load_cached(knowledge_copy) == load(knowledge_copy)
+    intact = cache_path(knowledge_copy).read_bytes()
+    assert load_cached(knowledge_copy) == load(knowledge_copy)
+    assert cache_path(knowledge_copy).read_bytes() == intact
+
+
+def test_an_unwritable_cache_location_still_loads(knowledge_copy: Path) -> None:
+    """When the cache cannot be written (a file blocks its folder), start-up still works."""
+    (knowledge_copy / cache_path(knowledge_copy).parent.name).write_text("in the way")
+    assert load_cached(knowledge_copy) == load(knowledge_copy)
+    assert not cache_path(knowledge_copy).exists()
+
+
+def test_the_cache_never_lands_in_the_fact_base(knowledge_copy: Path) -> None:
+    """The cache folder is invisible to the loader: no extra entries, no parse errors."""
+    load_cached(knowledge_copy)
+    assert load(knowledge_copy).counts() == load_cached(knowledge_copy).counts()

@@ -1,0 +1,62 @@
+"""Reloading beside a live event loop: parsed in a child, old base taken apart only if unshared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core.engine import Engine
+from bot.core.reloader import reload_now
+from bot.core.types import Actor, Request
+from bot.factbase.background import check_in_child, dismantle
+from bot.factbase.loader import check, load
+
+NEW_EVENT = """
+  - id: tashkent-anniversary-gala-2016
+    date: "2016-01"
+    text: A zanzibarine gala marked fifty years since the Tashkent Declaration.
+    sources: [challenges-and-prospects]
+    evidence: Tashkent
+"""
+
+
+def _search(engine: Engine, words: str) -> list[str]:
+    reply = engine.handle(Request("search", words, Actor("t", "tester")))
+    return [item.fact_id for item in reply.items if item.fact_id]
+
+
+def test_a_reload_serves_the_edited_base(knowledge_copy: Path) -> None:
+    """After an admin adds an event and reloads, search finds it."""
+    engine = Engine.from_folder(knowledge_copy)
+    with (knowledge_copy / "events.yaml").open("a", encoding="utf-8") as f:
+        f.write(NEW_EVENT)
+    assert "tashkent-anniversary-gala-2016" not in _search(engine, "zanzibarine")
+    assert reload_now(engine).swapped
+    assert _search(engine, "zanzibarine") == ["tashkent-anniversary-gala-2016"]
+
+
+def test_the_child_process_check_equals_a_direct_load(knowledge_copy: Path) -> None:
+    """Checking in a child and decoding its hand-off gives exactly what `load` gives."""
+    assert check_in_child(knowledge_copy) == (load(knowledge_copy), [])
+
+
+def test_the_child_process_check_reports_the_same_problems(knowledge_copy: Path) -> None:
+    """A broken file yields the very problems `factbot check` lists, file and line included."""
+    (knowledge_copy / "events.yaml").write_text("events:\n  - id: broken\n", encoding="utf-8")
+    _, problems = check_in_child(knowledge_copy)
+    assert problems and problems == check(knowledge_copy)[1]
+
+
+def test_dismantle_empties_tables_nothing_else_holds(knowledge_copy: Path) -> None:
+    """An old base nobody else uses is taken apart: its tables end up empty."""
+    fb = load(knowledge_copy)
+    dismantle(fb)
+    assert len(fb.facts) == 0 and len(fb.sources) == 0
+
+
+def test_dismantle_leaves_shared_tables_alone(knowledge_copy: Path) -> None:
+    """A table still used elsewhere (e.g. by the writer's current base) keeps every entry."""
+    fb = load(knowledge_copy)
+    still_used = fb.facts
+    count = len(still_used)
+    dismantle(fb)
+    assert len(still_used) == count and len(fb.sources) == 0
