@@ -6,7 +6,9 @@ handler runs. Handlers only parse and present; the writer does the editing and t
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.core.editing import publish, writer_for
@@ -100,9 +102,9 @@ def fact(engine: Engine, request: Request) -> Reply:
     try:
         return handler(engine, request, rest.strip())
     except BrokenOnDisk as exc:
-        return _refused(exc.problems, BROKEN_TITLE)
+        return _refused(engine, exc.problems, BROKEN_TITLE)
     except KnowledgeError as exc:
-        return _refused(exc.problems)
+        return _refused(engine, exc.problems)
 
 
 def _show(engine: Engine, request: Request, rest: str) -> Reply:
@@ -177,7 +179,7 @@ def reload(engine: Engine, request: Request) -> Reply:
     """Reload on demand and say exactly what happened."""
     result = reload_now(engine)
     if result.problems:
-        return _refused(result.problems, "Not reloaded: the files have problems.")
+        return _refused(engine, result.problems, "Not reloaded: the files have problems.")
     if not result.swapped:
         return Reply(title=f"Not reloaded: {result.note}.", kind="admin")
     counts = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n)
@@ -192,7 +194,7 @@ def kb(engine: Engine, request: Request) -> Reply:
     writer = writer_for(engine)
     fb, problems = check(writer.folder, writer.seeds)
     if problems:
-        return _refused(problems, f"{len(problems)} problem(s) in the knowledge files.")
+        return _refused(engine, problems, f"{len(problems)} problem(s) in the knowledge files.")
     counts = ", ".join(f"{n} {k}" for k, n in fb.counts().items() if n)
     return Reply(title="The knowledge files are valid.", intro=counts, kind="admin")
 
@@ -213,8 +215,10 @@ def _done(engine: Engine, result: EditResult, verb: str) -> Reply:
     )
 
 
-def _refused(problems: tuple[Problem, ...] | list[Problem], title: str = "") -> Reply:
-    shown = [Item(text=str(p)) for p in problems[:MAX_PROBLEMS_SHOWN]]
+def _refused(
+    engine: Engine, problems: tuple[Problem, ...] | list[Problem], title: str = ""
+) -> Reply:
+    shown = [Item(text=_as_seen(p, engine.knowledge)) for p in problems[:MAX_PROBLEMS_SHOWN]]
     more = len(problems) - len(shown)
     return Reply(
         title=title or "Not saved: the change would break the fact base. Nothing was written.",
@@ -222,6 +226,16 @@ def _refused(problems: tuple[Problem, ...] | list[Problem], title: str = "") -> 
         footer=f"…and {more} more (run `kb check`)." if more > 0 else "",
         kind="usage",
     )
+
+
+def _as_seen(problem: Problem, folder: Path | None) -> str:
+    """Show files as `knowledge/events.yaml`: chat users need no server paths."""
+    text = str(problem)
+    if folder is None:
+        return text
+    for base in {str(folder.parent), str(folder.resolve().parent)}:
+        text = text.replace(base.rstrip(os.sep) + os.sep, "")
+    return text
 
 
 def _fields(engine: Engine, text: str) -> dict[str, Any | None]:
