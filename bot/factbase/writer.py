@@ -269,17 +269,7 @@ class KnowledgeWriter:
                 )
             patch = edits.plan_remove(self._lines(state, file), entry)
             return self._commit(
-                state,
-                file,
-                section,
-                patch,
-                None,
-                entry_id,
-                "remove",
-                entry_id,
-                actor,
-                command,
-                entry.start,
+                state, file, section, patch, None, entry_id, "remove", entry_id, actor, command
             )
 
         return self._run(operation)
@@ -322,22 +312,22 @@ class KnowledgeWriter:
         entry_id: str,
         actor: Actor,
         command: str,
-        removed_start: int | None = None,
         undoes: str | None = None,
     ) -> EditResult:
         new_lines = apply(self._lines(state, file), patch)
         entry_text, gone = "", entry_start is None and removed is not None
+        line = entry_start
         if entry_start is not None:
             entry = read_entry(new_lines, entry_start, len(new_lines), entry_id)
             entry_text = entry.text(new_lines)
-        elif removed is not None:
-            entry_text = self._entry(state, removed)[1].text(self._lines(state, file))
+        elif removed is not None:  # a removal, or the undo of an add: where the entry stood
+            old = self._entry(state, removed)[1]
+            entry_text, line = old.text(self._lines(state, file)), old.start
         added = None if entry_start is None else (entry_start, entry_text)
         fb, problems = recheck(state.factbase, file, section, added, removed, self.seeds)
         if problems:
             raise KnowledgeError(problems)
         path = Path(file)
-        line = entry_start if entry_start is not None else removed_start
         record = new_record(
             actor,
             command,

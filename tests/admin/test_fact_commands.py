@@ -65,6 +65,18 @@ def test_undo_restores_every_file_byte_for_byte(
     assert folder_bytes(knowledge_copy) == before
 
 
+@pytest.mark.parametrize(
+    "line",
+    [ADD_EVENT, "!fact remove soviet-assistance-offer-1958"],
+    ids=["add", "remove"],
+)
+def test_undo_names_the_line_it_changed(engine: Engine, line: str) -> None:
+    """`fact undo` points at the same file:line as the edit it takes back, not at line 1."""
+    done = say(engine, line).title
+    undone = say(engine, "!fact undo").title
+    assert done.rsplit(" — ", 1)[1] == undone.rsplit(" — ", 1)[1]
+
+
 def test_edit_changes_only_the_entry_own_lines(engine: Engine, knowledge_copy: Path) -> None:
     """Every line outside the edited key stays as it was, in every file."""
     before = folder_bytes(knowledge_copy)
