@@ -17,8 +17,10 @@ from bot.core.history import history_reply
 from bot.core.registry import register
 from bot.core.reloader import reload_now
 from bot.core.types import CommandSpec, Form, FormField, Item, Reply, Request
+from bot.core.wording import counts_line
 from bot.errors import BadArguments, KnowledgeError, NotFound, Problem
 from bot.factbase.loader import check
+from bot.factbase.model import SECTION_KINDS
 from bot.factbase.schema import schema_path, validator_for
 from bot.factbase.writer import BrokenOnDisk, EditResult
 
@@ -73,17 +75,11 @@ KB = CommandSpec(
     admin=True,
     examples=("kb check",),
 )
+# `fact add <kind>` takes a kind or its section's name (`event`, `events`) and names the section.
 KIND_SECTIONS = {
-    **dict.fromkeys(("event", "events"), "events"),
-    **dict.fromkeys(("interest", "interests"), "interests"),
-    **dict.fromkeys(("claim", "claims"), "claims"),
-    **dict.fromkeys(("quote", "quotes", "quotation"), "quotes"),
-    **dict.fromkeys(("person", "people"), "people"),
-    **dict.fromkeys(("source", "sources"), "sources"),
-    **dict.fromkeys(("topic", "topics"), "topics"),
-    **dict.fromkeys(("party", "parties"), "parties"),
-    **dict.fromkeys(("dispute", "disputes"), "disputes"),
-    **dict.fromkeys(("alias", "aliases"), "aliases"),
+    **{kind: section for section, kind in SECTION_KINDS.items()},
+    **{section: section for section in SECTION_KINDS},
+    "quotation": "quotes",
 }
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_PROBLEMS_SHOWN = 10
@@ -118,8 +114,9 @@ def _add(engine: Engine, request: Request, rest: str) -> Reply:
     kind, _, fields_text = rest.partition(" ")
     section = KIND_SECTIONS.get(kind.casefold())
     if section is None:
-        kinds = "event, interest, claim, quote, person, source, topic, party, dispute, alias"
-        raise BadArguments(f"`{kind or '?'}` is not a kind of entry.", f"Kinds: {kinds}.")
+        kinds = ", ".join(SECTION_KINDS.values())
+        problem = f"`{kind}` is not a kind of entry." if kind else "Which kind of entry?"
+        raise BadArguments(problem, f"Kinds: {kinds}. e.g. `{FACT.examples[1]}`")
     fields = _fields(engine, fields_text)
     values = {k: v for k, v in fields.items() if v is not None}
     if not values:
@@ -182,8 +179,7 @@ def reload(engine: Engine, request: Request) -> Reply:
         return _refused(engine, result.problems, "Not reloaded: the files have problems.")
     if not result.swapped:
         return Reply(title=f"Not reloaded: {result.note}.", kind="admin")
-    counts = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n)
-    return Reply(title="Reloaded the fact base.", intro=counts, kind="admin")
+    return Reply(title="Reloaded the fact base.", intro=counts_line(result.counts), kind="admin")
 
 
 @register(KB)
@@ -195,8 +191,9 @@ def kb(engine: Engine, request: Request) -> Reply:
     fb, problems = check(writer.folder, writer.seeds)
     if problems:
         return _refused(engine, problems, f"{len(problems)} problem(s) in the knowledge files.")
-    counts = ", ".join(f"{n} {k}" for k, n in fb.counts().items() if n)
-    return Reply(title="The knowledge files are valid.", intro=counts, kind="admin")
+    return Reply(
+        title="The knowledge files are valid.", intro=counts_line(fb.counts()), kind="admin"
+    )
 
 
 def _done(engine: Engine, result: EditResult, verb: str) -> Reply:

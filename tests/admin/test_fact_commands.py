@@ -148,3 +148,25 @@ def test_every_edit_is_in_the_audit_log(engine: Engine, knowledge_copy: Path) ->
     assert lines[0]["actor_name"] == "tester"
     assert lines[1] == {"done": lines[0]["id"]}
     assert lines[3] == {"done": lines[2]["id"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("!fact add", "Which kind of entry?"),
+        ("!fact add bogus text=x", "`bogus` is not a kind of entry."),
+    ],
+)
+def test_add_without_a_known_kind_asks_for_one(engine: Engine, line: str, title: str) -> None:
+    """`fact add` with no kind, or a wrong one, asks for a kind and lists them."""
+    reply = say(engine, line)
+    assert (reply.kind, reply.title) == ("usage", title)
+    assert "event, interest, claim" in reply.intro
+
+
+def test_kb_check_counts_each_kind_in_plain_english(engine: Engine) -> None:
+    """`kb check` reports counts as `5 sources, … 15 people`, the plural of every kind."""
+    fb = engine.snapshot.fb
+    intro = say(engine, "!kb check").intro
+    assert f"{len(fb.sources)} sources" in intro
+    assert f"{sum(f.kind == 'person' for f in fb.facts.values())} people" in intro
