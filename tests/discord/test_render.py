@@ -11,7 +11,9 @@ from bot.adapters.discord.render import (
     FIELD_COUNT_LIMIT,
     render,
 )
-from bot.core.types import Citation, Item, Reply
+from bot.core.engine import Engine
+from bot.core.types import Actor, Citation, Item, Reply, Request
+from tests.conftest import KNOWLEDGE
 
 ASLAM = Citation("aslam-2019", "Aslam 2019")
 
@@ -159,3 +161,13 @@ def test_backticks_in_a_block_cannot_close_its_fence() -> None:
     """Three backticks inside the text are broken up so the fence holds."""
     (page,) = render(Reply("Entry", block="text: a ``` b\n", block_syntax="yaml"), page_size=6)
     assert (page.description or "").count("```") == 2
+
+
+def test_source_citation_shows_each_detail_once() -> None:
+    """`source aslam` in Discord lists its author once, not again as an embed field."""
+    engine = Engine.from_folder(KNOWLEDGE)
+    reply = engine.handle(Request("source", "aslam", Actor("u", "u")))
+    author = engine.snapshot.fb.sources["aslam-joint-exercise"].author
+    [embed] = render(reply, page_size=10)
+    shown = (embed.description or "") + "".join(f"{f.name}{f.value}" for f in embed.fields)
+    assert shown.count(author) == 1

@@ -63,8 +63,9 @@ def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
     items = [Item(spec.summary, heading=usage_of(spec).removeprefix("Usage: "))]
     if spec.aliases:
         items.append(Item(", ".join(spec.aliases), heading="Also answers to"))
-    items += [Item(example, heading="Example") for example in spec.examples]
-    return Reply(title=f"help {spec.name}", items=tuple(items))
+    heading = "Examples" if len(spec.examples) > 1 else "Example"
+    items += [Item(example, heading=heading) for example in spec.examples]
+    return Reply(title=f"Help: {spec.name}", items=tuple(items))
 
 
 @register(ABOUT)

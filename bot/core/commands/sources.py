@@ -87,10 +87,10 @@ def citation_reply(snap: Snapshot, s: Source) -> Reply:
     items = [Item(value, heading=key) for key, value in details.items()]
     if s.date_note:
         items.append(Item(s.date_note, heading="About the date"))
+    # The details go in `items` only: as `extra` too, Discord would show each one twice.
     return Reply(
         title=s.title,
         items=tuple(items),
-        extra=details,
         footer=f"`search` finds facts; each one cites this article as “{s.short}”.",
     )
 
