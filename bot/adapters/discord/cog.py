@@ -117,6 +117,10 @@ class FactbotCog(commands.Cog, name="factbot"):
             reply = self.engine.handle(request)
         if spec.name == ABOUT:
             reply = self._with_runtime(reply)
+        await self._reply(ctx, reply)
+
+    async def _reply(self, ctx: commands.Context[Any], reply: Reply) -> None:
+        """Post a reply, with suggestions written the way this invocation was typed."""
         await send_reply(
             ctx,
             reply,
@@ -204,13 +208,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             return
         name, _, args = line.strip().partition(" ")
         reply = self.engine.handle(Request(name.lower(), args, actor_of(ctx, self.settings)))
-        await send_reply(
-            ctx,
-            reply,
-            page_size=self.settings.page_size,
-            page_timeout=self.settings.page_timeout,
-            as_typed=self._as_prefix,
-        )
+        await self._reply(ctx, reply)
 
     def first_warning(self, user_id: int, retry_after: float) -> bool:
         """Warn about a cooldown once per wait, so a spammer cannot make us spam back."""
