@@ -9,7 +9,7 @@ dispute checks on the whole would-be base, and the provenance check on what the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +24,6 @@ from bot.factbase.loader import (
 from bot.factbase.model import FACT_SECTIONS, FactBase
 from bot.factbase.yamlfile import parse_text
 
-# Model tables by section, for everything that is not a fact.
-TABLE_OF_SECTION: Mapping[str, str] = {
-    "sources": "sources",
-    "topics": "topics",
-    "parties": "parties",
-    "disputes": "disputes",
-    "aliases": "aliases",
-    **dict.fromkeys(FACT_SECTIONS, "facts"),
-}
 _SECTION_OF_KIND = {kind: section for section, kind in FACT_SECTIONS.items()}
 _TABLES = ("sources", "facts", "topics", "parties", "disputes", "aliases")
 

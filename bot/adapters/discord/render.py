@@ -24,9 +24,9 @@ DESCRIPTION_LIMIT = 4096
 FIELD_COUNT_LIMIT = 25
 FIELD_NAME_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
-FOOTER_BUDGET = 400  # we keep our own footers short; the rest of the 6,000 goes to the answer
+# Our footers stay well under Discord's 2,048; the rest of the 6,000 goes to the answer.
+FOOTER_BUDGET = 400
 
 COLOURS: dict[ReplyKind, discord.Colour] = {
     "answer": discord.Colour.blurple(),
