@@ -7,6 +7,7 @@ commands generated from the engine's command table, which it adds on load and re
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -224,8 +225,8 @@ class FactbotCog(commands.Cog, name="factbot"):
         """Add what only the running bot knows: version, uptime, gateway latency."""
         uptime = datetime.now(UTC) - self.engine.started_at
         extra = {"version": __version__, **reply.extra, "uptime": _duration(uptime.total_seconds())}
-        latency = self.bot.latency if hasattr(self.bot, "latency") else float("nan")
-        if latency == latency and latency != float("inf"):  # NaN/inf before the first heartbeat
+        latency = getattr(self.bot, "latency", math.nan)
+        if math.isfinite(latency):  # NaN or inf before the first heartbeat
             extra["gateway latency"] = f"{latency * 1000:.0f} ms"
         return replace(reply, extra=extra)
 
