@@ -107,6 +107,13 @@ def test_broken_base_names_file_and_line(
     assert all(" — " in m for m in messages), "every problem says how to fix it"
 
 
+def test_missing_key_names_the_entry_not_its_section(tmp_path: Path) -> None:
+    """A key missing from an entry is reported against the entry, not as "field `events`"."""
+    folder = write_base(tmp_path / "kb", events=EVENT.replace('    date: "1965-04"\n', ""))
+    _, problems = check(folder, tmp_path / "seeds")
+    assert [p.what for p in problems] == ["entry `visit-1965`: missing `date`"]
+
+
 def test_typo_in_reference_suggests_the_real_id(tmp_path: Path) -> None:
     """A misspelt reference comes with the nearest existing id."""
     folder = write_base(tmp_path / "kb", events=EVENT.replace("[ayub-khan]", "[ayub-kahn]"))
