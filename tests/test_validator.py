@@ -161,3 +161,21 @@ def test_factbot_check_runs_as_a_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "event" in done.stdout and "claim" in done.stdout
+
+
+def test_factbot_seeds_keeps_provenance_for_a_copied_base(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With $FACTBOT_SEEDS set, a fact base copied elsewhere is still proved against its articles."""
+    from tests.conftest import SEEDS
+
+    if not SEEDS.is_dir():
+        pytest.skip(f"source articles not found at {SEEDS}")
+    events = knowledge_copy / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(
+        text.replace("evidence: launched on 24 September", "evidence: began on 24 September")
+    )
+    monkeypatch.setenv("FACTBOT_SEEDS", str(SEEDS))
+    _, problems = check(knowledge_copy)
+    assert any("evidence not found" in str(p) and "events.yaml" in p.file for p in problems)
