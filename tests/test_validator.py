@@ -166,7 +166,7 @@ def test_factbot_check_runs_as_a_command() -> None:
 def test_factbot_seeds_keeps_provenance_for_a_copied_base(
     knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With $FACTBOT_SEEDS set, a fact base copied elsewhere is still proved against its articles."""
+    """With $FACTBOT_SEEDS set, a copied fact base is still proved against its articles."""
     from tests.conftest import SEEDS
 
     if not SEEDS.is_dir():
