@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(folder: Path | None, seeds: Path | None) -> int:
+    from bot.core.wording import counts_line
     from bot.factbase.loader import check
 
     fb, problems = check(folder or _knowledge_default(), seeds)
@@ -66,8 +67,7 @@ def _check(folder: Path | None, seeds: Path | None) -> int:
         print(f"{len(problems)} {noun} found.", file=sys.stderr)
         return 1
     counts = fb.counts()
-    total = sum(counts.values())
-    print(f"OK: {total} entries — " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
+    print(f"OK: {sum(counts.values())} entries — {counts_line(counts)}")
     return 0
 
 

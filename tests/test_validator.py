@@ -107,6 +107,13 @@ def test_broken_base_names_file_and_line(
     assert all(" — " in m for m in messages), "every problem says how to fix it"
 
 
+def test_missing_key_names_the_entry_not_its_section(tmp_path: Path) -> None:
+    """A key missing from an entry is reported against the entry, not as "field `events`"."""
+    folder = write_base(tmp_path / "kb", events=EVENT.replace('    date: "1965-04"\n', ""))
+    _, problems = check(folder, tmp_path / "seeds")
+    assert [p.what for p in problems] == ["entry `visit-1965`: missing `date`"]
+
+
 def test_typo_in_reference_suggests_the_real_id(tmp_path: Path) -> None:
     """A misspelt reference comes with the nearest existing id."""
     folder = write_base(tmp_path / "kb", events=EVENT.replace("[ayub-khan]", "[ayub-kahn]"))
@@ -154,3 +161,21 @@ def test_factbot_check_runs_as_a_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "event" in done.stdout and "claim" in done.stdout
+
+
+def test_factbot_seeds_keeps_provenance_for_a_copied_base(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With $FACTBOT_SEEDS set, a copied fact base is still proved against its articles."""
+    from tests.conftest import SEEDS
+
+    if not SEEDS.is_dir():
+        pytest.skip(f"source articles not found at {SEEDS}")
+    events = knowledge_copy / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(
+        text.replace("evidence: launched on 24 September", "evidence: began on 24 September")
+    )
+    monkeypatch.setenv("FACTBOT_SEEDS", str(SEEDS))
+    _, problems = check(knowledge_copy)
+    assert any("evidence not found" in str(p) and "events.yaml" in p.file for p in problems)

@@ -1,5 +1,7 @@
 """Render a Reply as plain terminal text: dates in a column, sources dimmed, wrapped to width.
 
+A reply's `block` (an entry as stored, a diff) is the exception: printed verbatim, never wrapped.
+
 Plain `textwrap` and two ANSI codes rather than `rich`: the console must start in a fraction of
 a second, and this is all the styling a reply needs.
 """
@@ -37,6 +39,9 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
     lines = [style.bold(reply.title)]
     if reply.intro:
         lines += textwrap.wrap(reply.intro, width)
+    lines += _verbatim(reply.block)
+    if reply.block and reply.items:
+        lines.append("")
     lines += _items(reply.items, width, style)
     if reply.suggestions:
         lines.append("")
@@ -50,6 +55,12 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
             for line in textwrap.wrap(part, width)
         ]
     return "\n".join(lines)
+
+
+def _verbatim(block: str) -> list[str]:
+    """Keep preformatted lines exactly as given: YAML read back from the console must paste
+    into the file unchanged, so no wrapping, indent or styling is added."""
+    return block.rstrip("\r\n").split("\n") if block else []
 
 
 def _items(items: Sequence[Item], width: int, style: _Style) -> list[str]:

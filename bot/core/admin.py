@@ -6,7 +6,9 @@ handler runs. Handlers only parse and present; the writer does the editing and t
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.core.editing import publish, writer_for
@@ -14,15 +16,32 @@ from bot.core.fieldargs import parse_fields
 from bot.core.history import history_reply
 from bot.core.registry import register
 from bot.core.reloader import reload_now
-from bot.core.types import CommandSpec, Item, Reply, Request
+from bot.core.types import CommandSpec, Form, FormField, Item, Reply, Request
+from bot.core.wording import counts_line
 from bot.errors import BadArguments, KnowledgeError, NotFound, Problem
 from bot.factbase.loader import check
+from bot.factbase.model import SECTION_KINDS
 from bot.factbase.schema import schema_path, validator_for
 from bot.factbase.writer import BrokenOnDisk, EditResult
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
 
+ADD_FORM = Form(
+    opens_on="add",
+    title="Add",
+    default_subject="event",
+    fields=(
+        FormField("text", "Text", "In our own words, one or two sentences.", long=True,
+                  required=True, max_length=1000),
+        FormField("date", "Date", "e.g. 1999-05, 1980s, 1948/1959", max_length=40),
+        FormField("sources", "Sources", "Source ids, comma-separated", required=True),
+        FormField("evidence", "Evidence", "A short phrase copied from the source",
+                  long=True, max_length=300),
+        FormField("tags", "Tags and other fields", "people=nawaz-sharif topics=diplomacy",
+                  long=True, max_length=300, raw=True),
+    ),
+)  # fmt: skip
 FACT = CommandSpec(
     name="fact",
     summary="Show, add, edit, remove or undo a fact; every change is checked and logged.",
@@ -39,6 +58,7 @@ FACT = CommandSpec(
         "fact undo",
         "fact history",
     ),
+    forms=(ADD_FORM,),
 )
 RELOAD = CommandSpec(
     name="reload",
@@ -55,17 +75,11 @@ KB = CommandSpec(
     admin=True,
     examples=("kb check",),
 )
+# `fact add <kind>` takes a kind or its section's name (`event`, `events`) and names the section.
 KIND_SECTIONS = {
-    **dict.fromkeys(("event", "events"), "events"),
-    **dict.fromkeys(("interest", "interests"), "interests"),
-    **dict.fromkeys(("claim", "claims"), "claims"),
-    **dict.fromkeys(("quote", "quotes", "quotation"), "quotes"),
-    **dict.fromkeys(("person", "people"), "people"),
-    **dict.fromkeys(("source", "sources"), "sources"),
-    **dict.fromkeys(("topic", "topics"), "topics"),
-    **dict.fromkeys(("party", "parties"), "parties"),
-    **dict.fromkeys(("dispute", "disputes"), "disputes"),
-    **dict.fromkeys(("alias", "aliases"), "aliases"),
+    **{kind: section for section, kind in SECTION_KINDS.items()},
+    **{section: section for section in SECTION_KINDS},
+    "quotation": "quotes",
 }
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_PROBLEMS_SHOWN = 10
@@ -84,24 +98,25 @@ def fact(engine: Engine, request: Request) -> Reply:
     try:
         return handler(engine, request, rest.strip())
     except BrokenOnDisk as exc:
-        return _refused(exc.problems, BROKEN_TITLE)
+        return _refused(engine, exc.problems, BROKEN_TITLE)
     except KnowledgeError as exc:
-        return _refused(exc.problems)
+        return _refused(engine, exc.problems)
 
 
 def _show(engine: Engine, request: Request, rest: str) -> Reply:
     entry_id = _one_id(rest, "fact show <id>")
     file, line, text = writer_for(engine).show(entry_id)
-    items = tuple(Item(text=row) for row in text.rstrip("\n").split("\n"))
-    return Reply(title=f"`{entry_id}` — {_name(file)}:{line}", items=items, kind="admin")
+    title = f"`{entry_id}` — {_name(file)}:{line}"
+    return Reply(title=title, block=text, block_syntax="yaml", kind="admin")
 
 
 def _add(engine: Engine, request: Request, rest: str) -> Reply:
     kind, _, fields_text = rest.partition(" ")
     section = KIND_SECTIONS.get(kind.casefold())
     if section is None:
-        kinds = "event, interest, claim, quote, person, source, topic, party, dispute, alias"
-        raise BadArguments(f"`{kind or '?'}` is not a kind of entry.", f"Kinds: {kinds}.")
+        kinds = ", ".join(SECTION_KINDS.values())
+        problem = f"`{kind}` is not a kind of entry." if kind else "Which kind of entry?"
+        raise BadArguments(problem, f"Kinds: {kinds}. e.g. `{FACT.examples[1]}`")
     fields = _fields(engine, fields_text)
     values = {k: v for k, v in fields.items() if v is not None}
     if not values:
@@ -161,11 +176,10 @@ def reload(engine: Engine, request: Request) -> Reply:
     """Reload on demand and say exactly what happened."""
     result = reload_now(engine)
     if result.problems:
-        return _refused(result.problems, "Not reloaded: the files have problems.")
+        return _refused(engine, result.problems, "Not reloaded: the files have problems.")
     if not result.swapped:
         return Reply(title=f"Not reloaded: {result.note}.", kind="admin")
-    counts = ", ".join(f"{n} {k}" for k, n in result.counts.items() if n)
-    return Reply(title="Reloaded the fact base.", intro=counts, kind="admin")
+    return Reply(title="Reloaded the fact base.", intro=counts_line(result.counts), kind="admin")
 
 
 @register(KB)
@@ -176,28 +190,32 @@ def kb(engine: Engine, request: Request) -> Reply:
     writer = writer_for(engine)
     fb, problems = check(writer.folder, writer.seeds)
     if problems:
-        return _refused(problems, f"{len(problems)} problem(s) in the knowledge files.")
-    counts = ", ".join(f"{n} {k}" for k, n in fb.counts().items() if n)
-    return Reply(title="The knowledge files are valid.", intro=counts, kind="admin")
+        return _refused(engine, problems, f"{len(problems)} problem(s) in the knowledge files.")
+    return Reply(
+        title="The knowledge files are valid.", intro=counts_line(fb.counts()), kind="admin"
+    )
 
 
 def _done(engine: Engine, result: EditResult, verb: str) -> Reply:
     """Serve the new fact base at once and show what was written where."""
     publish(engine, result.factbase, result.version)
     record = result.record
-    rows = result.entry_text.rstrip("\n").split("\n") if result.entry_text else []
-    where = f"{record.file}:{record.entry_line}" if rows else record.file
+    where = f"{record.file}:{record.entry_line}" if record.entry_line else record.file
     again = "again to go further back" if record.action == "undo" else "to take this back"
     return Reply(
         title=f"{verb} `{record.entry_id}` — {where}",
-        items=tuple(Item(text=row) for row in rows),
+        intro="It read:" if result.entry_gone else "",
+        block=result.entry_text,
+        block_syntax="yaml",
         footer=f"`fact undo` {again}; `fact history` lists the changes.",
         kind="admin",
     )
 
 
-def _refused(problems: tuple[Problem, ...] | list[Problem], title: str = "") -> Reply:
-    shown = [Item(text=str(p)) for p in problems[:MAX_PROBLEMS_SHOWN]]
+def _refused(
+    engine: Engine, problems: tuple[Problem, ...] | list[Problem], title: str = ""
+) -> Reply:
+    shown = [Item(text=_as_seen(p, engine.knowledge)) for p in problems[:MAX_PROBLEMS_SHOWN]]
     more = len(problems) - len(shown)
     return Reply(
         title=title or "Not saved: the change would break the fact base. Nothing was written.",
@@ -205,6 +223,16 @@ def _refused(problems: tuple[Problem, ...] | list[Problem], title: str = "") -> 
         footer=f"…and {more} more (run `kb check`)." if more > 0 else "",
         kind="usage",
     )
+
+
+def _as_seen(problem: Problem, folder: Path | None) -> str:
+    """Show files as `knowledge/events.yaml`: chat users need no server paths."""
+    text = str(problem)
+    if folder is None:
+        return text
+    for base in {str(folder.parent), str(folder.resolve().parent)}:
+        text = text.replace(base.rstrip(os.sep) + os.sep, "")
+    return text
 
 
 def _fields(engine: Engine, text: str) -> dict[str, Any | None]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import plural
 from bot.core.types import ArgKind
+from bot.core.wording import plural
 from bot.search.matcher import NameMatcher
 from bot.search.normalise import fold
 from bot.search.periods import parse_period

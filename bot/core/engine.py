@@ -8,6 +8,7 @@ read `engine.snapshot` finishes on the base it started with.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +40,9 @@ class Engine:
         self.snapshot = snapshot
         self.knowledge = knowledge
         self.started_at = datetime.now(UTC)
+        # Fingerprints of the files the current snapshot was read from, when the engine read them
+        # itself: the writer starts from this snapshot instead of loading the folder again.
+        self.loaded_signatures: Mapping[str, tuple[int, int, int]] = {}
         self._table = load_commands()
         self._command_names = NameMatcher(
             ((name, c.spec.name) for name, c in self._table.items()),
@@ -57,10 +61,13 @@ class Engine:
 
         from bot.core.snapcache import load_snapshot  # base and indexes, cached by content
         from bot.factbase.memory import paused_gc
+        from bot.factbase.writer import signatures
 
+        before = signatures(path)  # taken first, so a file changed mid-load reads as changed
         with paused_gc():  # millions of long-lived objects: collecting them midway is pure waste
             engine = cls(load_snapshot(path), path)
         gc.freeze()  # and keep them out of every later collection (no pauses while serving)
+        engine.loaded_signatures = before
         return engine
 
     @property
@@ -80,6 +87,7 @@ class Engine:
     def swap(self, snapshot: Snapshot) -> None:
         """Serve `snapshot` from now on; one assignment, so readers see old or new, never both."""
         self.snapshot = snapshot
+        self.loaded_signatures = {}  # the writer published it and knows its files
 
     def handle(self, request: Request) -> Reply:
         """Answer a request; never raises — user errors become friendly replies."""

@@ -1,7 +1,12 @@
-"""`fact history [id]`: who changed what and when, newest first, read from the audit log."""
+"""`fact history [id]`: who changed what and when, newest first, read from the audit log.
+
+The newest change is also shown as a diff of the file's own lines, so an admin sees exactly
+what it did (and what `fact undo` would put back) without opening the file.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 
@@ -27,7 +32,24 @@ def history_reply(records: Sequence[AuditRecord], entry_id: str | None) -> Reply
     title = f"History of `{entry_id}`" if entry_id else "Latest edits"
     older = len(chosen) - len(shown)
     footer = f"{older} older edit(s) not shown." if older else ""
-    return Reply(title=title, items=items, footer=footer, kind="admin")
+    newest = shown[0]
+    return Reply(
+        title=title,
+        intro=f"The newest change, {newest.file} from line {newest.line}:",
+        block=diff(newest),
+        block_syntax="diff",
+        items=items,
+        footer=footer,
+        kind="admin",
+    )
+
+
+def diff(record: AuditRecord) -> str:
+    """Give the record's change as diff lines (` ` kept, `-` before, `+` after), no headers."""
+    before, after = split_lines(record.before), split_lines(record.after)
+    rows = difflib.unified_diff(before, after, n=max(len(before), len(after)), lineterm="")
+    body = [row for row in rows if not row.startswith(("---", "+++", "@@"))]
+    return "".join(row if row.endswith("\n") else row + "\n" for row in body)
 
 
 def _line(record: AuditRecord) -> str:

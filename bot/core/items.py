@@ -147,8 +147,3 @@ def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:
 def did_you_mean(command: str, matches: Iterable[Match]) -> list[str]:
     """Turn near matches into runnable suggestions like `who Zulfikar Ali Bhutto`."""
     return [f"{command} {m.name}" for m in matches][:5]
-
-
-def plural(count: int, noun: str) -> str:
-    """Write `1 event`, `3 events`."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

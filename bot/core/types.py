@@ -62,6 +62,37 @@ class Reply:
     footer: str = ""
     kind: ReplyKind = "answer"
     extra: dict[str, str] = field(default_factory=dict)  # small key/value facts, e.g. for `about`
+    # Preformatted text (an entry as stored, a diff), shown verbatim after the intro: never
+    # wrapped or re-indented, so what an admin copies is exactly what the file holds.
+    block: str = ""
+    block_syntax: str = ""  # a highlighting hint where the platform has one: "yaml", "diff"
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One box of a fill-in form; a non-blank answer becomes `key="answer"` in the command."""
+
+    key: str
+    label: str
+    hint: str = ""
+    long: bool = False  # a paragraph box rather than one line
+    required: bool = False
+    max_length: int = 200
+    raw: bool = False  # the answer is already `key=value …` text and is appended as typed
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A form a platform may offer instead of typed `key=value` arguments (e.g. a Discord modal).
+
+    It is offered when a command's arguments are `opens_on`, alone or followed by one word (the
+    subject, e.g. the kind in `add quote`); the answers are appended to `opens_on subject`.
+    """
+
+    opens_on: str
+    title: str
+    fields: tuple[FormField, ...]
+    default_subject: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +108,4 @@ class CommandSpec:
     aliases: tuple[str, ...] = ()
     admin: bool = False
     examples: tuple[str, ...] = ()
+    forms: tuple[Form, ...] = ()  # fill-in forms a platform may offer for some arguments

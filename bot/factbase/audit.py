@@ -3,24 +3,36 @@
 One JSON object a line in `knowledge/.audit.jsonl` (gitignored; the loader and the watcher skip
 dot-files). Each record keeps the patch itself — the lines before and after, with one line of
 context — so `fact undo` can put the file back byte for byte and `fact history` can show it.
+
+Crash consistency, write-ahead style: the record is appended (fsynced) *before* the file is
+replaced, as an intent, and a `{"done": id}` line follows once the file is in place. A crash in
+between leaves an intent with no marker; whether its edit landed is then read off the file
+itself (are its `after` lines where the record says?). The next edit, under the writer's lock,
+settles it for good with `done` or `void`; until then readers resolve it the same way. So an
+edit on disk always has its history entry, and a history entry always has its edit.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal, cast
 
 from bot.core.types import Actor
 from bot.factbase.filetext import Patch, split_lines
 
+_log = logging.getLogger("factbot.audit")
 AUDIT_NAME = ".audit.jsonl"
 Action = Literal["add", "edit", "remove", "undo"]
+Marker = Literal["done", "void"]
+MARKERS = ("done", "void")
+TAIL_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +54,7 @@ class AuditRecord:
     entry_line: int = 0  # 1-based first line of the entry itself (before for removals)
     section: str = ""
     undoes: str | None = None
+    intent: bool = False  # logged before the file changed: a `done` or `void` line settles it
 
     @property
     def patch(self) -> Patch:
@@ -76,37 +89,114 @@ def new_record(
         line=patch.at + 1,
         before="".join(patch.old),
         after="".join(patch.new),
+        intent=True,
         **extra,  # type: ignore[arg-type]
     )
 
 
 class AuditLog:
-    """Append and read the log; appends are fsynced so an acknowledged edit is never forgotten."""
+    """Append and read the log; every line is fsynced so an acknowledged edit is never forgotten."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def append(self, record: AuditRecord) -> None:
-        line = json.dumps(asdict(record), ensure_ascii=False) + "\n"
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+        """Log an edit about to be made (call `settle` first, under the writer's lock)."""
+        self._write(asdict(record))
+
+    def confirm(self, record: AuditRecord) -> None:
+        """Mark an intent as done: its file is in place."""
+        self._write({"done": record.id})
+
+    def settle(self) -> None:
+        """Mark the last intent done or void by what the file holds, if a crash left it open.
+
+        Edits are serialised, so only the newest record can be open; reading the log's tail
+        keeps this cheap however long the log grows.
+        """
+        text = _tail(self.path)
+        tail = list(_parse(text.splitlines()[-2:]))
+        if not tail or not isinstance(tail[-1], AuditRecord) or not tail[-1].intent:
+            return
+        open_record = tail[-1]
+        marker: Marker = "done" if self._landed(open_record) else "void"
+        _log.warning("edit %s was left open (crash or failed write): %s", open_record.id, marker)
+        self._write({marker: open_record.id})
 
     def records(self) -> list[AuditRecord]:
-        """Read every record, oldest first; a torn last line (a crash mid-append) is skipped."""
+        """Read every edit that happened, oldest first; voided and unlanded intents are left out.
+
+        A torn last line (a crash mid-append) is skipped.
+        """
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return []
-        return list(_parse(text.splitlines()))
+        parsed = list(_parse(text.splitlines()))
+        marks = {m[1]: m[0] for m in parsed if isinstance(m, tuple)}
+        return [
+            r
+            for r in parsed
+            if isinstance(r, AuditRecord)
+            and (marks.get(r.id) == "done" or (r.id not in marks and self._landed(r)))
+        ]
+
+    def _landed(self, record: AuditRecord) -> bool:
+        """Tell whether the record's edit is on disk: its `after` lines sit where it says."""
+        if not record.intent:
+            return True  # written after its file, by an older version of the writer
+        try:
+            text = (self.path.parent / record.file).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        lines, after = split_lines(text), split_lines(record.after)
+        start = record.line - 1
+        return lines[start : start + len(after)] == after
+
+    def _write(self, data: dict[str, object]) -> None:
+        line = json.dumps(data, ensure_ascii=False) + "\n"
+        with self.path.open("a+b") as handle:
+            if handle.tell() and _last_byte(handle) != b"\n":
+                line = "\n" + line  # a torn line must not swallow this one
+            handle.write(line.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
-def _parse(lines: Iterable[str]) -> Iterable[AuditRecord]:
+def _last_byte(handle: BinaryIO) -> bytes:
+    handle.seek(-1, os.SEEK_END)
+    last = handle.read(1)
+    handle.seek(0, os.SEEK_END)
+    return last
+
+
+def _tail(path: Path) -> str:
+    """Read the end of the log: enough for its last two whole lines, not the whole file."""
+    try:
+        with path.open("rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            chunk = TAIL_CHUNK
+            while True:
+                handle.seek(max(0, size - chunk))
+                data = handle.read()
+                if chunk >= size or data.count(b"\n") > 2:
+                    return data.decode("utf-8", errors="replace")
+                chunk *= 4
+    except FileNotFoundError:
+        return ""
+
+
+def _parse(lines: Iterable[str]) -> Iterable[AuditRecord | tuple[Marker, str]]:
     fields = set(AuditRecord.__dataclass_fields__)
     for line in lines:
         try:
             raw = json.loads(line)
+            if not isinstance(raw, dict):
+                continue
+            if len(raw) == 1 and next(iter(raw)) in MARKERS:
+                marker, record_id = next(iter(raw.items()))
+                yield (cast(Marker, marker), str(record_id))
+                continue
             yield AuditRecord(**{k: v for k, v in raw.items() if k in fields})
         except (json.JSONDecodeError, TypeError):
             continue

@@ -34,7 +34,7 @@ __all__ = ["check", "knowledge_files", "load"]
 
 
 @dataclass
-class _Builder:
+class Builder:
     """Accumulates entries and problems while files are read."""
 
     sources: dict[str, Source] = field(default_factory=dict)
@@ -85,7 +85,7 @@ def _evidence(raw: LineDict) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-def _date(b: _Builder, raw: LineDict, where: Location) -> DateSpan | None:
+def _date(b: Builder, raw: LineDict, where: Location) -> DateSpan | None:
     if raw.get("date") is None:
         return None
     try:
@@ -100,7 +100,7 @@ def _date(b: _Builder, raw: LineDict, where: Location) -> DateSpan | None:
         return None
 
 
-def _add_fact(b: _Builder, section: str, raw: LineDict, where: Location) -> None:
+def _add_fact(b: Builder, section: str, raw: LineDict, where: Location) -> None:
     kind = FACT_SECTIONS[section]
     fact = Fact(
         id=raw["id"],
@@ -123,7 +123,7 @@ def _add_fact(b: _Builder, section: str, raw: LineDict, where: Location) -> None
     b.facts[fact.id] = fact
 
 
-def _add_source(b: _Builder, raw: LineDict, where: Location) -> None:
+def _add_source(b: Builder, raw: LineDict, where: Location) -> None:
     published = raw["published"]
     date = published.get("date")
     b.sources[raw["id"]] = Source(
@@ -142,7 +142,7 @@ def _add_source(b: _Builder, raw: LineDict, where: Location) -> None:
     )
 
 
-def _add_vocab(b: _Builder, section: str, raw: LineDict, where: Location) -> None:
+def _add_vocab(b: Builder, section: str, raw: LineDict, where: Location) -> None:
     entry_id = raw["id"]
     if section == "topics":
         b.topics[entry_id] = Topic(entry_id, raw["name"], raw["text"], where)
@@ -155,7 +155,8 @@ def _add_vocab(b: _Builder, section: str, raw: LineDict, where: Location) -> Non
         b.aliases[entry_id] = Alias(entry_id, names, raw["refers_to"], where)
 
 
-def _read_file(b: _Builder, parsed: ParsedFile) -> None:
+def read_file(b: Builder, parsed: ParsedFile) -> None:
+    """Add one parsed file's valid entries; entries the schema rejects are reported, not built."""
     b.problems.extend(parsed.problems)
     if parsed.data is None:
         return
@@ -182,7 +183,7 @@ def _read_file(b: _Builder, parsed: ParsedFile) -> None:
                 _add_vocab(b, section, raw, where)
 
 
-def _check_refs(b: _Builder, fb: FactBase) -> None:
+def check_refs(b: Builder, fb: FactBase) -> None:
     """Every id a fact mentions must exist, in the table it belongs to."""
     people = {f.id for f in fb.facts.values() if f.kind == "person"}
     tables: Mapping[str, Iterable[str]] = {
@@ -227,7 +228,7 @@ def _check_refs(b: _Builder, fb: FactBase) -> None:
             )
 
 
-def _check_disputes(b: _Builder, fb: FactBase) -> None:
+def check_disputes(b: Builder, fb: FactBase) -> None:
     """A dispute needs views from at least two articles, or it is no disagreement."""
     views: dict[str, set[str]] = {d: set() for d in fb.disputes}
     for fact in fb.facts.values():
@@ -244,16 +245,16 @@ def _check_disputes(b: _Builder, fb: FactBase) -> None:
 
 def _fix(key: str, table: Iterable[str], wrong: str) -> str:
     """Suggest the nearest existing id, so a typo is a one-glance fix."""
-    from rapidfuzz import process, utils
+    from bot.search.matcher import nearest_ids  # only on failure: keeps rapidfuzz off the fast path
 
-    best = process.extractOne(wrong, list(table), processor=utils.default_process, score_cutoff=60)
+    best = nearest_ids(wrong, table)
     hint = f" — did you mean `{best[0]}`?" if best else ""
     return f"use an existing {key[:-1]} id{hint}"
 
 
 def check(folder: Path, seeds: Path | None = None) -> tuple[FactBase, list[Problem]]:
     """Load and validate a folder; return whatever loaded plus every problem found."""
-    b = _Builder()
+    b = Builder()
     if not folder.is_dir():
         b.problems.append(
             Problem(str(folder), 1, "no such folder", "pass the knowledge folder's path")
@@ -265,17 +266,18 @@ def check(folder: Path, seeds: Path | None = None) -> tuple[FactBase, list[Probl
             Problem(str(folder), 1, "no .yaml files here", "point at the knowledge folder")
         )
     for path in files:
-        _read_file(b, parse_file(path))
+        read_file(b, parse_file(path))
     fb = b.factbase()
-    _check_refs(b, fb)
-    _check_disputes(b, fb)
+    check_refs(b, fb)
+    check_disputes(b, fb)
     seeds_dir = seeds if seeds is not None else default_seeds_dir(folder)
     if seeds_dir.is_dir():
-        _check_provenance(b, fb, seeds_dir)
+        check_provenance(b, fb, seeds_dir)
     return fb, b.problems
 
 
-def _check_provenance(b: _Builder, fb: FactBase, seeds_dir: Path) -> None:
+def check_provenance(b: Builder, fb: FactBase, seeds_dir: Path) -> None:
+    """Prove every fact (and each source's date) against the article text it cites."""
     for source in fb.sources.values():
         if not (seeds_dir / source.seed).is_file():
             b.problem(

@@ -9,19 +9,20 @@ from typing import Literal
 from bot.factbase.dates import DateSpan
 
 FactKind = Literal["event", "interest", "claim", "quote", "person"]
-# The top-level YAML keys, in the order files conventionally hold them.
-SECTIONS: tuple[str, ...] = (
-    "sources",
-    "parties",
-    "people",
-    "topics",
-    "disputes",
-    "events",
-    "interests",
-    "claims",
-    "quotes",
-    "aliases",
-)
+# Each top-level YAML key and the kind of entry it holds, in the order files conventionally hold
+# them; the key is also the kind's plural, so replies count `15 people`, not `15 persons`.
+SECTION_KINDS: Mapping[str, str] = {
+    "sources": "source",
+    "parties": "party",
+    "people": "person",
+    "topics": "topic",
+    "disputes": "dispute",
+    "events": "event",
+    "interests": "interest",
+    "claims": "claim",
+    "quotes": "quote",
+    "aliases": "alias",
+}
 FACT_SECTIONS: Mapping[str, FactKind] = {
     "events": "event",
     "interests": "interest",

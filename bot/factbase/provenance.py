@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -23,7 +24,13 @@ def normalise(text: str) -> str:
 
 
 def default_seeds_dir(knowledge_dir: Path) -> Path:
-    """Find the articles where the project keeps them: ../shared/seeds beside the repo."""
+    """Find the articles: $FACTBOT_SEEDS, else where the project keeps them (../shared/seeds).
+
+    The variable lets a copied or relocated fact base keep its provenance checks.
+    """
+    configured = os.environ.get("FACTBOT_SEEDS")
+    if configured:
+        return Path(configured)
     return knowledge_dir.resolve().parent.parent / "shared" / "seeds"
 
 

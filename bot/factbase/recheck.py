@@ -9,30 +9,21 @@ dispute checks on the whole would-be base, and the provenance check on what the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bot.errors import Problem
 from bot.factbase.loader import (
-    _Builder,
-    _check_disputes,
-    _check_provenance,
-    _check_refs,
-    _read_file,
+    Builder,
+    check_disputes,
+    check_provenance,
+    check_refs,
+    read_file,
 )
 from bot.factbase.model import FACT_SECTIONS, FactBase
 from bot.factbase.yamlfile import parse_text
 
-# Model tables by section, for everything that is not a fact.
-TABLE_OF_SECTION: Mapping[str, str] = {
-    "sources": "sources",
-    "topics": "topics",
-    "parties": "parties",
-    "disputes": "disputes",
-    "aliases": "aliases",
-    **dict.fromkeys(FACT_SECTIONS, "facts"),
-}
 _SECTION_OF_KIND = {kind: section for section, kind in FACT_SECTIONS.items()}
 _TABLES = ("sources", "facts", "topics", "parties", "disputes", "aliases")
 
@@ -71,18 +62,18 @@ def recheck(
         # The section header, then blank lines down to the entry's own line, so the parser's
         # line numbers are the real file's.
         parsed = parse_text(f"{section}:\n" + "\n" * (start - 1) + text, Path(file))
-        _read_file(b, parsed)
+        read_file(b, parsed)
         added = _entry_id(parsed.data, section)
     fb = b.factbase()
-    _check_refs(b, fb)
-    _check_disputes(b, fb)
+    check_refs(b, fb)
+    check_disputes(b, fb)
     if seeds_dir is not None and seeds_dir.is_dir() and added is not None:
-        _check_provenance(b, _touched_by(fb, added), seeds_dir)
+        check_provenance(b, _touched_by(fb, added), seeds_dir)
     return fb, b.problems
 
 
-def _builder_from(base: FactBase, removed: str | None) -> _Builder:
-    b = _Builder(
+def _builder_from(base: FactBase, removed: str | None) -> Builder:
+    b = Builder(
         sources=dict(base.sources),
         facts=dict(base.facts),
         topics=dict(base.topics),

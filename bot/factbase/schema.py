@@ -102,7 +102,12 @@ def _where(error: ValidationError) -> str:
         if isinstance(parent, dict) and isinstance(parent.get("id"), str):
             entry_id = parent["id"]
             break
-    field = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), None)
+    path = list(error.absolute_path)
+    # Within an entry (`events[3].date`) the field is a key below the entry's index, never the
+    # section's own name: a key missing from the entry is about the entry, not field `events`.
+    entry_at = next((i for i, step in enumerate(path) if isinstance(step, int)), None)
+    inside = path if entry_at is None else path[entry_at + 1 :]
+    field = next((p for p in reversed(inside) if isinstance(p, str)), None)
     parts = []
     if entry_id is not None:
         parts.append(f"entry `{entry_id}`")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +28,7 @@ from bot.factbase import edits
 from bot.factbase.atomic import write_atomic
 from bot.factbase.audit import AUDIT_NAME, Action, AuditLog, AuditRecord, new_record
 from bot.factbase.filetext import Entry, EntryMoved, Patch, apply, read_entry, split_lines
+from bot.factbase.guards import has_another, near_ids, refuse_if_referenced
 from bot.factbase.lineindex import FileIndex
 from bot.factbase.loader import check, knowledge_files
 from bot.factbase.model import FactBase
@@ -101,7 +102,8 @@ class EditResult:
     factbase: FactBase
     record: AuditRecord
     version: int  # grows with every commit or adopted reload; newer wins when publishing
-    entry_text: str = ""
+    entry_text: str = ""  # the entry as now stored, or as it stood if the edit removed it
+    entry_gone: bool = False
 
 
 class KnowledgeWriter:
@@ -142,6 +144,16 @@ class KnowledgeWriter:
             self._state = state
             self._version += 1
             return self._version
+
+    def start_from(self, fb: FactBase, sigs: Mapping[str, Signature]) -> None:
+        """Take a valid fact base already loaded from these files (the engine's, at start-up).
+
+        Nothing is trusted blindly: every edit compares the fingerprints with the disk first
+        and re-reads the folder if anything changed since.
+        """
+        with self._thread_lock:
+            if self._state is None:
+                self._state = KnowledgeState.of(fb, sigs)
 
     def known_signatures(self) -> Mapping[str, Signature]:
         """Give the fingerprints of the files as last loaded or written (empty before a load)."""
@@ -186,7 +198,7 @@ class KnowledgeWriter:
         found = find(state.factbase, entry_id)
         if found is None:
             taken = [i for _, i, _ in entries(state.factbase)]
-            raise NotFound(f"There is no entry `{entry_id}`.", _near(entry_id, taken))
+            raise NotFound(f"There is no entry `{entry_id}`.", near_ids(entry_id, taken))
         file = found[1].where.file
         start = state.index[file].start_of(entry_id)
         lines = self._lines(state, file)
@@ -249,25 +261,15 @@ class KnowledgeWriter:
 
         def operation(state: KnowledgeState) -> EditResult:
             file, entry = self._entry(state, entry_id)
-            _refuse_if_referenced(state.factbase, entry_id)
+            refuse_if_referenced(state.factbase, entry_id)
             section = _section(state.factbase, entry_id)
-            if not _has_another(state.factbase, section, entry_id):
+            if not has_another(state.factbase, section, entry_id):
                 raise BadArguments(
                     f"`{entry_id}` is the last entry of `{section}:`; keep at least one."
                 )
             patch = edits.plan_remove(self._lines(state, file), entry)
             return self._commit(
-                state,
-                file,
-                section,
-                patch,
-                None,
-                entry_id,
-                "remove",
-                entry_id,
-                actor,
-                command,
-                entry.start,
+                state, file, section, patch, None, entry_id, "remove", entry_id, actor, command
             )
 
         return self._run(operation)
@@ -310,28 +312,22 @@ class KnowledgeWriter:
         entry_id: str,
         actor: Actor,
         command: str,
-        removed_start: int | None = None,
         undoes: str | None = None,
     ) -> EditResult:
         new_lines = apply(self._lines(state, file), patch)
-        entry_text = ""
+        entry_text, gone = "", entry_start is None and removed is not None
+        line = entry_start
         if entry_start is not None:
-            entry_text = read_entry(new_lines, entry_start, len(new_lines), entry_id).text(
-                new_lines
-            )
+            entry = read_entry(new_lines, entry_start, len(new_lines), entry_id)
+            entry_text = entry.text(new_lines)
+        elif removed is not None:  # a removal, or the undo of an add: where the entry stood
+            old = self._entry(state, removed)[1]
+            entry_text, line = old.text(self._lines(state, file)), old.start
         added = None if entry_start is None else (entry_start, entry_text)
         fb, problems = recheck(state.factbase, file, section, added, removed, self.seeds)
         if problems:
             raise KnowledgeError(problems)
         path = Path(file)
-        try:
-            write_atomic(path, "".join(new_lines).encode("utf-8"))
-        except OSError as exc:
-            _log.exception("could not write %s", path)
-            raise UserError(
-                f"Could not save {path.name} ({exc.strerror or exc}); nothing was changed."
-            ) from exc
-        line = entry_start if entry_start is not None else removed_start
         record = new_record(
             actor,
             command,
@@ -343,7 +339,7 @@ class KnowledgeWriter:
             section=section,
             undoes=undoes,
         )
-        self.audit.append(record)
+        self._write_logged(path, "".join(new_lines).encode("utf-8"), record)
         sigs = dict(state.signatures)
         sigs.update({k: v for k, v in signatures(self.folder).items() if k == path.name})
         new_entry = None if entry_start is None else (entry_start, entry_id)
@@ -351,7 +347,25 @@ class KnowledgeWriter:
         lines = {**state.lines, file: new_lines}
         self._state = replace(state, factbase=fb, signatures=sigs, index=index, lines=lines)
         self._version += 1
-        return EditResult(fb, record, self._version, entry_text)
+        return EditResult(fb, record, self._version, entry_text, gone)
+
+    def _write_logged(self, path: Path, data: bytes, record: AuditRecord) -> None:
+        """Log the edit as an intent, replace the file, then confirm it (see `audit.py`)."""
+        try:
+            self.audit.settle()  # a crash may have left the previous edit open
+            self.audit.append(record)
+            write_atomic(path, data)
+        except OSError as exc:
+            _log.exception("could not write %s", path)
+            with suppress(OSError):
+                self.audit.settle()  # the file is unchanged, so this voids the intent
+            raise UserError(
+                f"Could not save {path.name} ({exc.strerror or exc}); nothing was changed."
+            ) from exc
+        try:
+            self.audit.confirm(record)
+        except OSError:  # the edit is saved; readers find it on disk, the next edit settles it
+            _log.exception("saved %s, but could not confirm edit %s", path.name, record.id)
 
 
 def _section(fb: FactBase, entry_id: str) -> str:
@@ -375,32 +389,3 @@ def _last_of_section(state: KnowledgeState, section: str) -> str:
         if found is not None and found[0] == section:
             return entry_id
     raise EntryMoved(f"no `{section}` entry indexed in {home}")
-
-
-def _has_another(fb: FactBase, section: str, entry_id: str) -> bool:
-    """Tell whether the section holds an entry besides this one (a section may not be empty)."""
-    return any(s == section and i != entry_id for s, i, _ in entries(fb))
-
-
-def _refuse_if_referenced(fb: FactBase, entry_id: str) -> None:
-    """Name every entry that still points at `entry_id`, so the admin can fix them first."""
-    users = sorted(
-        fact.id
-        for fact in fb.facts.values()
-        if entry_id in (*fact.sources, *fact.people, *fact.topics, *fact.parties)
-        or entry_id in (fact.speaker, fact.dispute)
-    )
-    users += sorted(a.id for a in fb.aliases.values() if a.refers_to == entry_id)
-    if users:
-        shown = ", ".join(f"`{u}`" for u in users[:8]) + (" …" if len(users) > 8 else "")
-        raise BadArguments(
-            f"`{entry_id}` is still used by {len(users)} entr{'y' if len(users) == 1 else 'ies'}: "
-            f"{shown}. Remove those references first."
-        )
-
-
-def _near(wrong: str, ids: list[str]) -> list[str]:
-    from rapidfuzz import process, utils
-
-    found = process.extract(wrong, ids, processor=utils.default_process, limit=3, score_cutoff=70)
-    return [f"fact show {match[0]}" for match in found]

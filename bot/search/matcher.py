@@ -19,7 +19,15 @@ from bot.search.normalise import words
 from bot.search.packed import Ints
 from bot.search.typos import TypoCorrector, TypoTable, build_table
 
-__all__ = ["Match", "MatcherTable", "NameMatcher", "allowed_edits", "edit_distance", "name_score"]
+__all__ = [
+    "Match",
+    "MatcherTable",
+    "NameMatcher",
+    "allowed_edits",
+    "edit_distance",
+    "name_score",
+    "nearest_ids",
+]
 
 MATCH_CUTOFF = 80.0  # a confident match: `rusia`→Russia 91, `bhuto`→Bhutto 91
 SUGGEST_CUTOFF = 70.0  # close enough to offer as "did you mean", not to answer with
@@ -245,3 +253,11 @@ class NameMatcher:
     def suggest(self, query: str, limit: int = 5) -> list[Match]:
         """Give near misses worth offering as "did you mean"."""
         return self.resolve(query, limit=limit, cutoff=SUGGEST_CUTOFF)
+
+
+def nearest_ids(wrong: str, ids: Iterable[str], limit: int = 1, cutoff: float = 60.0) -> list[str]:
+    """Give the existing ids closest to a mistyped one, for "did you mean" in validator errors."""
+    found = process.extract(
+        wrong, list(ids), processor=utils.default_process, limit=limit, score_cutoff=cutoff
+    )
+    return [match[0] for match in found]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.factbase.dates import DateError, DateSpan, parse_date
+from bot.search.matcher import allowed_edits, edit_distance
 from bot.search.normalise import fold
 
 _OPEN_START = date(1, 1, 1)
@@ -237,11 +238,24 @@ def _open(word: str, rest: str) -> Period | None:
     return Period(DateSpan(_OPEN_START, earlier, "range"), f"before {name}")
 
 
+def _decade_word(word: str) -> int | None:
+    """Read a decade word, forgiving one slip (`sevnties`, `eightys`, `ninetees`)."""
+    if word in _DECADE_WORDS:
+        return _DECADE_WORDS[word]
+    if len(word) < 5:
+        return None
+    if word.endswith("ys"):  # `sixtys` is how people spell `sixties`
+        word = word[:-2] + "ies"
+    distance, nearest = min((edit_distance(word, known, 2), known) for known in _DECADE_WORDS)
+    return _DECADE_WORDS[nearest] if distance <= allowed_edits(word) else None
+
+
 def _point(key: str) -> DateSpan | None:
     """Read one decade, year or month-and-year from folded text."""
     named = re.fullmatch(r"(?:(early|mid|late)\s+)?([a-z]+)", key)
-    if named and named[2] in _DECADE_WORDS:
-        return _decade(_DECADE_WORDS[named[2]], named[1])
+    decade_year = _decade_word(named[2]) if named else None
+    if named and decade_year is not None:
+        return _decade(decade_year, named[1])
     decade = re.fullmatch(r"(early|mid|late)?\s*(\d{3}0|\d0)s", key)
     if decade:
         digits = decade[2]

@@ -89,6 +89,21 @@ async def test_admin_edit_changes_only_that_key(
     assert changed == [(before[5], "    text: Pakistan was founded in 1947.")]
 
 
+async def test_shown_entry_arrives_as_a_yaml_code_block(
+    bot: AnyBot, fake: FakeDiscord, knowledge: Path
+) -> None:
+    """`!fact show` sends the entry's stored lines inside a ```yaml fence, unescaped."""
+    lines = (knowledge / "events.yaml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("  - id: first-joint-military-exercise-2016")
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("    "))
+    admin = fake.member("boss", admin=True)
+    asked = await fake.say(
+        admin, "!fact show first-joint-military-exercise-2016", channel=fake.channel(34)
+    )
+    shown = first_embed(await fake.reply_to(asked))
+    assert shown["description"] == "```yaml\n" + "\n".join(lines[start:end]) + "\n```"
+
+
 async def test_member_cannot_edit(bot: AnyBot, fake: FakeDiscord, knowledge: Path) -> None:
     """A member's `!fact add` is refused and nothing on disk changes."""
     before = folder_bytes(knowledge)
@@ -97,3 +112,40 @@ async def test_member_cannot_edit(bot: AnyBot, fake: FakeDiscord, knowledge: Pat
     )
     assert refused.body["content"] == ADMINS_ONLY
     assert folder_bytes(knowledge) == before
+
+
+FORM_ANSWERS = {
+    "form:text": 'The "Moscow format" talks on Afghanistan included Pakistan.',
+    "form:date": "2017-02",
+    "form:sources": "challenges-and-prospects",
+    "form:evidence": "since Pakistan's emergence in 1947",
+    "form:tags": "topics=diplomacy parties=pakistan,afghanistan",
+}
+
+
+async def test_slash_add_opens_a_form_and_saves_its_answers(
+    bot: AnyBot, fake: FakeDiscord, knowledge: Path
+) -> None:
+    """`/fact action:add` opens a modal; submitting it writes the entry and shows it as YAML."""
+    admin = fake.member("boss", admin=True)
+    invoked = await fake.slash(admin, "fact", fake.channel(35), action="add")
+    opened = await fake.callback_for(invoked)
+    assert opened.body["type"] == 9  # a modal
+    assert opened.body["data"]["title"] == "Add event"
+    submitted = await fake.submit_form(admin, opened, FORM_ANSWERS, channel=fake.channel(35))
+    answer = first_embed(await fake.followup_for(submitted))
+    saved = '    text: The "Moscow format" talks on Afghanistan included Pakistan.'
+    lines = (knowledge / "events.yaml").read_text(encoding="utf-8").splitlines()
+    assert saved in lines
+    assert "    parties: [pakistan, afghanistan]" in lines
+    assert str(answer["title"]).startswith("Added `")
+    assert "```yaml\n" in str(answer["description"])
+    assert saved in str(answer["description"]).split("\n")
+
+
+async def test_member_gets_no_form(bot: AnyBot, fake: FakeDiscord, knowledge: Path) -> None:
+    """A member's `/fact action:add` is refused privately; no modal opens."""
+    invoked = await fake.slash(fake.member(), "fact", fake.channel(36), action="add")
+    refused = await fake.callback_for(invoked)
+    assert refused.body["type"] == 4
+    assert refused.body["data"]["content"] == ADMINS_ONLY

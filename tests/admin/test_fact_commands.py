@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,18 @@ def test_undo_restores_every_file_byte_for_byte(
     assert folder_bytes(knowledge_copy) == before
 
 
+@pytest.mark.parametrize(
+    "line",
+    [ADD_EVENT, "!fact remove soviet-assistance-offer-1958"],
+    ids=["add", "remove"],
+)
+def test_undo_names_the_line_it_changed(engine: Engine, line: str) -> None:
+    """`fact undo` points at the same file:line as the edit it takes back, not at line 1."""
+    done = say(engine, line).title
+    undone = say(engine, "!fact undo").title
+    assert done.rsplit(" — ", 1)[1] == undone.rsplit(" — ", 1)[1]
+
+
 def test_edit_changes_only_the_entry_own_lines(engine: Engine, knowledge_copy: Path) -> None:
     """Every line outside the edited key stays as it was, in every file."""
     before = folder_bytes(knowledge_copy)
@@ -92,10 +105,11 @@ def test_undo_with_nothing_to_undo_says_so(engine: Engine) -> None:
 
 
 def test_show_gives_the_entry_as_stored_with_file_and_line(engine: Engine) -> None:
-    """`fact show` names file and line and prints the stored lines."""
+    """`fact show` names file and line and gives the stored lines as a YAML block."""
     reply = say(engine, f"!fact show {EDITED}")
     assert reply.title == f"`{EDITED}` — events.yaml:4"
-    assert reply.items[1].text == '    date: "1947"'
+    assert reply.block.splitlines()[1] == '    date: "1947"'
+    assert reply.block_syntax == "yaml"
 
 
 def test_show_unknown_id_suggests_near_ids(engine: Engine) -> None:
@@ -122,10 +136,37 @@ def test_history_lists_who_did_what(engine: Engine) -> None:
 
 
 def test_every_edit_is_in_the_audit_log(engine: Engine, knowledge_copy: Path) -> None:
-    """Each edit appends one JSON line naming who, the command, and the lines before and after."""
+    """Each edit is a JSON line naming who, the command, and the lines, then a `done` line."""
     say(engine, ADD_EVENT)
     say(engine, "!fact undo")
-    lines = (knowledge_copy / AUDIT_NAME).read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 2
-    assert '"actor_name": "tester"' in lines[0]
-    assert '"action": "undo"' in lines[1]
+    lines = [
+        json.loads(line)
+        for line in (knowledge_copy / AUDIT_NAME).read_text("utf-8").split("\n")
+        if line
+    ]
+    assert [line.get("action") for line in lines] == ["add", None, "undo", None]
+    assert lines[0]["actor_name"] == "tester"
+    assert lines[1] == {"done": lines[0]["id"]}
+    assert lines[3] == {"done": lines[2]["id"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("!fact add", "Which kind of entry?"),
+        ("!fact add bogus text=x", "`bogus` is not a kind of entry."),
+    ],
+)
+def test_add_without_a_known_kind_asks_for_one(engine: Engine, line: str, title: str) -> None:
+    """`fact add` with no kind, or a wrong one, asks for a kind and lists them."""
+    reply = say(engine, line)
+    assert (reply.kind, reply.title) == ("usage", title)
+    assert "event, interest, claim" in reply.intro
+
+
+def test_kb_check_counts_each_kind_in_plain_english(engine: Engine) -> None:
+    """`kb check` reports counts as `5 sources, … 15 people`, the plural of every kind."""
+    fb = engine.snapshot.fb
+    intro = say(engine, "!kb check").intro
+    assert f"{len(fb.sources)} sources" in intro
+    assert f"{sum(f.kind == 'person' for f in fb.facts.values())} people" in intro

@@ -11,7 +11,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.types import Actor, Request
-from bot.factbase.audit import AUDIT_NAME
+from bot.factbase.audit import AUDIT_NAME, AuditLog
 from bot.factbase.loader import check
 from tests.admin.conftest import MEMBER, folder_bytes, say, shown
 from tests.conftest import SEEDS
@@ -50,8 +50,7 @@ def test_fifty_concurrent_edits_from_five_tasks_all_persist(
     wanted = {f"concurrent-{t}-{n}" for t in range(TASKS) for n in range(EDITS_EACH)}
     assert wanted <= set(fb.facts)
     assert wanted <= set(engine.snapshot.fb.facts)  # the newest version is the one served
-    audit = (knowledge_copy / AUDIT_NAME).read_text(encoding="utf-8").splitlines()
-    assert len(audit) == TASKS * EDITS_EACH
+    assert len(AuditLog(knowledge_copy / AUDIT_NAME).records()) == TASKS * EDITS_EACH
 
 
 def test_crash_between_write_and_rename_leaves_the_old_file(
@@ -70,7 +69,7 @@ def test_crash_between_write_and_rename_leaves_the_old_file(
     assert folder_bytes(knowledge_copy) == before
     assert [p.name for p in knowledge_copy.iterdir() if p.name.endswith(".tmp")] == []
     assert check(knowledge_copy, SEEDS)[1] == []
-    assert not (knowledge_copy / AUDIT_NAME).exists()
+    assert AuditLog(knowledge_copy / AUDIT_NAME).records() == []
 
 
 def test_a_temp_file_left_by_a_hard_crash_is_ignored(engine: Engine, knowledge_copy: Path) -> None:
@@ -134,7 +133,7 @@ def test_two_processes_editing_at_once_lose_nothing(engine: Engine, knowledge_co
     kinds = [say(engine, _add_line(0, n)).kind for n in range(5)]
     assert child.wait(timeout=60) == 0
     assert kinds == ["admin"] * 5
-    actors = [line.split('"actor_id": "')[1][:5] for line in audit.read_text().splitlines()]
+    actors = [record.actor_id[:5] for record in AuditLog(audit).records()]
     assert actors.index("conso") < len(actors) - actors[::-1].index("child") - 1  # interleaved
     fb, problems = check(knowledge_copy, SEEDS)
     assert problems == []

@@ -103,8 +103,9 @@ def test_invalid_edit_gives_check_message_and_changes_nothing(
     events = copy / "events.yaml"
     events.write_text(events.read_text().replace(*by_hand, 1))
     _, problems = check(copy, small.parent / "seeds")
-    expected = [str(p).replace(str(copy), str(small)) for p in problems]
+    expected = [str(p).replace(str(copy), small.name) for p in problems]
     assert [item.text for item in reply.items] == expected != []
+    assert str(small.parent) not in shown(reply), "no server paths in a chat reply"
 
 
 def test_duplicate_id_on_add_is_refused(engine: Engine, small: Path) -> None:

@@ -69,3 +69,10 @@ def test_swap_serves_the_new_snapshot(engine: Engine) -> None:
 def test_misspelt_command_still_runs(engine: Engine, line: str) -> None:
     """A close misspelling of a command runs that command."""
     assert ask(engine, line).title == ask(engine, "timeline 1970s").title
+
+
+def test_about_counts_people_as_people(engine: Engine) -> None:
+    """`about` says `15 people`, never `15 persons`."""
+    people = sum(f.kind == "person" for f in engine.snapshot.fb.facts.values())
+    text = text_of(engine, "about")
+    assert f"{people} people" in text and "persons" not in text

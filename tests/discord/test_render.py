@@ -11,7 +11,9 @@ from bot.adapters.discord.render import (
     FIELD_COUNT_LIMIT,
     render,
 )
-from bot.core.types import Citation, Item, Reply
+from bot.core.engine import Engine
+from bot.core.types import Actor, Citation, Item, Reply, Request
+from tests.conftest import KNOWLEDGE
 
 ASLAM = Citation("aslam-2019", "Aslam 2019")
 
@@ -124,3 +126,48 @@ def test_suggestions_are_offered() -> None:
     page = render(reply, page_size=6, as_typed=lambda line: "?" + line)[0]
     assert "**Did you mean:** `?who Zulfikar Ali Bhutto`" in (page.description or "")
     assert page.colour == discord.Colour.orange()
+
+
+YAML_LINES = [f"  - id: entry-{n}\n    text: {'*Bold* <@123> ' * 12}line {n}" for n in range(80)]
+
+
+def fenced_lines(pages: list[discord.Embed]) -> list[str]:
+    """Give the lines inside every ```yaml fence, page by page, checking each page's fences."""
+    lines: list[str] = []
+    for page in pages:
+        text = page.description or ""
+        assert text.startswith("```yaml\n") and text.endswith("\n```"), text[:40]
+        lines += text[len("```yaml\n") : -len("\n```")].split("\n")
+    return lines
+
+
+def test_a_block_is_a_yaml_code_block_kept_verbatim() -> None:
+    """A short block becomes one ```yaml fence holding its lines unescaped."""
+    block = "\n".join(YAML_LINES[:2]) + "\n"
+    (page,) = render(Reply("Entry", block=block, block_syntax="yaml"), page_size=6)
+    assert page.description == f"```yaml\n{block.rstrip()}\n```"
+
+
+def test_a_long_block_is_paged_between_lines() -> None:
+    """A block longer than a page is fenced again on every page, cut only between lines."""
+    block = "\n".join(YAML_LINES) + "\n"
+    pages = render(Reply("Entry", block=block, block_syntax="yaml"), page_size=6)
+    assert len(pages) > 1
+    assert all(len(p.description or "") <= DESCRIPTION_LIMIT for p in pages)
+    assert fenced_lines(pages) == block.rstrip().split("\n")
+
+
+def test_backticks_in_a_block_cannot_close_its_fence() -> None:
+    """Three backticks inside the text are broken up so the fence holds."""
+    (page,) = render(Reply("Entry", block="text: a ``` b\n", block_syntax="yaml"), page_size=6)
+    assert (page.description or "").count("```") == 2
+
+
+def test_source_citation_shows_each_detail_once() -> None:
+    """`source aslam` in Discord lists its author once, not again as an embed field."""
+    engine = Engine.from_folder(KNOWLEDGE)
+    reply = engine.handle(Request("source", "aslam", Actor("u", "u")))
+    author = engine.snapshot.fb.sources["aslam-joint-exercise"].author
+    [embed] = render(reply, page_size=10)
+    shown = (embed.description or "") + "".join(f"{f.name}{f.value}" for f in embed.fields)
+    assert shown.count(author) == 1

@@ -150,7 +150,7 @@ class FakeDiscord:
     async def interact(
         self, kind: int, data: JSON, *, user: User, channel: str = "", message: JSON | None = None
     ) -> JSON:
-        """Dispatch an interaction: 2 slash command, 3 button press, 4 autocomplete."""
+        """Dispatch an interaction: 2 slash command, 3 button press, 4 autocomplete, 5 form."""
         payload = interaction_json(
             kind=kind,
             data=data,
@@ -174,6 +174,31 @@ class FakeDiscord:
         channel = message["channel_id"]
         return await self.interact(3, data, user=user, channel=channel, message=message)
 
+    async def submit_form(
+        self, user: User, opened: Recorded, answers: dict[str, str], channel: str = ""
+    ) -> JSON:
+        """Fill in and submit a modal the bot opened (a type 9 callback) as MODAL_SUBMIT (5).
+
+        Each text input is answered by its custom id, in the rows the bot laid out.
+        """
+        modal = opened.body["data"]
+        rows = [
+            {
+                "type": 1,
+                "components": [
+                    {
+                        "type": 4,
+                        "custom_id": box["custom_id"],
+                        "value": answers.get(box["custom_id"], ""),
+                    }
+                    for box in row["components"]
+                ],
+            }
+            for row in modal["components"]
+        ]
+        data = {"custom_id": modal["custom_id"], "components": rows}
+        return await self.interact(5, data, user=user, channel=channel)
+
     # -- reading what the bot sent ---------------------------------------------------------------
 
     async def reply_to(self, message: JSON, *, timeout: float = 5.0) -> Recorded:
@@ -184,6 +209,11 @@ class FakeDiscord:
         """The bot's response to an interaction."""
         prefix = f"/api/v10/interactions/{interaction['id']}/"
         return await self.wait_for(lambda r: r.path.startswith(prefix), timeout=timeout)
+
+    async def followup_for(self, interaction: JSON, *, timeout: float = 5.0) -> Recorded:
+        """The bot's follow-up message to an interaction it deferred."""
+        path = f"/api/v10/webhooks/{self.app_id}/{interaction['token']}"
+        return await self.wait_for(lambda r: r.method == "POST" and r.path == path, timeout=timeout)
 
     async def notify(self) -> None:
         async with self._changed:

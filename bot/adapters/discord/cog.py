@@ -7,11 +7,13 @@ commands generated from the engine's command table, which it adds on load and re
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+import discord
 from discord.ext import commands
 
 from bot import __version__
@@ -22,12 +24,14 @@ from bot.adapters.discord.checks import (
     admin_check,
     place_check,
 )
+from bot.adapters.discord.forms import FormModal
 from bot.adapters.discord.funnel import handle_error, handle_tree_error
 from bot.adapters.discord.hybrid import build_commands, is_enabled
-from bot.adapters.discord.respond import send_note, send_reply
+from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
 from bot.adapters.discord.text import code
 from bot.config import DiscordSettings
-from bot.core.types import ArgKind, CommandSpec, Reply, Request
+from bot.core.forms import form_for, form_line
+from bot.core.types import Actor, ArgKind, CommandSpec, Form, Reply, Request
 from bot.search.matcher import NameMatcher
 
 ABOUT = "about"
@@ -99,7 +103,11 @@ class FactbotCog(commands.Cog, name="factbot"):
         await handle_error(self, ctx, error)
 
     async def answer(self, ctx: commands.Context[Any], spec: CommandSpec, args: str) -> None:
-        """Ask the engine and post its reply."""
+        """Ask the engine and post its reply (or, for `/fact action:add`, open its form)."""
+        form = form_for(spec, args) if ctx.interaction is not None else None
+        if form is not None and ctx.interaction is not None:
+            await self._open_form(ctx.interaction, spec, *form, actor_of(ctx, self.settings))
+            return
         if spec.admin and ctx.interaction is not None:
             await ctx.defer()  # edits and reloads may outlast the interaction's 3-second window
         request = Request(spec.name, args, actor_of(ctx, self.settings))
@@ -110,6 +118,10 @@ class FactbotCog(commands.Cog, name="factbot"):
             reply = self.engine.handle(request)
         if spec.name == ABOUT:
             reply = self._with_runtime(reply)
+        await self._reply(ctx, reply)
+
+    async def _reply(self, ctx: commands.Context[Any], reply: Reply) -> None:
+        """Post a reply, with suggestions written the way this invocation was typed."""
         await send_reply(
             ctx,
             reply,
@@ -117,6 +129,30 @@ class FactbotCog(commands.Cog, name="factbot"):
             page_timeout=self.settings.page_timeout,
             as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
         )
+
+    async def _open_form(
+        self,
+        interaction: discord.Interaction,
+        spec: CommandSpec,
+        form: Form,
+        subject: str,
+        actor: Actor,
+    ) -> None:
+        """Show the form; its answers run as the line the admin could have typed."""
+
+        async def submit(submitted: discord.Interaction, answers: dict[str, str]) -> None:
+            await submitted.response.defer(thinking=True)
+            request = Request(spec.name, form_line(form, subject, answers), actor)
+            reply = await asyncio.to_thread(self.engine.handle, request)
+            await send_to_interaction(
+                submitted,
+                reply,
+                page_size=self.settings.page_size,
+                page_timeout=self.settings.page_timeout,
+                as_typed=self._as_slash,
+            )
+
+        await interaction.response.send_modal(FormModal(form, subject, submit))
 
     def _as_prefix(self, line: str) -> str:
         return self.settings.prefix + line
@@ -173,13 +209,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             return
         name, _, args = line.strip().partition(" ")
         reply = self.engine.handle(Request(name.lower(), args, actor_of(ctx, self.settings)))
-        await send_reply(
-            ctx,
-            reply,
-            page_size=self.settings.page_size,
-            page_timeout=self.settings.page_timeout,
-            as_typed=self._as_prefix,
-        )
+        await self._reply(ctx, reply)
 
     def first_warning(self, user_id: int, retry_after: float) -> bool:
         """Warn about a cooldown once per wait, so a spammer cannot make us spam back."""
@@ -195,8 +225,8 @@ class FactbotCog(commands.Cog, name="factbot"):
         """Add what only the running bot knows: version, uptime, gateway latency."""
         uptime = datetime.now(UTC) - self.engine.started_at
         extra = {"version": __version__, **reply.extra, "uptime": _duration(uptime.total_seconds())}
-        latency = self.bot.latency if hasattr(self.bot, "latency") else float("nan")
-        if latency == latency and latency != float("inf"):  # NaN/inf before the first heartbeat
+        latency = getattr(self.bot, "latency", math.nan)
+        if math.isfinite(latency):  # NaN or inf before the first heartbeat
             extra["gateway latency"] = f"{latency * 1000:.0f} ms"
         return replace(reply, extra=extra)
 

@@ -2,6 +2,8 @@
 
 Each item is one block: its date in bold, the text, then a small subtext line with its sources and
 fact id (`-#` renders small and grey), so an admin can cite the id without it crowding the answer.
+A reply's preformatted `block` becomes fenced code (```yaml), cut between lines into as many
+fenced pieces as the pages need, so each page shows valid, copyable lines.
 The sources of a page's items are also listed in the page footer.
 """
 
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.adapters.discord.text import clamp, code, escape, split_block
+from bot.adapters.discord.text import clamp, code, code_blocks, escape, split_block
 from bot.core.types import Item, Reply, ReplyKind
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
@@ -22,9 +24,9 @@ DESCRIPTION_LIMIT = 4096
 FIELD_COUNT_LIMIT = 25
 FIELD_NAME_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
-FOOTER_BUDGET = 400  # we keep our own footers short; the rest of the 6,000 goes to the answer
+# Our footers stay well under Discord's 2,048; the rest of the 6,000 goes to the answer.
+FOOTER_BUDGET = 400
 
 COLOURS: dict[ReplyKind, discord.Colour] = {
     "answer": discord.Colour.blurple(),
@@ -55,9 +57,9 @@ def render(
     """
     title = clamp(escape(reply.title), TITLE_LIMIT) or "\u200b"
     fields = _fields(reply.extra)
-    first_budget = _budget(title, fields)
-    blocks = _blocks(reply, as_typed)
-    pages = _paginate(blocks, page_size, first_budget, _budget(title, []))
+    first_budget, budget = _budget(title, fields), _budget(title, [])
+    blocks = _blocks(reply, as_typed, min(first_budget, budget))
+    pages = _paginate(blocks, page_size, first_budget, budget)
     embeds = []
     for number, page in enumerate(pages, start=1):
         embed = discord.Embed(
@@ -92,8 +94,9 @@ def _fields(extra: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
-def _blocks(reply: Reply, as_typed: Callable[[str], str]) -> list[Block]:
+def _blocks(reply: Reply, as_typed: Callable[[str], str], limit: int) -> list[Block]:
     blocks = [Block(escape(reply.intro))] if reply.intro else []
+    blocks += [Block(fenced) for fenced in code_blocks(reply.block, reply.block_syntax, limit)]
     heading: str | None = None
     for item in reply.items:
         show_heading = item.heading if item.heading != heading else None

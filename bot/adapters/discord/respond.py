@@ -7,7 +7,7 @@ ephemeral for slash commands, and for prefix commands vanish after a short while
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -21,6 +21,9 @@ NOTE_LIFETIME = 15.0  # seconds a prefix-command note stays in the channel
 PRIVATE_KINDS = frozenset({"refused"})  # admin refusals concern the asker alone
 
 
+Send = Callable[..., Awaitable[discord.Message]]
+
+
 async def send_reply(
     ctx: commands.Context[Any],
     reply: Reply,
@@ -29,14 +32,41 @@ async def send_reply(
     page_timeout: float,
     as_typed: Callable[[str], str],
 ) -> None:
-    """Render and post a reply; more than one page gets page buttons."""
+    """Answer a command; more than one page gets page buttons only the invoker can press."""
+
+    async def send(**kwargs: Any) -> discord.Message:
+        return await _send(ctx, **kwargs)
+
     pages = render(reply, page_size=page_size, as_typed=as_typed)
+    await _post(send, pages, reply, owner_id=ctx.author.id, page_timeout=page_timeout)
+
+
+async def send_to_interaction(
+    interaction: discord.Interaction,
+    reply: Reply,
+    *,
+    page_size: int,
+    page_timeout: float,
+    as_typed: Callable[[str], str],
+) -> None:
+    """Answer an interaction that has no command behind it (a submitted form), after a defer."""
+
+    async def send(**kwargs: Any) -> discord.Message:
+        return await interaction.followup.send(wait=True, **kwargs)
+
+    pages = render(reply, page_size=page_size, as_typed=as_typed)
+    await _post(send, pages, reply, owner_id=interaction.user.id, page_timeout=page_timeout)
+
+
+async def _post(
+    send: Send, pages: list[discord.Embed], reply: Reply, *, owner_id: int, page_timeout: float
+) -> None:
     ephemeral = reply.kind in PRIVATE_KINDS
     if len(pages) == 1:
-        await _send(ctx, embed=pages[0], ephemeral=ephemeral)
+        await send(embed=pages[0], ephemeral=ephemeral)
         return
-    view = Pager(pages, owner_id=ctx.author.id, timeout=page_timeout)
-    view.message = await _send(ctx, embed=pages[0], view=view, ephemeral=ephemeral)
+    view = Pager(pages, owner_id=owner_id, timeout=page_timeout)
+    view.message = await send(embed=pages[0], view=view, ephemeral=ephemeral)
 
 
 async def send_note(ctx: commands.Context[Any], text: str) -> None:

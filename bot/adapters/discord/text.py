@@ -12,6 +12,8 @@ import re
 import discord
 
 _CODE_SPAN = re.compile(r"(`[^`\n]+`)")
+_SYNTAX = re.compile(r"[a-z0-9+#-]{1,20}")
+FENCE = "```"
 _SPACE = re.compile(r"\s+")
 ELLIPSIS = "…"
 
@@ -85,5 +87,41 @@ def split_block(text: str, limit: int) -> list[str]:
                 chunks.append(current)
                 current = piece
     if current:
+        chunks.append(current)
+    return chunks
+
+
+def code_blocks(text: str, syntax: str, limit: int) -> list[str]:
+    """Fence preformatted text as code, in pieces of at most `limit` characters cut between lines.
+
+    Inside a fence nothing is markdown, so nothing is escaped, except a run of three backticks,
+    which would close the fence early (a zero-width space breaks it up).
+    """
+    if not text.strip():
+        return []
+    lang = syntax if _SYNTAX.fullmatch(syntax) else ""
+    body = text.replace("\r\n", "\n").rstrip("\n").replace(FENCE, "``\u200b`")
+    room = limit - len(f"{FENCE}{lang}\n\n{FENCE}")
+    pieces: list[str] = []
+    for line in body.split("\n"):
+        while len(line) > room:  # only a pathological line; cut it, indentation intact
+            pieces.append(line[:room])
+            line = line[room:]
+        pieces.append(line)
+    return [f"{FENCE}{lang}\n{chunk}\n{FENCE}" for chunk in _join_lines(pieces, room)]
+
+
+def _join_lines(lines: list[str], limit: int) -> list[str]:
+    """Join lines into chunks of at most `limit` characters, never splitting a line."""
+    chunks: list[str] = []
+    current: str | None = None
+    for line in lines:
+        if current is not None and len(current) + 1 + len(line) <= limit:
+            current = f"{current}\n{line}"
+            continue
+        if current is not None:
+            chunks.append(current)
+        current = line
+    if current is not None:
         chunks.append(current)
     return chunks

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import LazyItems, did_you_mean, fact_items, plural
+from bot.core.items import LazyItems, did_you_mean, fact_items
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import SHARED
 from bot.core.types import CommandSpec, Reply, Request
+from bot.core.wording import plural
 from bot.errors import NotFound
 
 if TYPE_CHECKING:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.engine import usage_of
-from bot.core.items import did_you_mean, plural
+from bot.core.items import did_you_mean
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.types import CommandSpec, Item, Reply, Request
+from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.search.matcher import NameMatcher
 
@@ -62,8 +63,9 @@ def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
     items = [Item(spec.summary, heading=usage_of(spec).removeprefix("Usage: "))]
     if spec.aliases:
         items.append(Item(", ".join(spec.aliases), heading="Also answers to"))
-    items += [Item(example, heading="Example") for example in spec.examples]
-    return Reply(title=f"help {spec.name}", items=tuple(items))
+    heading = "Examples" if len(spec.examples) > 1 else "Example"
+    items += [Item(example, heading=heading) for example in spec.examples]
+    return Reply(title=f"Help: {spec.name}", items=tuple(items))
 
 
 @register(ABOUT)

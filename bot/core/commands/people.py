@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import LazyItems, citations, did_you_mean, plural
+from bot.core.items import LazyItems, citations, did_you_mean
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot, card_key
 from bot.core.types import CommandSpec, Item, Reply, Request
+from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.factbase.model import Fact
 from bot.search.normalise import fold

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import did_you_mean, plural
+from bot.core.items import did_you_mean
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
 from bot.core.types import CommandSpec, Item, Reply, Request
+from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.factbase.model import Source
 
@@ -86,10 +87,10 @@ def citation_reply(snap: Snapshot, s: Source) -> Reply:
     items = [Item(value, heading=key) for key, value in details.items()]
     if s.date_note:
         items.append(Item(s.date_note, heading="About the date"))
+    # The details go in `items` only: as `extra` too, Discord would show each one twice.
     return Reply(
         title=s.title,
         items=tuple(items),
-        extra=details,
         footer=f"`search` finds facts; each one cites this article as “{s.short}”.",
     )
 

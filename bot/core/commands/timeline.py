@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.core.items import LazyItems, dispute_items, fact_items, plural
+from bot.core.items import LazyItems, dispute_items, fact_items
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
 from bot.core.textsearch import relevant, search_note
 from bot.core.types import CommandSpec, Item, Reply, Request
+from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.factbase.dates import DateSpan, parse_date
 from bot.search.periods import Period, parse_period, split_period

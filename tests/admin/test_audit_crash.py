@@ -1,0 +1,102 @@
+"""A crash between the file and its audit record: the edit and its history stay together."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.factbase.audit import AUDIT_NAME, AuditLog
+from tests.admin.conftest import engine_over, folder_bytes, say, shown
+from tests.admin.test_fact_commands import ADD_EVENT, EDITED, NEW_ID
+
+EDIT = f'!fact edit {EDITED} text="Pakistan was founded in 1947."'
+
+
+class Crash(BaseException):
+    """The process dying: nothing after this point runs, nothing catches it."""
+
+
+def crash(*args: object, **kwargs: object) -> None:
+    raise Crash()
+
+
+def crash_after_replacing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the rename happen, then die before anything else runs."""
+    real_replace = os.replace
+
+    def replace_then_crash(src: str, dst: str) -> None:
+        real_replace(src, dst)
+        raise Crash()
+
+    monkeypatch.setattr(os, "replace", replace_then_crash)
+
+
+def restart(folder: Path) -> Engine:
+    """Start a new bot over the folder, as after a real crash."""
+    return engine_over(folder)
+
+
+def test_crash_before_the_rename_leaves_no_history(
+    engine: Engine, knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The intent is logged but the file never changed: history and undo ignore it."""
+    before = folder_bytes(knowledge_copy)
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(Crash):
+        say(engine, EDIT)
+    monkeypatch.undo()
+    after_restart = restart(knowledge_copy)
+    assert folder_bytes(knowledge_copy) == before
+    assert "No chat edits" in say(after_restart, "!fact history").title
+    assert "no edit left to undo" in shown(say(after_restart, "!fact undo"))
+
+
+def test_crash_after_the_rename_keeps_the_history(
+    engine: Engine, knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file changed but nothing after the rename ran: history shows it, undo reverses it."""
+    before = folder_bytes(knowledge_copy)
+    crash_after_replacing(monkeypatch)
+    with pytest.raises(Crash):
+        say(engine, EDIT)
+    monkeypatch.undo()
+    after_restart = restart(knowledge_copy)
+    assert "Pakistan was founded in 1947." in (knowledge_copy / "events.yaml").read_text("utf-8")
+    assert "tester changed `text`" in shown(say(after_restart, f"!fact history {EDITED}"))
+    assert say(after_restart, "!fact undo").kind == "admin"
+    assert folder_bytes(knowledge_copy) == before
+
+
+@pytest.mark.parametrize("where", ["before-rename", "after-rename"])
+def test_the_next_edit_settles_the_open_record(
+    engine: Engine, knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """After a crash, the next edit marks the open record for good, by what the file holds."""
+    if where == "before-rename":
+        monkeypatch.setattr(os, "replace", crash)
+    else:
+        crash_after_replacing(monkeypatch)
+    with pytest.raises(Crash):
+        say(engine, EDIT)
+    monkeypatch.undo()
+    open_id = json.loads((knowledge_copy / AUDIT_NAME).read_text("utf-8").splitlines()[-1])["id"]
+    assert say(restart(knowledge_copy), ADD_EVENT).kind == "admin"
+    marker = "done" if where == "after-rename" else "void"
+    log = (knowledge_copy / AUDIT_NAME).read_text("utf-8")
+    assert f'{{"{marker}": "{open_id}"}}' in log
+    assert [r.entry_id for r in AuditLog(knowledge_copy / AUDIT_NAME).records()] == (
+        [EDITED, NEW_ID] if where == "after-rename" else [NEW_ID]
+    )
+
+
+def test_a_torn_last_line_does_not_swallow_the_next_record(
+    engine: Engine, knowledge_copy: Path
+) -> None:
+    """A crash mid-append leaves half a line; the next record still starts on a line of its own."""
+    (knowledge_copy / AUDIT_NAME).write_text('{"id": "abc", "at": "2024-01', encoding="utf-8")
+    assert say(engine, EDIT).kind == "admin"
+    assert [r.entry_id for r in AuditLog(knowledge_copy / AUDIT_NAME).records()] == [EDITED]
