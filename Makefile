@@ -39,9 +39,11 @@ test: lint typecheck
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench --sizes 1000,10000,100000
 
-# The same plus one million entries: about 400 MB of generated YAML under benchmarks/data/.
+# The same plus one million entries: about 400 MB of generated YAML under benchmarks/data/,
+# most of an hour; written to benchmarks/results-full.json beside the routine results.json.
 bench-full: $(STAMP)
-	$(BIN)/python -m benchmarks.bench --sizes 1000,10000,100000,1000000
+	$(BIN)/python -m benchmarks.bench --sizes 1000,10000,100000,1000000 \
+		--out benchmarks/results-full.json
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

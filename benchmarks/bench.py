@@ -52,8 +52,14 @@ def ensure_base(facts: int, data: Path) -> Path:
     return folder
 
 
-def run(sizes: list[int], budget: float, rounds: int, data: Path) -> dict[str, Any]:
-    """Measure every size, then the whole-program figures; return the results document."""
+def run(
+    sizes: list[int], budget: float, rounds: int, data: Path, out: Path | None = None
+) -> dict[str, Any]:
+    """Measure every size, then the whole-program figures; return the results document.
+
+    With `out`, what is measured so far is written there after each size, so a failure late
+    in a long run (the 1M size takes most of an hour) keeps the sizes already measured.
+    """
     results: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpus": _cpus(), "cpu": _cpu_name()},
         "sizes": {},
@@ -64,6 +70,8 @@ def run(sizes: list[int], budget: float, rounds: int, data: Path) -> dict[str, A
         results["sizes"][str(facts)] = run_json(
             "benchmarks.run_size", str(folder), "--budget", str(budget), "--rounds", str(rounds)
         )
+        if out is not None:
+            out.with_suffix(".partial.json").write_text(json.dumps(results, indent=1) + "\n")
     print("measuring factbot ask cold start …", flush=True)
     results["ask"] = run_json("benchmarks.startup")
     stall_size = 100_000 if 100_000 in sizes else max(sizes)
@@ -112,10 +120,11 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     start = time.perf_counter()
-    results = run(sizes, args.budget, args.rounds, args.data)
+    results = run(sizes, args.budget, args.rounds, args.data, args.out)
     results["bench_wall_s"] = round(time.perf_counter() - start, 1)
     results["targets"] = check_targets(results)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    args.out.with_suffix(".partial.json").unlink(missing_ok=True)
     print(render(results))
     print(f"\nwrote {args.out}")
 

@@ -30,11 +30,13 @@ def split_line(line: str) -> tuple[str, str] | None:
 
 def clean_text(text: str, limit: int = MAX_ARGS) -> str:
     """Drop control and format characters, collapse whitespace, cap the length."""
-    kept = "".join(
-        " " if ch.isspace() else ch
-        for ch in text[: limit * 4]
-        if ch.isspace() or unicodedata.category(ch)[0] != "C"
-    )
+    kept = text[: limit * 4]
+    if not kept.isprintable():  # printable text has none of those: skip the per-letter pass
+        kept = "".join(
+            " " if ch.isspace() else ch
+            for ch in kept
+            if ch.isspace() or unicodedata.category(ch)[0] != "C"
+        )
     return _SPACE.sub(" ", kept).strip()[:limit].strip()
 
 

@@ -178,6 +178,8 @@ class NameMatcher:
         exact = self._exact.get(key)
         if exact is not None:  # a known name: nothing can beat it, skip the fuzzy pass
             return [Match(exact, self._display.get(exact, exact), 100.0, True)]
+        if cutoff >= MATCH_CUTOFF and " " not in key and key in self._word_numbers:
+            return self._holding(key, limit)
         near = self._near(key) if cutoff >= MATCH_CUTOFF else None
         choices = self._choices if not near else {i: self._choices[i] for i in near}
         if len(choices) > _SHORTLIST:
@@ -205,6 +207,17 @@ class NameMatcher:
             best[entry_id] = max(best.get(entry_id, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], self._display.get(kv[0], kv[0])))
         return [Match(i, self._display.get(i, i), s) for i, s in ranked[:limit]]
+
+    def _holding(self, word: str, limit: int) -> list[Match]:
+        """Give the entries with a name holding `word`, a single typed word: each scores 100
+        (`name_score` of a word found in a name), so they rank by display name alone."""
+        number, table = self._word_numbers[word], self.table
+        found = table.targets[table.offsets[number] : table.offsets[number + 1]]
+        ids = sorted(dict.fromkeys(self._ids[k] for k in found), key=self._display_of)
+        return [Match(i, self._display_of(i), 100.0) for i in ids[:limit]]
+
+    def _display_of(self, entry_id: str) -> str:
+        return self._display.get(entry_id, entry_id)
 
     def _near(self, key: str) -> set[int] | None:
         """Give the names sharing a word with `key`, exactly, as a prefix or within a typo.
