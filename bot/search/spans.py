@@ -25,6 +25,7 @@ from datetime import date
 from bot.factbase.dates import DateSpan
 from bot.search.ordering import sorted_in_runs
 from bot.search.packed import Ints
+from bot.search.views import IdsInRuns
 
 SHORT_DAYS = 366  # a day, month or year never spans more; anything wider is "broad"
 BROAD_PRECISIONS = ("decade", "range")
@@ -34,7 +35,7 @@ BROAD_PRECISIONS = ("decade", "range")
 class PeriodSplit:
     """The entries overlapping a period, oldest first: inside it, then dated more broadly."""
 
-    inside: list[str]
+    inside: Sequence[str]  # cut out of the ordering in runs, never copied
     wider: list[str]
     flagged: list[str]  # the overlapping entries marked at build time (e.g. disputed), in order
     broad: bool  # some overlapping entry is dated only to a decade or a range
@@ -93,18 +94,18 @@ class SpanIndex:
         before = self._started_before(first, begin)
         after = self._ending_after(last, begin, end)
         ids = self._ids
-        inside: list[str] = []
+        runs: list[tuple[int, int]] = []
         at = begin
         for p in after:  # cut the entries that spill past the end out of the run
-            inside += ids[at:p]
+            runs.append((at, p))
             at = p + 1
-        inside += ids[at:end]
+        runs.append((at, end))
         flags = self._flagged
         marked = [p for p in before if self._is_flagged[p]]
         marked += flags[bisect_left(flags, begin) : bisect_left(flags, end)]
         broad = bisect_left(self._broad, end) > bisect_left(self._broad, begin)
         return PeriodSplit(
-            inside=inside,
+            inside=IdsInRuns(ids, runs),
             wider=[ids[p] for p in (*before, *after)],
             flagged=[ids[p] for p in marked],
             broad=broad or any(self._is_broad[p] for p in before),

@@ -57,7 +57,7 @@ def test_a_period_split_equals_checking_every_entry(seed: int) -> None:
         hits = [(i, s) for i, s in ordered if s.overlaps(period)]
         within = [i for i, s in hits if period.start <= s.start and s.end <= period.end]
         split = index.split(period)
-        assert split.inside == within
+        assert list(split.inside) == within and split.inside == within
         assert split.wider == [i for i, _ in hits if i not in set(within)]
         assert split.flagged == [i for i, _ in hits if i in marked]
         assert split.broad == any(s.precision in ("decade", "range") for _, s in hits)
