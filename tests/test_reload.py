@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from pathlib import Path
 
+import pytest
+
+from bot.core import editing
 from bot.core.engine import Engine
 from bot.core.reloader import reload_now
 from bot.core.snapshot import build_snapshot
@@ -78,3 +84,24 @@ def test_dismantle_empties_tables_two_parts_of_a_snapshot_share(knowledge_copy: 
     assert snapshot.search.table is snapshot.table.search and snapshot.search.table.terms
     dismantle(snapshot)
     assert snapshot.search.table.terms == [] and snapshot.search.table.typos.keys == []
+
+
+def test_a_snapshot_still_read_stays_whole_until_its_reader_is_done(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply still read after a reload keeps its base; the base is freed later, off the
+    reader's thread (freeing a large base at once would stall the event loop)."""
+    monkeypatch.setattr(editing, "WAIT_S", 0.05)
+    engine = Engine.from_folder(knowledge_copy)
+    held = engine.snapshot
+    count = len(held.fb.facts)
+    assert reload_now(engine).swapped
+    time.sleep(0.2)
+    assert len(held.fb.facts) == count  # the reader's base is untouched
+    freed_in: list[str] = []
+    probe = weakref.ref(held.timeline, lambda _: freed_in.append(threading.current_thread().name))
+    del held
+    deadline = time.monotonic() + 5
+    while probe() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert freed_in and freed_in[0] != threading.current_thread().name

@@ -81,7 +81,9 @@ def _retire(old: list[Snapshot]) -> None:
     deadline = time.monotonic() + WAIT_S
     while sys.getrefcount(old[0]) > 2:  # the list's reference and getrefcount's argument
         if time.monotonic() > deadline:
-            threading.Thread(target=_retire_later, args=(old,), daemon=True).start()
+            waiter = threading.Thread(target=_retire_later, args=(old,), name="factbot-retire")
+            waiter.daemon = True
+            waiter.start()
             return
         time.sleep(0.005)
     dismantle(old.pop())
