@@ -61,7 +61,7 @@ TARGETS: list[TargetCheck] = [
     ("factbot ask cold start (s)", _top("ask", "wall_s"), "<=", 0.35),
     ("discord modules imported by ask", _top("ask", "discord_imports"), "<=", 0),
     ("start-up at 100k, warm cache (s)", _at(100_000, "startup_warm_s"), "<=", 1.5),
-    ("RSS at 1M (MB)", _at(1_000_000, "rss_mb"), "<=", 1536),
+    ("RSS at 1M, serving (MB)", _at(1_000_000, "serving_rss_mb"), "<=", 1536),
     ("largest event-loop stall in reload (ms)", _top("reload", "max_stall_ms"), "<=", 50),
     ("answers from the new base before the swap", _top("reload", "early_new_answers"), "<=", 0),
 ]
@@ -100,15 +100,17 @@ def _search_rows(results: dict[str, Any]) -> list[str]:
 def _engine_rows(results: dict[str, Any]) -> list[str]:
     rows = [
         "| entries | timeline p99 ms | interests p99 ms | who p99 ms | index build s "
-        "| cold load (YAML) s | warm load (cache) s | start-up, warm s | RSS MB |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| cold load (YAML) s | warm load (cache) s | start-up, warm s | RSS serving MB "
+        "| RSS bench MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for facts, s in results["sizes"].items():
         e = s["engine"]
         rows.append(
             f"| {int(facts):,} | {e['timeline']['p99_ms']:.3f} | {e['interests']['p99_ms']:.3f} "
             f"| {e['who']['p99_ms']:.3f} | {s['index_build_s']:.2f} | {s['cold_yaml_s']:.2f} "
-            f"| {s['warm_cache_s']:.2f} | {s['startup_warm_s']:.2f} | {s['rss_mb']:.0f} |"
+            f"| {s['warm_cache_s']:.2f} | {s['startup_warm_s']:.2f} "
+            f"| {s.get('serving_rss_mb', float('nan')):.0f} | {s['rss_mb']:.0f} |"
         )
     return rows
 
