@@ -35,7 +35,7 @@ PAGE = 10  # items on one page of a reply in chat
 # without what this measuring process allocated and freed while timing the loads).
 STARTUP = (
     "import sys; from pathlib import Path; from bot.core.engine import Engine; "
-    "from benchmarks.measure import rss_mb; Engine.from_folder(Path(sys.argv[1])); "
+    "from benchmarks.measure import rss_mb; engine = Engine.from_folder(Path(sys.argv[1])); "
     "print(rss_mb()[0])"
 )
 

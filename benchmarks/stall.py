@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.measure import percentile
-from bot.core import editing, reloader
+from bot.core import editing, reloader, snapcache
 from bot.core.engine import Engine
 from bot.core.reloader import reload_now
 from bot.core.snapcache import index_path
 from bot.core.types import Actor, Request
+from bot.factbase import background
 from bot.factbase.cache import cache_path
 
 MARKER = "zyzzyvaquux"
@@ -54,16 +55,19 @@ class Observed:
 def _label_phases(seen: Observed) -> None:
     """Wrap the reload's steps so each stall is charged to the step that was running."""
     for module, name, label in (
-        (reloader, "check_and_index_in_child", "parse+validate+index in child, decode"),
+        (reloader, "check_and_index_in_child", "reload (other steps)"),
+        (background.subprocess, "run", "parse+validate+index in child"),
+        (background, "read_cache", "decode base"),
+        (snapcache, "read_table", "decode indexes"),
         (editing, "open_snapshot", "open indexes"),
         (editing, "build_snapshot", "build indexes"),
         (editing, "dismantle", "take old snapshot apart"),
     ):
         original = getattr(module, name)
 
-        def labelled(*args: Any, _f: Any = original, _label: str = label) -> Any:
+        def labelled(*args: Any, _f: Any = original, _label: str = label, **kwargs: Any) -> Any:
             seen.phase = _label
-            result = _f(*args)
+            result = _f(*args, **kwargs)
             seen.phase = "reload (other steps)"
             return result
 

@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 from bot.core.snapshot import Snapshot, SnapshotTable, build_snapshot, open_snapshot
 from bot.errors import UserError
 from bot.factbase.background import dismantle
-from bot.factbase.memory import paused_gc
+from bot.factbase.memory import paused_gc, quick_handover
 from bot.factbase.model import FactBase
 from bot.factbase.writer import KnowledgeWriter
 
@@ -57,7 +57,7 @@ def publish(engine: Engine, fb: FactBase, version: int, table: SnapshotTable | N
     takes ~0.2 s at 100k entries), the live base is then frozen out of future collections, and
     the old snapshot is taken apart in slices rather than freed in one ~0.2 s cascade.
     """
-    with paused_gc():
+    with paused_gc(), quick_handover():
         # The slow part, outside the lock; a reload brings the indexes its child process built.
         snapshot = build_snapshot(fb) if table is None else open_snapshot(fb, table)
         with _LOCK:

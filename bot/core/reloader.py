@@ -19,7 +19,7 @@ from bot.core.editing import publish, writer_for
 from bot.core.snapcache import check_and_index_in_child
 from bot.core.snapshot import SnapshotTable
 from bot.errors import Problem
-from bot.factbase.memory import paused_gc
+from bot.factbase.memory import paused_gc, quick_handover
 from bot.factbase.model import FactBase
 from bot.factbase.schema import SCHEMA_NAME
 from bot.factbase.writer import load_state, signatures
@@ -51,7 +51,7 @@ def reload_now(engine: Engine, only_if_changed: bool = False) -> ReloadResult:
     # The collector stays off from decoding to the swap (`publish` freezes the new base): with it
     # on, the first collection after decoding walks ~1.5M young objects in one go, holding the
     # GIL (measured: a 1.3 s event-loop stall at 100k entries).
-    with paused_gc():
+    with paused_gc(), quick_handover():  # and the event loop gets the GIL back quickly
         return _reload(engine, only_if_changed)
 
 

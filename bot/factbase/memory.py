@@ -8,6 +8,7 @@ collection paused) and, in a reload thread, one long pass holds the GIL and stal
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,3 +23,18 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def quick_handover(interval: float = 0.0005) -> Iterator[None]:
+    """Make a thread that wants the GIL wait at most `interval` (Python's default is 5 ms).
+
+    For a long job in a worker thread beside an event loop: each time the loop wakes it must
+    win the GIL back from the worker, and a handful of 5 ms waits add up to a visible stall.
+    """
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, interval))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
