@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ def _label_phases(seen: Observed) -> None:
     """Wrap the reload's steps so each stall is charged to the step that was running."""
     for module, name, label in (
         (reloader, "check_and_index_in_child", "reload (other steps)"),
-        (background.subprocess, "run", "parse+validate+index in child"),
+        (subprocess, "run", "parse+validate+index in child"),
         (background, "read_cache", "decode base"),
         (snapcache, "read_table", "decode indexes"),
         (editing, "open_snapshot", "open indexes"),
