@@ -20,7 +20,7 @@ from bot.core.snapshot import Snapshot, build_snapshot
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
 from bot.errors import BadArguments, NotAllowed, NotFound, UserError
 from bot.factbase.model import FactBase
-from bot.search.matcher import NameMatcher, allowed_edits, edit_distance
+from bot.search.matcher import NameMatcher, allowed_edits, edit_distance, one_request
 
 __all__ = ["Engine", "Snapshot", "build_snapshot"]
 
@@ -92,7 +92,8 @@ class Engine:
     def handle(self, request: Request) -> Reply:
         """Answer a request; never raises — user errors become friendly replies."""
         try:
-            return self._dispatch(request)
+            with one_request():
+                return self._dispatch(request)
         except NotFound as exc:
             return Reply(
                 title=str(exc), suggestions=exc.suggestions, footer=exc.hint, kind="not_found"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
@@ -33,6 +35,7 @@ MATCH_CUTOFF = 80.0  # a confident match: `rusia`→Russia 91, `bhuto`→Bhutto 
 SUGGEST_CUTOFF = 70.0  # close enough to offer as "did you mean", not to answer with
 _PREFIX_SCORE = 95.0  # `zulfi` is the start of `zulfikar`: nearly as good as the whole word
 _SHORTLIST = 60  # candidates the C pre-filter hands to the word-level scorer
+_RANKED = 6  # entries ranked per fuzzy pass: `who` looks at six, `best` at two
 _MAX_NEAR = 400  # names reached through the word index; more is a vague query: scan them all
 _MAX_NEAR_WORDS = 200
 _ROUGH_CUTOFF = 45.0  # WRatio scores anything name_score accepts well above this
@@ -79,6 +82,24 @@ def _word_score(typed: str, known: str) -> float:
         return _TYPO_SCORE - 4.0 * (edits - 1)
     # Similar but beyond a typo (`nytimes`/`times`): enough to suggest, never to answer.
     return min(float(fuzz.ratio(typed, known)), _SIMILAR_CAP)
+
+
+# Names resolved during the request being answered: the plain-words reader and the command it
+# hands over to ask about the same name (`who bhuto` is read, then answered). Never shared
+# between requests, so no answer is ever served from an earlier one.
+_REQUEST: ContextVar[dict[tuple[int, str, float], tuple[int, list[Match]]] | None] = ContextVar(
+    "factbot_names_this_request", default=None
+)
+
+
+@contextmanager
+def one_request() -> Iterator[None]:
+    """Resolve each name at most once inside the block (one request)."""
+    token = _REQUEST.set({})
+    try:
+        yield
+    finally:
+        _REQUEST.reset(token)
 
 
 def key_of(name: str) -> str:
@@ -180,6 +201,18 @@ class NameMatcher:
             return [Match(exact, self._display.get(exact, exact), 100.0, True)]
         if cutoff >= MATCH_CUTOFF and " " not in key and key in self._word_numbers:
             return self._holding(key, limit)
+        scope, asked = _REQUEST.get(), (id(self), key, cutoff)
+        earlier = scope.get(asked) if scope is not None else None
+        if earlier is not None and earlier[0] >= limit:
+            return earlier[1][:limit]
+        depth = max(limit, _RANKED)
+        ranked = self._fuzzy(key, depth, cutoff)
+        if scope is not None:
+            scope[asked] = (depth, ranked)
+        return ranked[:limit]
+
+    def _fuzzy(self, key: str, limit: int, cutoff: float) -> list[Match]:
+        """Score the names that could match `key` (all of them for suggestions), best first."""
         near = self._near(key) if cutoff >= MATCH_CUTOFF else None
         choices = self._choices if not near else {i: self._choices[i] for i in near}
         if len(choices) > _SHORTLIST:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from bot.adapters.text import render_json
 from bot.core.engine import Engine
+from bot.core.snapshot import build_snapshot
 from bot.factbase.dates import DateSpan, parse_date
 from bot.search.matcher import key_of, name_score
 from bot.search.normalise import STOPWORDS, words
@@ -144,3 +146,16 @@ def test_json_of_a_lazy_reply_lists_every_item(engine: Engine) -> None:
     reply = ask(engine, "timeline 1970s")
     listed = json.loads(render_json(reply))["items"]
     assert [i["fact_id"] for i in listed] == [i.fact_id for i in reply.items]
+
+
+def test_a_name_is_looked_up_afresh_in_every_request(engine: Engine) -> None:
+    """Names resolved while answering one request are not reused by the next one."""
+    fb = engine.snapshot.fb
+    person = ask(engine, "who bhuto").items[0].fact_id
+    other = Engine.from_factbase(fb)
+    other.swap(
+        build_snapshot(replace(fb, facts={k: f for k, f in fb.facts.items() if k != person}))
+    )
+    assert ask(other, "who bhuto").kind == "not_found"
+    other.swap(engine.snapshot)
+    assert ask(other, "who bhuto").items[0].fact_id == person
