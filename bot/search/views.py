@@ -14,7 +14,23 @@ from typing import overload
 from bot.search.packed import Ints
 
 
-class IdsAt(Sequence[str]):
+class _IdsView(Sequence[str]):
+    """Compare and print like the list of ids it stands for, so tests and logs read plainly."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
+class IdsAt(_IdsView):
     """The ids at the given positions of a list of ids (a group's fact numbers)."""
 
     __slots__ = ("_ids", "_positions")
@@ -40,18 +56,8 @@ class IdsAt(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return map(self._ids.__getitem__, self._positions)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return _same(self, other)
 
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"IdsAt({list(self)!r})"
-
-
-class IdsInRuns(Sequence[str]):
+class IdsInRuns(_IdsView):
     """The ids of a list in runs of positions [start, end), in run order (a period's events)."""
 
     __slots__ = ("_before", "_ids", "_runs")
@@ -85,17 +91,3 @@ class IdsInRuns(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         for start, end in self._runs:
             yield from islice(self._ids, start, end)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return _same(self, other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"IdsInRuns({list(self)!r})"
-
-
-def _same(view: Sequence[str], other: Sequence[object]) -> bool:
-    return len(view) == len(other) and all(a == b for a, b in zip(view, other, strict=True))
