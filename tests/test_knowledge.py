@@ -39,7 +39,7 @@ def test_every_evidence_phrase_is_in_its_article() -> None:
     missing = [
         (fact.id, source, phrase)
         for fact in fb.facts.values()
-        for source, phrase in fact.evidence.items()
+        for source, phrase in fact.evidence_by_source().items()
         if normalise(phrase) not in articles[source]
     ]
     assert missing == []
@@ -49,7 +49,7 @@ def test_every_evidence_phrase_is_in_its_article() -> None:
 def test_evidence_is_short() -> None:
     """Evidence is a short phrase, not a copied paragraph."""
     fb = load(KNOWLEDGE, seeds=SEEDS)
-    long = [f.id for f in fb.facts.values() for p in f.evidence.values() if len(p.split()) > 20]
+    long = [f.id for f in fb.facts.values() for p in f.evidence if len(p.split()) > 20]
     assert long == []
 
 

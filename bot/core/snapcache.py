@@ -34,7 +34,7 @@ from bot.factbase.memory import paused_gc
 from bot.factbase.model import FactBase
 from bot.search.index import SearchTable
 from bot.search.matcher import MatcherTable
-from bot.search.packed import Ints, decode_array, encode_array
+from bot.search.packed import FLOAT, INT, Ints, decode_array, encode_array
 from bot.search.spans import SpanArrays
 from bot.search.typos import TypoTable
 
@@ -150,7 +150,7 @@ def _frames(table: SnapshotTable) -> Iterator[bytes]:
     lists = _string_lists(table)
     stripped = _with_string_lists(table, [[] for _ in lists])
     stripped = replace(
-        stripped, search=replace(stripped.search, docs=array("i"), weights=array("d"))
+        stripped, search=replace(stripped.search, docs=array(INT), weights=array(FLOAT))
     )
     for name in _PARTS:
         yield encoder.encode(getattr(stripped, name))
@@ -192,7 +192,7 @@ def _decode(frames: list[memoryview]) -> SnapshotTable:
     for count in counts:
         lists.append(every[at : at + count])
         at += count
-    docs, weights = _postings(queue, "i"), _postings(queue, "d")
+    docs, weights = _postings(queue, INT), _postings(queue, FLOAT)
     table = _with_string_lists(stripped, lists)
     return replace(table, search=replace(table.search, docs=docs, weights=weights))
 

@@ -34,6 +34,7 @@ from bot.factbase.files import knowledge_files, schema_path
 from bot.factbase.memory import paused_gc
 from bot.factbase.model import Fact, FactBase
 from bot.factbase.provenance import default_seeds_dir
+from bot.factbase.sharing import SharedParts
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ _CODE = (
     "schema.py",
     "provenance.py",
     "yamlfile.py",
+    "sharing.py",
 )
 
 
@@ -170,7 +172,8 @@ def _decode(frames: list[memoryview]) -> FactBase:
     facts_decoder = msgspec.msgpack.Decoder(list[Fact])
     tables = tables_decoder.decode(frames[0])
     facts: dict[str, Fact] = {}
+    shared = SharedParts()  # per slice, so each slice's duplicate copies are freed at once
     for frame in frames[1:]:
-        facts.update((fact.id, fact) for fact in facts_decoder.decode(frame))
+        facts.update((fact.id, shared.share(fact)) for fact in facts_decoder.decode(frame))
         time.sleep(0)  # let the event loop's thread run between slices
     return replace(tables, facts=facts)

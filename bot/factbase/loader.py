@@ -28,6 +28,7 @@ from bot.factbase.provenance import (
     normalise,
 )
 from bot.factbase.schema import schema_problems, validator_for
+from bot.factbase.sharing import SharedParts
 from bot.factbase.yamlfile import LineDict, ParsedFile, parse_file
 
 __all__ = ["check", "knowledge_files", "load"]
@@ -45,6 +46,7 @@ class Builder:
     aliases: dict[str, Alias] = field(default_factory=dict)
     seen: dict[str, Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    shared: SharedParts = field(default_factory=SharedParts)
 
     def problem(self, where: Location, what: str, fix: str) -> None:
         self.problems.append(Problem(where.file, where.line, what, fix))
@@ -77,12 +79,20 @@ def _ids(raw: LineDict, key: str) -> tuple[str, ...]:
     return tuple(raw.get(key) or ())
 
 
-def _evidence(raw: LineDict) -> dict[str, str]:
-    """Give evidence per source; a single phrase applies to every cited source."""
-    value = raw["evidence"]
+def _evidence(b: Builder, raw: LineDict, where: Location) -> tuple[str, ...]:
+    """Give one phrase per cited source, in `sources` order; a single phrase applies to every
+    cited source. A map must name exactly the cited sources."""
+    value, sources = raw["evidence"], _ids(raw, "sources")
     if isinstance(value, str):
-        return dict.fromkeys(raw["sources"], value)
-    return {str(k): str(v) for k, v in value.items()}
+        return (value,) * len(sources)
+    given = {str(k): str(v) for k, v in value.items()}
+    if set(given) != set(sources):
+        b.problem(
+            where,
+            f"`{raw['id']}`: evidence for {sorted(given)} ≠ sources {list(sources)}",
+            "give one evidence phrase per cited source",
+        )
+    return tuple(given.get(source, "") for source in sources)
 
 
 def _date(b: Builder, raw: LineDict, where: Location) -> DateSpan | None:
@@ -107,7 +117,7 @@ def _add_fact(b: Builder, section: str, raw: LineDict, where: Location) -> None:
         kind=kind,
         text=raw["text"].strip(),
         sources=_ids(raw, "sources"),
-        evidence=_evidence(raw),
+        evidence=_evidence(b, raw, where),
         where=where,
         date=_date(b, raw, where),
         people=_ids(raw, "people"),
@@ -120,7 +130,7 @@ def _add_fact(b: Builder, section: str, raw: LineDict, where: Location) -> None:
         speaker=raw.get("speaker"),
         occasion=raw.get("occasion"),
     )
-    b.facts[fact.id] = fact
+    b.facts[fact.id] = b.shared.share(fact)
 
 
 def _add_source(b: Builder, raw: LineDict, where: Location) -> None:
@@ -212,12 +222,6 @@ def check_refs(b: Builder, fb: FactBase) -> None:
                 fact.where,
                 f"`{fact.id}`: unknown dispute `{fact.dispute}`",
                 _fix("disputes", fb.disputes, fact.dispute),
-            )
-        if set(fact.evidence) != set(fact.sources):
-            b.problem(
-                fact.where,
-                f"`{fact.id}`: evidence for {sorted(fact.evidence)} ≠ sources {list(fact.sources)}",
-                "give one evidence phrase per cited source",
             )
     for alias in fb.aliases.values():
         if alias.refers_to not in b.seen:

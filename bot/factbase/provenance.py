@@ -47,7 +47,7 @@ def load_articles(sources: Mapping[str, Source], seeds_dir: Path) -> dict[str, s
 def evidence_problems(fact: Fact, articles: Mapping[str, str]) -> Iterator[Problem]:
     """Yield a problem for each cited article that lacks the fact's evidence (or quotation)."""
     where = fact.where
-    for source_id, phrase in fact.evidence.items():
+    for source_id, phrase in fact.evidence_by_source().items():
         words = len(phrase.split())
         if words > MAX_EVIDENCE_WORDS:
             yield Problem(

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.search.normalise import STOPWORDS, stem, terms, terms_of, words
-from bot.search.packed import Floats, Ints
+from bot.search.packed import FLOAT, INT, Floats, Ints
 from bot.search.scoring import Scores, coordination
 from bot.search.typos import TypoCorrector, TypoTable, build_table
 
@@ -65,14 +65,15 @@ def build_search(
     postings = _bm25_postings(counts)
     del counts
     table = SearchTable(
-        [], array("i", [0]), array("i"), array("d"), array("d"), build_table({}), {}, {}
+        [], array(INT, [0]), array(INT), array(FLOAT), array(FLOAT), build_table({}), {}, {}
     )
     for term, plist in postings.items():
         table.terms.append(term)
         table.docs.extend(doc for doc, _ in plist)
+        first = len(table.weights)
         table.weights.extend(w for _, w in plist)
         table.offsets.append(len(table.docs))
-        table.peaks.append(max(w for _, w in plist))
+        table.peaks.append(max(table.weights[first:]))  # as stored: rounded to single precision
     phrases, named = _phrases(aliases), _phrases(names or {})
     alias_words = {w for phrase in (*phrases, *named) for w in phrase.split()}
     typos = build_table({**dict.fromkeys(alias_words, 1), **surface})
@@ -166,7 +167,7 @@ class SearchIndex:
         """Give a term's docs, their weights, and the largest weight (empty if unknown)."""
         number = self._term_numbers.get(term)
         if number is None:
-            return array("i"), array("d"), 0.0
+            return array(INT), array(FLOAT), 0.0
         t = self.table
         first, last = t.offsets[number], t.offsets[number + 1]
         return t.docs[first:last], t.weights[first:last], t.peaks[number]
