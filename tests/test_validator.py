@@ -88,6 +88,13 @@ BROKEN: list[tuple[str, str, str, int, str]] = [
         2,
         "evidence not found in `art`",
     ),
+    (
+        "evidence for another source",
+        "events",
+        EVENT.replace("evidence: visited", "evidence:\n      other: visited"),
+        2,
+        "evidence for ['other'] ≠ sources ['art']",
+    ),
 ]
 
 
