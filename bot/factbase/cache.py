@@ -10,9 +10,10 @@ entries record their file's path); a cache that cannot be written (read-only fol
 simply skipped.
 
 File layout: MAGIC, the 32-byte key, the 32-byte digest of the body, then the body: frames of
-(4-byte length, MessagePack). Frame 0 holds every table but the facts; each further frame holds up
-to CHUNK facts, so a reload thread decodes in slices short enough that the event loop keeps
-getting the GIL (one 0.5 s decode call would stall it for 0.5 s).
+(4-byte length, MessagePack). Frame 0 holds every table but the facts; the further frames hold
+the facts as compact rows in slices (`bot.factbase.rows`), so a reload thread decodes in calls
+short enough that the event loop keeps getting the GIL (one 0.5 s decode call would stall it
+for 0.5 s).
 
 Not pickle: a cache file must never be able to run code, and msgspec decodes faster.
 """
@@ -22,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import struct
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -32,16 +32,15 @@ import msgspec
 from bot.factbase.atomic import write_atomic
 from bot.factbase.files import knowledge_files, schema_path
 from bot.factbase.memory import paused_gc
-from bot.factbase.model import Fact, FactBase
+from bot.factbase.model import FactBase
 from bot.factbase.provenance import default_seeds_dir
-from bot.factbase.sharing import SharedParts
+from bot.factbase.rows import decode_facts, encode_facts
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR = ".factbot-cache"
 CACHE_FILE = "factbase.msgpack"
-MAGIC = b"factbot-cache-1\n"
-CHUNK = 1_000
+MAGIC = b"factbot-cache-2\n"
 _LENGTH = struct.Struct("<I")
 # Validation rules live in these modules: changing any of them must invalidate every cache.
 _CODE = (
@@ -53,7 +52,7 @@ _CODE = (
     "schema.py",
     "provenance.py",
     "yamlfile.py",
-    "sharing.py",
+    "rows.py",
 )
 
 
@@ -105,9 +104,7 @@ def load_keyed(folder: Path, seeds: Path | None = None) -> tuple[FactBase, bytes
 def _frames(fb: FactBase) -> Iterator[bytes]:
     encoder = msgspec.msgpack.Encoder()
     yield encoder.encode(replace(fb, facts={}))
-    facts = list(fb.facts.values())
-    for start in range(0, len(facts), CHUNK):
-        yield encoder.encode(facts[start : start + CHUNK])
+    yield from encode_facts(list(fb.facts.values()), encoder)
 
 
 def write_cache(path: Path, key: bytes, fb: FactBase) -> None:
@@ -123,7 +120,7 @@ def read_cache(path: Path, key: bytes) -> FactBase | None:
     try:
         with paused_gc():
             return _decode(frames)
-    except (msgspec.DecodeError, struct.error, ValueError) as exc:
+    except (msgspec.DecodeError, struct.error, ValueError, IndexError) as exc:
         log.warning("ignoring unreadable fact base cache %s (%s)", path, exc)
         return None
 
@@ -168,12 +165,5 @@ def read_framed(path: Path, magic: bytes, key: bytes, what: str) -> list[memoryv
 
 def _decode(frames: list[memoryview]) -> FactBase:
     """Decode frame by frame; each call is short, so other threads get the GIL in between."""
-    tables_decoder = msgspec.msgpack.Decoder(FactBase)
-    facts_decoder = msgspec.msgpack.Decoder(list[Fact])
-    tables = tables_decoder.decode(frames[0])
-    facts: dict[str, Fact] = {}
-    shared = SharedParts()  # per slice, so each slice's duplicate copies are freed at once
-    for frame in frames[1:]:
-        facts.update((fact.id, shared.share(fact)) for fact in facts_decoder.decode(frame))
-        time.sleep(0)  # let the event loop's thread run between slices
-    return replace(tables, facts=facts)
+    tables = msgspec.msgpack.Decoder(FactBase).decode(frames[0])
+    return replace(tables, facts=decode_facts(frames[1:]))

@@ -112,25 +112,32 @@ def _date(b: Builder, raw: LineDict, where: Location) -> DateSpan | None:
 
 def _add_fact(b: Builder, section: str, raw: LineDict, where: Location) -> None:
     kind = FACT_SECTIONS[section]
+    one, ids = b.shared.one, b.shared.ids
+    date = _date(b, raw, where)
+
+    def shared(key: str) -> str | None:
+        value = raw.get(key)
+        return None if value is None else one(value)
+
     fact = Fact(
         id=raw["id"],
         kind=kind,
         text=raw["text"].strip(),
-        sources=_ids(raw, "sources"),
+        sources=ids(_ids(raw, "sources")),
         evidence=_evidence(b, raw, where),
         where=where,
-        date=_date(b, raw, where),
-        people=_ids(raw, "people"),
-        topics=_ids(raw, "topics"),
-        parties=_ids(raw, "parties"),
-        dispute=raw.get("dispute"),
+        date=None if date is None else one(date),
+        people=ids(_ids(raw, "people")),
+        topics=ids(_ids(raw, "topics")),
+        parties=ids(_ids(raw, "parties")),
+        dispute=shared("dispute"),
         name=raw.get("name"),
-        party=raw.get("party"),
-        stance=raw.get("kind"),
-        speaker=raw.get("speaker"),
+        party=shared("party"),
+        stance=shared("kind"),
+        speaker=shared("speaker"),
         occasion=raw.get("occasion"),
     )
-    b.facts[fact.id] = b.shared.share(fact)
+    b.facts[fact.id] = fact
 
 
 def _add_source(b: Builder, raw: LineDict, where: Location) -> None:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+import msgspec
+
 from bot.factbase.dates import DateSpan
 
 FactKind = Literal["event", "interest", "claim", "quote", "person"]
@@ -32,9 +34,12 @@ FACT_SECTIONS: Mapping[str, FactKind] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where an entry lives on disk, so errors and `fact show` can point at it."""
+class Location(msgspec.Struct, frozen=True, gc=False):
+    """Where an entry lives on disk, so errors and `fact show` can point at it.
+
+    Like `Fact`, a msgspec Struct: one per entry, so its size and build time count a million
+    times; it holds only strings and ints, so it can stay out of the garbage collector.
+    """
 
     file: str
     line: int
@@ -68,9 +73,15 @@ class Source:
         return self.title if len(self.title) <= 48 else self.title[:45].rsplit(" ", 1)[0] + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """A sourced statement: an event, interest, claim, quote, or a person's card."""
+class Fact(msgspec.Struct, frozen=True, gc=False):
+    """A sourced statement: an event, interest, claim, quote, or a person's card.
+
+    A msgspec Struct rather than a dataclass: a million of them must fit the memory budget and
+    be built quickly from the cache (~0.15 µs each against ~2.5 µs for a frozen dataclass, and
+    32 bytes smaller without the garbage collector's header). Facts hold strings, tuples of
+    strings, a Location and a DateSpan, never anything that could lead back to a fact, so
+    there is no cycle for the collector to find.
+    """
 
     id: str
     kind: FactKind
