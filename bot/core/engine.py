@@ -60,13 +60,14 @@ class Engine:
         import gc
 
         from bot.core.snapcache import load_snapshot  # base and indexes, cached by content
-        from bot.factbase.memory import paused_gc
+        from bot.factbase.memory import paused_gc, release_freed_memory
         from bot.factbase.writer import signatures
 
         before = signatures(path)  # taken first, so a file changed mid-load reads as changed
         with paused_gc():  # millions of long-lived objects: collecting them midway is pure waste
             engine = cls(load_snapshot(path), path)
         gc.freeze()  # and keep them out of every later collection (no pauses while serving)
+        release_freed_memory(len(engine.snapshot.fb.facts))
         engine.loaded_signatures = before
         return engine
 
