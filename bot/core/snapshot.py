@@ -78,7 +78,7 @@ class Snapshot:
     timeline: SpanIndex
     by_party: Groups
     interests: Groups  # interest's own `party:` → ids
-    by_person: Groups  # tagged or speaking; in a card's order (dated first, oldest first)
+    by_person: Groups  # tagged, speaking or named; in a card's order (dated first, oldest first)
     person_words: Mapping[str, frozenset[str]]  # words naming one person only: `bhutto`, `ayub`
     by_topic: Groups
     by_source: Groups
@@ -141,9 +141,7 @@ def build_table(fb: FactBase) -> SnapshotTable:
             "interests": _group(
                 facts, lambda f: (f.party,) if f.kind == "interest" and f.party else ()
             ),
-            "by_person": _card_order(
-                facts, _group(facts, lambda f: (*f.people, *((f.speaker,) if f.speaker else ())))
-            ),
+            "by_person": _card_order(facts, _group(facts, _people_involved(fb))),
             "by_topic": _group(facts, lambda f: f.topics),
             "by_source": _group(facts, lambda f: f.sources),
             "by_dispute": _group(facts, lambda f: (f.dispute,) if f.dispute else ()),
@@ -175,6 +173,22 @@ def _group(facts: list[Fact], keys: _KeyFn) -> dict[str, Ints]:
                 found = groups[key] = array("i")
             found.append(number)
     return groups
+
+
+def _people_involved(fb: FactBase) -> _KeyFn:
+    """Say which people a fact involves: those it is tagged with or quotes, and those its text
+    names by a word naming only them (`Kosygin said …` with no tag), found once here rather
+    than by reading texts on every `who`."""
+    owner = {word: pid for pid, ws in _person_words(fb).items() for word in ws}
+
+    def involved(fact: Fact) -> Iterable[str]:
+        tagged = (*fact.people, *((fact.speaker,) if fact.speaker else ()))
+        if fact.kind == "person":
+            return tagged
+        named = (owner[w] for w in fold(fact.text).split() if w in owner)
+        return (*tagged, *named)
+
+    return involved
 
 
 def card_key(fact: Fact) -> tuple[bool, date | None, str]:

@@ -104,6 +104,11 @@ _FILLER = re.compile(
 )
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|until|till|through|and)\s+(.+)$")
 _DASH_RANGE = re.compile(r"^(\d{4}s?)\s*[-/–—]\s*(\d{2,4}s?)$")
+_NAMED = re.compile(r"(?:(early|mid|late)\s+)?([a-z]+)")
+_DECADE_DIGITS = re.compile(r"(early|mid|late)?\s*(\d{3}0|\d0)s")
+_YEAR = re.compile(r"\d{4}")
+_MONTH_YEAR = re.compile(r"([a-z]+)\s+(\d{4})|(\d{4})\s+([a-z]+)")
+_APOSTROPHE_S = re.compile(r"(\d)['’]s\b")
 _OPEN = re.compile(r"^(before|until|till|pre|prior to|up to|since|after|post|from)\s+(.+)$")
 
 
@@ -123,7 +128,7 @@ def parse_period(text: str, newest: date | None = None) -> Period | None:
     `last decade` or `latest` are read too, counted back from that date rather than from today:
     the articles stop where they stop, and "recent" means recent in them.
     """
-    raw = re.sub(r"(\d)['’]s\b", r"\1s", text.strip().casefold())  # 1970's → 1970s
+    raw = _APOSTROPHE_S.sub(r"\1s", text.strip().casefold())  # 1970's → 1970s
     plain = " ".join(w for w in fold(raw).split() if w != "the")
     plain = _UNTIL_NOW.sub(r"since \1", plain)  # `1947 to now` is `since 1947`
     key = _strip_filler(plain)
@@ -246,24 +251,28 @@ def _decade_word(word: str) -> int | None:
         return None
     if word.endswith("ys"):  # `sixtys` is how people spell `sixties`
         word = word[:-2] + "ies"
-    distance, nearest = min((edit_distance(word, known, 2), known) for known in _DECADE_WORDS)
-    return _DECADE_WORDS[nearest] if distance <= allowed_edits(word) else None
+    allowed = allowed_edits(word)
+    near = [known for known in _DECADE_WORDS if abs(len(known) - len(word)) <= allowed]
+    if not near:  # every word of a search is tried as a period: most stop at this length check
+        return None
+    distance, nearest = min((edit_distance(word, known, allowed), known) for known in near)
+    return _DECADE_WORDS[nearest] if distance <= allowed else None
 
 
 def _point(key: str) -> DateSpan | None:
     """Read one decade, year or month-and-year from folded text."""
-    named = re.fullmatch(r"(?:(early|mid|late)\s+)?([a-z]+)", key)
+    named = _NAMED.fullmatch(key)
     decade_year = _decade_word(named[2]) if named else None
     if named and decade_year is not None:
         return _decade(decade_year, named[1])
-    decade = re.fullmatch(r"(early|mid|late)?\s*(\d{3}0|\d0)s", key)
+    decade = _DECADE_DIGITS.fullmatch(key)
     if decade:
         digits = decade[2]
         year = int(digits) if len(digits) == 4 else _century(int(digits))
         return _decade(year, decade[1])
-    if re.fullmatch(r"\d{4}", key) and _MIN_YEAR <= int(key) <= _MAX_YEAR:
+    if _YEAR.fullmatch(key) and _MIN_YEAR <= int(key) <= _MAX_YEAR:
         return parse_date(key)
-    month_year = re.fullmatch(r"([a-z]+)\s+(\d{4})|(\d{4})\s+([a-z]+)", key)
+    month_year = _MONTH_YEAR.fullmatch(key)
     if month_year:
         name, digits = (
             (month_year[1], month_year[2]) if month_year[1] else (month_year[4], month_year[3])

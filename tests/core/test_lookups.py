@@ -6,6 +6,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.types import Reply
+from bot.search.normalise import fold
 from tests.core.conftest import ask, text_of
 
 
@@ -88,6 +89,25 @@ def test_who_lists_only_facts_involving_the_person(engine: Engine, arg: str) -> 
         fact = snap.fb.facts[fact_id]
         named = words & set(fact.text.casefold().replace("'s", "").split())
         assert person in fact.people or fact.speaker == person or named, fact_id
+
+
+def test_who_lists_facts_that_name_the_person_untagged(engine: Engine) -> None:
+    """A fact whose text names someone (`Kosygin said …`) is on their card, tag or no tag."""
+    snap = engine.snapshot
+    untagged = [
+        (pid, fact.id)
+        for pid, words in snap.person_words.items()
+        for fact in snap.fb.facts.values()
+        if fact.kind != "person"
+        and pid not in fact.people
+        and fact.speaker != pid
+        and words & set(fold(fact.text).split())
+    ]
+    assert untagged, "the fact base has facts naming someone without the tag"
+    for pid, fact_id in untagged:
+        reply = ask(engine, f"who {snap.people.display[pid]}")
+        assert reply.items[0].fact_id == pid
+        assert fact_id in _facts(engine, reply), (pid, fact_id)
 
 
 @pytest.mark.parametrize("arg", ["gandhi", "putin", "imran khan", "jinnah", "modi", "xi"])

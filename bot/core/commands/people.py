@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 from bot.core.items import LazyItems, citations, did_you_mean
 from bot.core.parse import echo
 from bot.core.registry import register
-from bot.core.snapshot import Snapshot, card_key
+from bot.core.snapshot import Snapshot
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.factbase.model import Fact
-from bot.search.normalise import fold
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
@@ -25,7 +24,6 @@ WHO = CommandSpec(
     arg_name="person",
     examples=("who bhutto", "who ayub khan", "who kosygin", "who"),
 )
-MAX_MENTIONS = 200  # untagged facts read per card to find those naming the person
 
 
 @register(WHO)
@@ -54,13 +52,9 @@ def who(engine: Engine, request: Request) -> Reply:
 def card(snap: Snapshot, person: Fact) -> Reply:
     """Lay out who someone is, then every fact involving them, dated ones first and in order.
 
-    The facts tagged with them are kept in that order by the snapshot; only facts naming them
-    untagged are sorted in, and items render when read."""
+    The snapshot files each fact under the people it is tagged with, quotes or names, already
+    in this order; items render when read."""
     involved = [i for i in snap.by_person.get(person.id, ()) if i != person.id]
-    tagged = {*involved, person.id}
-    extra = mentions(snap, person, tagged)
-    if extra:
-        involved = [f.id for f in sorted([*snap.facts(involved), *extra], key=card_key)]
     name = person.name or person.id
     head = Item(person.text, person.id, None, citations(snap, person), "Who")
     return Reply(
@@ -70,33 +64,10 @@ def card(snap: Snapshot, person: Fact) -> Reply:
     )
 
 
-def mentions(snap: Snapshot, person: Fact, tagged: set[str]) -> list[Fact]:
-    """Find facts that name a person in their text without being tagged with them.
-
-    The index says which facts hold one of the words naming only them (`bhutto`); only those
-    not tagged already are read, to check the word is in the text itself, at most
-    MAX_MENTIONS of them.
-    """
-    names = snap.person_words.get(person.id, frozenset())
-    found: list[Fact] = []
-    checked = 0
-    for fact_id in snap.search.holding(names):
-        if fact_id in tagged:
-            continue
-        fact = snap.fact(fact_id)
-        if fact.kind != "person" and names & set(fold(fact.text).split()):
-            found.append(fact)
-        checked += 1
-        if checked == MAX_MENTIONS:
-            break
-    return found
-
-
 def everyone(snap: Snapshot) -> Reply:
     """List the people the articles name, each with the start of their card."""
-    people = sorted(
-        (f for f in snap.fb.facts.values() if f.kind == "person"), key=lambda f: f.name or f.id
-    )
+    # The people matcher lists exactly the person cards: no scan of every fact (1M at scale).
+    people = sorted(snap.facts(snap.people.display), key=lambda f: f.name or f.id)
     items = [Item(_gist(p.text), p.id, None, citations(snap, p), p.name) for p in people]
     return Reply(
         title="People in the articles",
