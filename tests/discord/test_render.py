@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import overload
+
 import discord
 import pytest
 
@@ -9,6 +12,7 @@ from bot.adapters.discord.render import (
     DESCRIPTION_LIMIT,
     EMBED_TOTAL_LIMIT,
     FIELD_COUNT_LIMIT,
+    MAX_PAGES,
     render,
 )
 from bot.core.engine import Engine
@@ -56,6 +60,47 @@ def test_pages_break_between_items() -> None:
         holders = [p for p in pages if item.text in (p.description or "")]
         assert len(holders) == 1
     assert all((p.description or "").count("fact-") <= 6 for p in pages)
+
+
+class CountedItems(Sequence[Item]):
+    """Items made as they are read, like the engine's lazy items, counting how many were."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.read = total, 0
+
+    def __len__(self) -> int:
+        return self.total
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Item, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | tuple[Item, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self.total)))
+        if not 0 <= index < self.total:
+            raise IndexError(index)
+        self.read += 1
+        return items(index + 1)[index]
+
+
+def test_a_huge_reply_renders_only_the_pages_it_can_show() -> None:
+    """65,000 events in a decade: the pages stop at MAX_PAGES, only their items are rendered,
+    and the last page says how many more there are."""
+    answer = CountedItems(65_000)
+    pages = render(Reply("Timeline: 1970s", answer), page_size=8)
+    assert len(pages) == MAX_PAGES
+    assert answer.read == 8 * MAX_PAGES
+    assert "Showing the first 200 of 65,000" in (pages[-1].description or "")
+    assert "Page 25/25" in (pages[-1].footer.text or "")
+
+
+def test_a_reply_that_fits_says_nothing_about_more() -> None:
+    pages = render(Reply("Timeline", items(8 * MAX_PAGES)), page_size=8)
+    assert len(pages) == MAX_PAGES
+    assert "Showing the first" not in description(pages)
 
 
 def test_an_oversized_item_is_split_between_words() -> None:

@@ -27,6 +27,10 @@ FIELD_VALUE_LIMIT = 1024
 EMBED_TOTAL_LIMIT = 6000
 # Our footers stay well under Discord's 2,048; the rest of the 6,000 goes to the answer.
 FOOTER_BUDGET = 400
+# Pages rendered per reply. A decade at a million entries lists ~65,000 events: rendering them
+# all to page them would hold the event loop for about a second, and no one pages that far in a
+# chat; past this, the last page says how many more there are and to ask something narrower.
+MAX_PAGES = 25
 
 COLOURS: dict[ReplyKind, discord.Colour] = {
     "answer": discord.Colour.blurple(),
@@ -58,7 +62,7 @@ def render(
     title = clamp(escape(reply.title), TITLE_LIMIT) or "\u200b"
     fields = _fields(reply.extra)
     first_budget, budget = _budget(title, fields), _budget(title, [])
-    blocks = _blocks(reply, as_typed, min(first_budget, budget))
+    blocks = _blocks(reply, as_typed, min(first_budget, budget), page_size)
     pages = _paginate(blocks, page_size, first_budget, budget)
     embeds = []
     for number, page in enumerate(pages, start=1):
@@ -94,14 +98,22 @@ def _fields(extra: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
-def _blocks(reply: Reply, as_typed: Callable[[str], str], limit: int) -> list[Block]:
+def _blocks(
+    reply: Reply, as_typed: Callable[[str], str], limit: int, page_size: int
+) -> list[Block]:
     blocks = [Block(escape(reply.intro))] if reply.intro else []
     blocks += [Block(fenced) for fenced in code_blocks(reply.block, reply.block_syntax, limit)]
     heading: str | None = None
-    for item in reply.items:
+    shown = page_size * MAX_PAGES
+    for item in reply.items[:shown]:  # lazy items: only these are rendered
         show_heading = item.heading if item.heading != heading else None
         heading = item.heading
         blocks.append(_item_block(item, show_heading))
+    if len(reply.items) > shown:
+        blocks.append(
+            Block(f"*Showing the first {shown:,} of {len(reply.items):,}: ask something "
+                  "narrower to see the rest.*")
+        )  # fmt: skip
     if reply.suggestions:
         lines = " · ".join(code(as_typed(s)) for s in reply.suggestions)
         blocks.append(Block(f"**Did you mean:** {lines}"))
