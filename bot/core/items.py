@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import overload
 
@@ -65,7 +65,7 @@ class LazyItems(Sequence[Item]):
     Equal to any sequence holding the same items, so tests compare it like a tuple.
     """
 
-    __slots__ = ("_head", "_length", "_parts", "_snap", "_tail")
+    __slots__ = ("_head", "_length", "_parts", "_render", "_snap", "_tail")
 
     def __init__(
         self,
@@ -73,8 +73,12 @@ class LazyItems(Sequence[Item]):
         parts: Iterable[tuple[Sequence[str], str | None]],
         tail: Sequence[Item] = (),
         head: Sequence[Item] = (),
+        render: Callable[[Snapshot, str, str | None], Item] | None = None,
     ) -> None:
+        """`render` makes one item from a fact id and its part's heading; by default the fact
+        itself, rendered once per snapshot and reused."""
         self._snap = snap
+        self._render = render or _rendered
         self._head = tuple(head)
         self._parts = [(ids, heading) for ids, heading in parts if ids]
         self._tail = tuple(tail)
@@ -101,7 +105,7 @@ class LazyItems(Sequence[Item]):
         index -= len(self._head)
         for ids, heading in self._parts:
             if index < len(ids):
-                return _rendered(self._snap, ids[index], heading)
+                return self._render(self._snap, ids[index], heading)
             index -= len(ids)
         return self._tail[index]
 
@@ -109,7 +113,7 @@ class LazyItems(Sequence[Item]):
         yield from self._head
         for ids, heading in self._parts:
             for fact_id in ids:
-                yield _rendered(self._snap, fact_id, heading)
+                yield self._render(self._snap, fact_id, heading)
         yield from self._tail
 
     def __eq__(self, other: object) -> bool:

@@ -48,9 +48,11 @@ BYTES_CHUNK = 2_000_000
 _PARTS: dict[str, Any] = {
     "spans": SpanArrays,
     "quotes": Ints,
+    "people": Ints,
     "person_words": dict[str, list[str]],
     "matchers": dict[str, MatcherTable],
     "search": SearchTable,
+    "counts": dict[str, int],
 }
 _ROOT = Path(__file__).resolve().parents[1]
 # The code that decides what the indexes hold: any change must invalidate every stored copy.

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import Any
 
 from bot.core.types import Item
 from bot.factbase.model import Fact, FactBase
@@ -63,10 +64,12 @@ class SnapshotTable:
 
     spans: SpanArrays
     groups: dict[str, dict[str, Ints]]
-    quotes: Ints
+    quotes: Ints  # oldest first, undated last
+    people: Ints  # person cards, by name
     person_words: dict[str, list[str]]
     matchers: dict[str, MatcherTable]
     search: SearchTable
+    counts: dict[str, int]  # entries by kind (`FactBase.counts`), so `about` counts none
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +86,14 @@ class Snapshot:
     by_topic: Groups
     by_source: Groups
     by_dispute: Groups
-    quotes: tuple[str, ...]
+    quotes: Sequence[str]  # oldest first, undated last
+    people_by_name: Sequence[str]  # person cards, for `who` alone
     parties: NameMatcher  # states and blocs, plus `shared`
     people: NameMatcher
     topics: NameMatcher  # themes and parties: `topic afghanistan` is a party here
     sources: NameMatcher
     search: SearchIndex
+    counts: Mapping[str, int]  # entries by kind
     loaded_at: datetime
     # Items already rendered, by (fact id, heading): a decade's timeline at 10k facts lists ~650
     # events and rendering each anew cost ~5 µs. Derived data: filling it never changes an answer.
@@ -122,9 +127,11 @@ def open_snapshot(fb: FactBase, table: SnapshotTable) -> Snapshot:
         timeline=SpanIndex(ids, table.spans),
         **groups,  # type: ignore[arg-type]
         person_words={pid: frozenset(ws) for pid, ws in table.person_words.items()},
-        quotes=tuple([ids[number] for number in table.quotes]),
+        quotes=IdsAt(ids, table.quotes),
+        people_by_name=IdsAt(ids, table.people),
         **matchers,  # type: ignore[arg-type]
         search=SearchIndex(ids, table.search),
+        counts=table.counts,
         loaded_at=datetime.now(UTC),
     )
 
@@ -146,11 +153,24 @@ def build_table(fb: FactBase) -> SnapshotTable:
             "by_source": _group(facts, lambda f: f.sources),
             "by_dispute": _group(facts, lambda f: (f.dispute,) if f.dispute else ()),
         },
-        quotes=array("i", [n for n, f in enumerate(facts) if f.kind == "quote"]),
+        quotes=_numbers(facts, "quote", _date_order),
+        people=_numbers(facts, "person", lambda f: f.name or f.id),
         person_words={pid: sorted(ws) for pid, ws in _person_words(fb).items()},
         matchers=_matchers(fb, facts),
         search=build_search((_search_text(f) for f in facts), _related_words(fb), tag_names(fb)),
+        counts=fb.counts(),
     )
+
+
+def _numbers(facts: list[Fact], kind: str, key: Callable[[Fact], Any]) -> Ints:
+    """Number the facts of one kind, sorted once here (stable: base order breaks ties) so a
+    command listing all of them renders only the page shown."""
+    numbers = [n for n, f in enumerate(facts) if f.kind == kind]
+    return array("i", sorted_in_runs(numbers, key=lambda n: key(facts[n])))
+
+
+def _date_order(fact: Fact) -> tuple[bool, date | None]:
+    return fact.date is None, fact.date.start if fact.date else None
 
 
 def _matchers(fb: FactBase, facts: list[Fact]) -> dict[str, MatcherTable]:

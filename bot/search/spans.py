@@ -87,6 +87,15 @@ class SpanIndex:
         ids = self._ids
         return [ids[p] for p in self._started_before(first, begin)] + ids[begin:end]
 
+    def summary(self, period: DateSpan) -> tuple[int, str | None]:
+        """Count the ids overlapping `period` and give the oldest, without listing them: an
+        overview of every decade at a million entries would otherwise copy ~500k ids."""
+        first, last = period.start.toordinal(), period.end.toordinal()
+        begin, end = bisect_left(self._starts, first), bisect_right(self._starts, last)
+        before = self._started_before(first, begin)
+        oldest = before[0] if before else begin if begin < end else None
+        return len(before) + end - begin, None if oldest is None else self._ids[oldest]
+
     def split(self, period: DateSpan) -> PeriodSplit:
         """Give the overlapping ids, those within the period apart from those dated wider."""
         first, last = period.start.toordinal(), period.end.toordinal()

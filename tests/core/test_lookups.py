@@ -125,9 +125,21 @@ def test_who_with_an_ambiguous_name_offers_each_candidate(engine: Engine) -> Non
 
 
 def test_who_alone_lists_everyone(engine: Engine) -> None:
-    """No argument: every person in the base."""
+    """No argument: every person in the base, by name, each under their name."""
     people = [f for f in engine.snapshot.fb.facts.values() if f.kind == "person"]
-    assert len(ask(engine, "who").items) == len(people)
+    items = ask(engine, "who").items
+    assert [i.fact_id for i in items] == [p.id for p in sorted(people, key=lambda p: p.name or "")]
+    assert [i.heading for i in items] == sorted(p.name or "" for p in people)
+
+
+def test_quote_alone_lists_every_quotation_oldest_first(engine: Engine) -> None:
+    """No argument: every quotation, dated ones oldest first, undated ones after them."""
+    facts = engine.snapshot.fb.facts
+    items = ask(engine, "quote").items
+    quotes = [facts[i.fact_id or ""] for i in items]
+    assert len(quotes) == sum(f.kind == "quote" for f in facts.values())
+    order = [(q.date is None, q.date.start if q.date else None) for q in quotes]
+    assert order == sorted(order)
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,7 @@ def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
 def about(engine: Engine, request: Request) -> Reply:
     """Describe the coverage and the limits of the fact base."""
     snap = engine.snapshot
-    counts = snap.fb.counts()
+    counts = snap.counts
     bounds = snap.timeline.bounds()
     span = f"{bounds[0].year}–{bounds[1].year}" if bounds else "no dated events"
     covered = ", ".join(

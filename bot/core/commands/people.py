@@ -66,15 +66,19 @@ def card(snap: Snapshot, person: Fact) -> Reply:
 
 def everyone(snap: Snapshot) -> Reply:
     """List the people the articles name, each with the start of their card."""
-    # The people matcher lists exactly the person cards: no scan of every fact (1M at scale).
-    people = sorted(snap.facts(snap.people.display), key=lambda f: f.name or f.id)
-    items = [Item(_gist(p.text), p.id, None, citations(snap, p), p.name) for p in people]
+    people = snap.people_by_name  # sorted when the snapshot was built
     return Reply(
         title="People in the articles",
-        intro=plural(len(items), "person") if len(items) == 1 else f"{len(items)} people",
-        items=tuple(items),
+        intro=plural(len(people), "person") if len(people) == 1 else f"{len(people)} people",
+        items=LazyItems(snap, [(people, None)], render=_line),
         footer="`who <name>` for one of them; partial names and misspellings are fine.",
     )
+
+
+def _line(snap: Snapshot, person_id: str, _heading: str | None) -> Item:
+    """One person in the list: their name as the heading, then the start of their card."""
+    p = snap.fact(person_id)
+    return Item(_gist(p.text), p.id, None, citations(snap, p), p.name)
 
 
 def _gist(text: str, limit: int = 110) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.items import did_you_mean, fact_items
+from bot.core.items import LazyItems, did_you_mean, fact_items
 from bot.core.parse import echo
 from bot.core.registry import register
 from bot.core.snapshot import Snapshot
@@ -30,17 +30,22 @@ QUOTE = CommandSpec(
 def quote(engine: Engine, request: Request) -> Reply:
     """Show every quotation, or those by a speaker or containing a word."""
     snap = engine.snapshot
-    quotes = snap.facts(snap.quotes)
-    if not request.args:
-        return _reply(snap, "Quotations", quotes)
+    if not request.args:  # already in date order: only the page shown is rendered
+        return Reply(
+            title="Quotations",
+            intro=plural(len(snap.quotes), "quotation"),
+            items=LazyItems(snap, [(snap.quotes, None)]),
+        )
     speaker = snap.people.best(request.args)
     if speaker is not None:
-        said = [q for q in quotes if q.speaker == speaker.id]
+        involved = snap.facts(snap.by_person.get(speaker.id, ()))
+        said = [f for f in involved if f.kind == "quote" and f.speaker == speaker.id]
         if said:
             return _reply(snap, f"Quotations: {speaker.name}", said)
-    hits = {i for i, _ in snap.search.search(request.args, limit=None).hits}
-    matching = [q for q in quotes if q.id in hits]
+    hits = snap.search.search(request.args, limit=None).hits
+    matching = [f for f in snap.facts(i for i, _ in hits) if f.kind == "quote"]
     if not matching:
+        quotes = snap.facts(snap.quotes)
         speakers = {q.speaker for q in quotes if q.speaker}
         near = [m for m in snap.people.suggest(request.args) if m.id in speakers]
         raise NotFound(

@@ -54,10 +54,12 @@ def overview(snap: Snapshot) -> Reply:
     """Count the events of each decade and name the first of them."""
     items: list[Item] = []
     for decade in decades(snap):
-        ids = snap.timeline.overlapping(decade)
-        first = snap.fact(ids[0])
+        count, oldest = snap.timeline.summary(decade)
+        if oldest is None:
+            continue
+        first = snap.fact(oldest)
         items.append(
-            Item(f"{plural(len(ids), 'event')} — first: {_gist(first.text)}", date=decade.label)
+            Item(f"{plural(count, 'event')} — first: {_gist(first.text)}", date=decade.label)
         )
     return Reply(
         title="Timeline overview",
@@ -124,7 +126,7 @@ def decades(snap: Snapshot) -> list[DateSpan]:
         return []
     first, last = bounds[0].year // 10 * 10, min(bounds[1].year, date.today().year) // 10 * 10
     spans = (parse_date(f"{year}s") for year in range(first, last + 10, 10))
-    return [span for span in spans if snap.timeline.overlapping(span)]
+    return [span for span in spans if snap.timeline.summary(span)[0]]
 
 
 def nearest_decades(snap: Snapshot, span: DateSpan, count: int = 3) -> list[DateSpan]:
