@@ -115,6 +115,25 @@ def _engine_rows(results: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _listing_rows(results: dict[str, Any]) -> list[str]:
+    sizes: dict[str, Any] = results["sizes"]
+    names: list[str] = []
+    for s in sizes.values():
+        names = list(s["engine"].get("listings_max_ms", {}))
+        break
+    if not names:
+        return []
+    rows = ["| entries | " + " | ".join(names) + " |", "| ---: |" + " ---: |" * len(names)]
+    for facts, s in sizes.items():
+        worst = s["engine"].get("listings_max_ms", {})
+        rows.append(
+            f"| {int(facts):,} | "
+            + " | ".join(f"{worst.get(n, float('nan')):.3f}" for n in names)
+            + " |"
+        )
+    return rows
+
+
 def _ratio_rows(results: dict[str, Any]) -> list[str]:
     rows = [
         "| entries | vs difflib titles (p50 / p99) | vs rapidfuzz scan (p50 / p99) |",
@@ -156,6 +175,14 @@ def render(results: dict[str, Any]) -> str:
     lines += ["Search (same queries, same process):", "", *_search_rows(results), ""]
     lines += ["Speed-up of factbot's search:", "", *_ratio_rows(results), ""]
     lines += ["Indexed commands, loading and memory:", "", *_engine_rows(results), ""]
+    listings = _listing_rows(results)
+    if listings:
+        lines += [
+            "Commands listing a whole kind (no argument), slowest of 3, ms:",
+            "",
+            *listings,
+            "",
+        ]
     lines += [*_whole_program(results), "", "Targets:", ""]
     for t in results.get("targets", []):
         mark = {True: "met", False: "MISSED", None: "not measured"}[t["met"]]

@@ -31,6 +31,9 @@ from bot.factbase.model import FactBase
 
 ACTOR = Actor(id="bench", name="bench")
 PAGE = 10  # items on one page of a reply in chat
+# Commands that list a whole kind when asked with no argument: each must stay a page's work (an
+# event-loop stall in Discord otherwise), however large the base.
+LISTINGS = ("about", "who", "quote", "timeline", "topics", "sources", "help")
 # A bot starting on a warm cache: it prints its memory once serving (the bot's own footprint,
 # without what this measuring process allocated and freed while timing the loads).
 STARTUP = (
@@ -124,6 +127,10 @@ def measure_engine(
             time_calls(lambda q: ask(engine, "who", q), [p["q"] for p in people], rounds * 5)
         ),
         "who_hit": round(who_hits / max(1, len(people)), 3),
+        "listings_max_ms": {
+            name: round(max(time_calls(lambda cmd: ask(engine, cmd, ""), [name], 3)), 3)
+            for name in LISTINGS
+        },
     }
 
 
