@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.factbase.cache import cache_path, load_cached
+from bot.factbase.cache import (
+    MAGIC,
+    cache_path,
+    fingerprint,
+    load_cached,
+    read_cache,
+    read_framed,
+    write_framed,
+)
 from bot.factbase.loader import load
 
 FIRST_EVENT = "pakistan-emerges-1947"
@@ -73,6 +82,32 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     intact = cache_path(knowledge_copy).read_bytes()
     assert load_cached(knowledge_copy) == load(knowledge_copy)
     assert cache_path(knowledge_copy).read_bytes() == intact
+
+
+SOURCES_OF_A_ROW = 8  # a fact row's position of its sources' id tuple (bot.factbase.rows)
+
+
+@pytest.mark.parametrize("damage", ["past the shared table", "negative position"])
+def test_a_cache_pointing_outside_its_shared_table_is_ignored(
+    knowledge_copy: Path, damage: str
+) -> None:
+    """A well-formed, correctly digested cache whose facts point at shared values that are
+    not there (or at a negative position, which Python would read from the end) is not
+    trusted: the base is loaded from YAML, exactly."""
+    key, path = fingerprint(knowledge_copy), cache_path(knowledge_copy)
+    load_cached(knowledge_copy)
+    frames = [bytes(frame) for frame in read_framed(path, MAGIC, key, "cache") or []]
+    if damage == "past the shared table":
+        shared = msgspec.msgpack.decode(frames[-1])
+        shared[1] = shared[1][:1]  # only the empty id tuple is left
+        frames[-1] = msgspec.msgpack.encode(shared)
+    else:
+        rows = msgspec.msgpack.decode(frames[1])
+        rows[0][SOURCES_OF_A_ROW] = -1
+        frames[1] = msgspec.msgpack.encode(rows)
+    write_framed(path, MAGIC, key, frames, "cache")
+    assert read_cache(path, key) is None
+    assert load_cached(knowledge_copy) == load(knowledge_copy)
 
 
 def test_an_unwritable_cache_location_still_loads(knowledge_copy: Path) -> None:

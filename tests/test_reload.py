@@ -69,15 +69,6 @@ def test_dismantle_leaves_shared_tables_alone(knowledge_copy: Path) -> None:
     assert len(still_used) == count and len(fb.sources) == 0
 
 
-def test_dismantle_leaves_parts_of_entries_in_use_alone(knowledge_copy: Path) -> None:
-    """A fact the new base still holds keeps its evidence, though only that fact refers to it."""
-    fb = load(knowledge_copy)
-    fact = next(f for f in fb.facts.values() if f.evidence)
-    evidence = fact.evidence_by_source()
-    dismantle(fb)
-    assert len(fb.facts) == 0 and fact.evidence_by_source() == evidence
-
-
 def test_dismantle_empties_tables_two_parts_of_a_snapshot_share(knowledge_copy: Path) -> None:
     """The search table both the snapshot and its index point at is emptied too."""
     snapshot = build_snapshot(load(knowledge_copy))

@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 from bot.core.snapshot import Snapshot, SnapshotTable, build_snapshot, open_snapshot
 from bot.errors import UserError
 from bot.factbase.background import dismantle
-from bot.factbase.memory import paused_gc, quick_handover, release_freed_memory
+from bot.factbase.memory import paused_gc, quick_handover
 from bot.factbase.model import FactBase
 from bot.factbase.writer import KnowledgeWriter
 
@@ -86,7 +86,7 @@ def _retire(old: list[Snapshot]) -> None:
             waiter.start()
             return
         time.sleep(0.005)
-    _take_apart(old.pop())
+    dismantle(old.pop())
 
 
 def _retire_later(old: list[Snapshot]) -> None:
@@ -95,12 +95,4 @@ def _retire_later(old: list[Snapshot]) -> None:
     while sys.getrefcount(old[0]) > 2 and time.monotonic() < deadline:
         time.sleep(0.5)
     if sys.getrefcount(old[0]) <= 2:
-        _take_apart(old.pop())
-
-
-def _take_apart(snapshot: Snapshot) -> None:
-    """Free a retired snapshot in slices, then return what it held to the system."""
-    entries = len(snapshot.fb.facts)
-    dismantle(snapshot)
-    del snapshot
-    release_freed_memory(entries)
+        dismantle(old.pop())

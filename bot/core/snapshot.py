@@ -170,6 +170,7 @@ def _numbers(facts: list[Fact], kind: str, key: Callable[[Fact], Any]) -> Ints:
 
 
 def _date_order(fact: Fact) -> tuple[bool, date | None]:
+    """Order quotations the way `quote` lists them: dated ones oldest first, undated after."""
     return fact.date is None, fact.date.start if fact.date else None
 
 
@@ -217,7 +218,8 @@ def card_key(fact: Fact) -> tuple[bool, date | None, str]:
 
 
 def _card_order(facts: list[Fact], groups: dict[str, Ints]) -> dict[str, Ints]:
-    """Sort each group once, at build time, the way a card shows it (stable: base order)."""
+    """Sort each group once, at build time, the way a card shows it. The sort is stable, so
+    facts equal by date and kind keep the base's order, whether tagged or only named."""
     return {
         key: array("i", sorted_in_runs(list(numbers), key=lambda n: card_key(facts[n])))
         for key, numbers in groups.items()

@@ -45,13 +45,15 @@ RELEASE_FROM = 50_000  # entries: a smaller load leaves too little behind to be 
 
 
 def release_freed_memory(entries: int) -> None:
-    """Hand the memory a load (or a retired base) freed back to the system.
+    """Hand the memory a load freed back to the system, before the bot starts serving.
 
     glibc keeps freed heap memory for reuse; after loading a large base (the cache file read
-    whole, its decoded rows, the old snapshot after a reload) that is tens of MB at 100k entries
-    and hundreds at 1M, counted in the bot's RSS for as long as it runs. `malloc_trim` returns
-    it. Other C libraries lack the call; there this does nothing. The call releases the GIL
-    (ctypes), so in a worker thread it never holds up the event loop.
+    whole, its decoded rows) that is tens of MB at 100k entries and more at 1M, counted in the
+    bot's RSS for as long as it runs. `malloc_trim` returns it. Only at start-up: the trim locks
+    each malloc arena while it works (up to ~80 ms on an 800 MB heap), so beside a running event
+    loop it would stall every allocation the loop makes; after a reload, the memory the old base
+    freed is simply reused by the next one. Other C libraries lack the call; there this does
+    nothing.
     """
     if entries < RELEASE_FROM:
         return

@@ -104,7 +104,8 @@ class Fact(msgspec.Struct, frozen=True, gc=False):
     occasion: str | None = None  # quote
 
     def evidence_by_source(self) -> dict[str, str]:
-        """Pair each cited source with the phrase that proves the fact in it."""
+        """Pair each cited source with its phrase, for checks that go article by article
+        (provenance); the pairs are stored as two tuples to keep a fact small."""
         return dict(zip(self.sources, self.evidence, strict=True))
 
 

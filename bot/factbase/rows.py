@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 import msgspec
 
@@ -25,6 +25,8 @@ from bot.factbase.model import Fact, FactKind, Location
 CHUNK = 1_000  # rows per frame: decoding one takes ~1 ms, so a reload hands the GIL back often
 
 _T = TypeVar("_T", bound=Hashable)
+# A position in the shared table: never negative, which Python would silently read from the end.
+_At = Annotated[int, msgspec.Meta(ge=0)]
 
 
 class _Row(msgspec.Struct, array_like=True, gc=False):
@@ -34,18 +36,18 @@ class _Row(msgspec.Struct, array_like=True, gc=False):
     kind: FactKind
     text: str
     evidence: tuple[str, ...]
-    file: int
+    file: _At
     line: int
     end_line: int
-    date: int
-    sources: int
-    people: int
-    topics: int
-    parties: int
-    dispute: int
-    party: int
-    stance: int
-    speaker: int
+    date: _At
+    sources: _At
+    people: _At
+    topics: _At
+    parties: _At
+    dispute: _At
+    party: _At
+    stance: _At
+    speaker: _At
     name: str | None
     occasion: str | None
 
@@ -55,7 +57,7 @@ class _Shared(msgspec.Struct, array_like=True):
     optional string is ever empty, so "" at position 0 of `words` reads back as None)."""
 
     files: list[str]
-    ids: list[list[int]]  # each id tuple, as positions in `words` (so each id is held once)
+    ids: list[list[_At]]  # each id tuple, as positions in `words` (so each id is held once)
     dates: list[DateSpan | None]
     words: list[str]
 

@@ -128,8 +128,9 @@ def test_who_alone_lists_everyone(engine: Engine) -> None:
     """No argument: every person in the base, by name, each under their name."""
     people = [f for f in engine.snapshot.fb.facts.values() if f.kind == "person"]
     items = ask(engine, "who").items
-    assert [i.fact_id for i in items] == [p.id for p in sorted(people, key=lambda p: p.name or "")]
-    assert [i.heading for i in items] == sorted(p.name or "" for p in people)
+    by_name = sorted(people, key=lambda p: p.name or p.id)
+    assert [i.fact_id for i in items] == [p.id for p in by_name]
+    assert [i.heading for i in items] == [p.name for p in by_name]
 
 
 def test_quote_alone_lists_every_quotation_oldest_first(engine: Engine) -> None:

@@ -97,7 +97,22 @@ def test_a_huge_reply_renders_only_the_pages_it_can_show() -> None:
     assert "Page 25/25" in (pages[-1].footer.text or "")
 
 
+def test_long_items_are_cut_at_the_page_cap_too() -> None:
+    """Items long enough to fill a page two at a time still stop at MAX_PAGES pages, and the
+    note counts the items actually shown."""
+    answer = items(1_000, words=110)  # ~1,100 characters each: three to a page
+    pages = render(Reply("Timeline", answer, intro="1,000 events"), page_size=8)
+    assert len(pages) == MAX_PAGES
+    shown = [item for item in answer if item.fact_id and f"`{item.fact_id}`" in description(pages)]
+    assert shown == list(answer[: len(shown)])
+    assert f"Showing the first {len(shown)} of 1,000" in (pages[-1].description or "")
+    for page in pages:
+        assert len(page.description or "") <= DESCRIPTION_LIMIT
+        assert len(page) <= EMBED_TOTAL_LIMIT
+
+
 def test_a_reply_that_fits_says_nothing_about_more() -> None:
+    """Exactly as many items as the pages hold: every one shown, no note."""
     pages = render(Reply("Timeline", items(8 * MAX_PAGES)), page_size=8)
     assert len(pages) == MAX_PAGES
     assert "Showing the first" not in description(pages)

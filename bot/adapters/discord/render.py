@@ -48,7 +48,11 @@ class Block:
 
     text: str
     sources: tuple[str, ...] = ()
-    is_item: bool = False
+    item: int = -1  # which reply item it shows (a long item's pieces share it); -1: none
+
+    @property
+    def is_item(self) -> bool:
+        return self.item >= 0
 
 
 def render(
@@ -62,8 +66,10 @@ def render(
     title = clamp(escape(reply.title), TITLE_LIMIT) or "\u200b"
     fields = _fields(reply.extra)
     first_budget, budget = _budget(title, fields), _budget(title, [])
-    blocks = _blocks(reply, as_typed, min(first_budget, budget), page_size)
+    blocks = _blocks(reply, as_typed, min(first_budget, budget), page_size * MAX_PAGES)
     pages = _paginate(blocks, page_size, first_budget, budget)
+    if len(pages) > MAX_PAGES or len(reply.items) > page_size * MAX_PAGES:
+        pages = _cut(pages, len(reply.items), first_budget if MAX_PAGES == 1 else budget)
     embeds = []
     for number, page in enumerate(pages, start=1):
         embed = discord.Embed(
@@ -98,29 +104,23 @@ def _fields(extra: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
-def _blocks(
-    reply: Reply, as_typed: Callable[[str], str], limit: int, page_size: int
-) -> list[Block]:
+def _blocks(reply: Reply, as_typed: Callable[[str], str], limit: int, most: int) -> list[Block]:
+    """Render the reply's parts as blocks, items only up to `most` (lazy items past them are
+    never rendered: no page could show them)."""
     blocks = [Block(escape(reply.intro))] if reply.intro else []
     blocks += [Block(fenced) for fenced in code_blocks(reply.block, reply.block_syntax, limit)]
     heading: str | None = None
-    shown = page_size * MAX_PAGES
-    for item in reply.items[:shown]:  # lazy items: only these are rendered
+    for number, item in enumerate(reply.items[:most]):
         show_heading = item.heading if item.heading != heading else None
         heading = item.heading
-        blocks.append(_item_block(item, show_heading))
-    if len(reply.items) > shown:
-        blocks.append(
-            Block(f"*Showing the first {shown:,} of {len(reply.items):,}: ask something "
-                  "narrower to see the rest.*")
-        )  # fmt: skip
+        blocks.append(_item_block(item, show_heading, number))
     if reply.suggestions:
         lines = " · ".join(code(as_typed(s)) for s in reply.suggestions)
         blocks.append(Block(f"**Did you mean:** {lines}"))
     return blocks
 
 
-def _item_block(item: Item, heading: str | None) -> Block:
+def _item_block(item: Item, heading: str | None, number: int) -> Block:
     lines = [f"__**{escape(heading)}**__"] if heading else []
     date = f"**{escape(item.date)}** — " if item.date else ""
     lines.append(date + escape(item.text))
@@ -129,7 +129,7 @@ def _item_block(item: Item, heading: str | None) -> Block:
         small.append(code(item.fact_id))
     if small:
         lines.append("-# " + " · ".join(small))
-    return Block("\n".join(lines), tuple(c.short for c in item.citations), is_item=True)
+    return Block("\n".join(lines), tuple(c.short for c in item.citations), number)
 
 
 def _paginate(
@@ -151,6 +151,25 @@ def _paginate(
     return pages
 
 
+def _cut(pages: list[list[Block]], total: int, limit: int) -> list[list[Block]]:
+    """Keep the first MAX_PAGES pages and end the last with how many items were left out.
+
+    Blocks leave the last page until the note fits within its `limit`.
+    """
+    kept = [list(page) for page in pages[:MAX_PAGES]]
+    last = kept[-1]
+    while True:
+        shown = len({b.item for page in kept for b in page if b.is_item})
+        note = Block(
+            f"*Showing the first {shown:,} of {total:,}: ask something narrower to see the rest.*"
+        )
+        used = sum(len(b.text) + 2 for b in last) + len(note.text)
+        if used <= limit or not last:
+            last.append(note)
+            return kept
+        last.pop()
+
+
 def _fitting(blocks: Iterable[Block], limit: int) -> Iterable[Block]:
     """Split the rare block longer than a whole page, between lines or words."""
     for block in blocks:
@@ -158,7 +177,7 @@ def _fitting(blocks: Iterable[Block], limit: int) -> Iterable[Block]:
             yield block
             continue
         for piece in split_block(block.text, limit):
-            yield Block(piece, block.sources, block.is_item)
+            yield Block(piece, block.sources, block.item)
 
 
 def _footer(note: str, page: list[Block], number: int, total: int) -> str:

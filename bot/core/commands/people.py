@@ -76,7 +76,8 @@ def everyone(snap: Snapshot) -> Reply:
 
 
 def _line(snap: Snapshot, person_id: str, _heading: str | None) -> Item:
-    """One person in the list: their name as the heading, then the start of their card."""
+    """One person in the list, headed by their name: the list's point is finding a name, the
+    opening words of the card say enough to tell two people apart."""
     p = snap.fact(person_id)
     return Item(_gist(p.text), p.id, None, citations(snap, p), p.name)
 

@@ -57,6 +57,8 @@ def quote(engine: Engine, request: Request) -> Reply:
 
 
 def _reply(snap: Snapshot, title: str, quotes: list[Fact]) -> Reply:
+    """List quotations oldest first; the sort is stable, so quotes of the same date keep the
+    order they came in (by relevance, for a word filter)."""
     ordered = sorted(quotes, key=lambda q: (q.date is None, q.date.start if q.date else None))
     return Reply(
         title=title, intro=plural(len(ordered), "quotation"), items=tuple(fact_items(snap, ordered))
