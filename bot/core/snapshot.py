@@ -141,6 +141,7 @@ def build_table(fb: FactBase) -> SnapshotTable:
     facts = list(fb.facts.values())
     ids = [f.id for f in facts]
     disputed = {f.id for f in facts if f.dispute}
+    person_words = _person_words(fb)
     return SnapshotTable(
         spans=build_spans(ids, [f.date for f in facts], disputed),
         groups={
@@ -148,14 +149,14 @@ def build_table(fb: FactBase) -> SnapshotTable:
             "interests": _group(
                 facts, lambda f: (f.party,) if f.kind == "interest" and f.party else ()
             ),
-            "by_person": _card_order(facts, _group(facts, _people_involved(fb))),
+            "by_person": _card_order(facts, _group(facts, _people_involved(person_words))),
             "by_topic": _group(facts, lambda f: f.topics),
             "by_source": _group(facts, lambda f: f.sources),
             "by_dispute": _group(facts, lambda f: (f.dispute,) if f.dispute else ()),
         },
         quotes=_numbers(facts, "quote", _date_order),
         people=_numbers(facts, "person", lambda f: f.name or f.id),
-        person_words={pid: sorted(ws) for pid, ws in _person_words(fb).items()},
+        person_words={pid: sorted(ws) for pid, ws in person_words.items()},
         matchers=_matchers(fb, facts),
         search=build_search((_search_text(f) for f in facts), _related_words(fb), tag_names(fb)),
         counts=fb.counts(),
@@ -196,11 +197,11 @@ def _group(facts: list[Fact], keys: _KeyFn) -> dict[str, Ints]:
     return groups
 
 
-def _people_involved(fb: FactBase) -> _KeyFn:
+def _people_involved(person_words: Mapping[str, frozenset[str]]) -> _KeyFn:
     """Say which people a fact involves: those it is tagged with or quotes, and those its text
     names by a word naming only them (`Kosygin said …` with no tag), found once here rather
     than by reading texts on every `who`."""
-    owner = {word: pid for pid, ws in _person_words(fb).items() for word in ws}
+    owner = {word: pid for pid, ws in person_words.items() for word in ws}
 
     def involved(fact: Fact) -> Iterable[str]:
         tagged = (*fact.people, *((fact.speaker,) if fact.speaker else ()))
