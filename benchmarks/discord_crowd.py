@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.config import Cooldown, DiscordSettings
 from bot.core.engine import Engine
+from bot.store.store import Store
 from tests.discord.conftest import running_bot
 from tests.fake_discord import FakeDiscord
 
@@ -29,7 +30,7 @@ async def crowd(count: int) -> None:
     settings = DiscordSettings(
         api_base=fake.api_base, cooldown=unlimited, channel_cooldown=unlimited
     )
-    engine = Engine.from_folder(KNOWLEDGE)
+    engine = Engine(Store.open(KNOWLEDGE))
     async with running_bot(settings, engine):
         members = [fake.member(f"m{n}") for n in range(count)]
         started = time.perf_counter()

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.core.types import Actor
-from bot.factbase.writer import KnowledgeWriter
+from bot.factbase.edit.writer import KnowledgeWriter
 
 ADMIN = Actor(id="bench", name="bench", is_admin=True, platform="bench")
 REPEATS = 5
@@ -78,7 +78,7 @@ def time_edits(entries: int) -> dict[str, float]:
     """Give median milliseconds per kind of edit on a warm writer, plus the first load."""
     with tempfile.TemporaryDirectory() as tmp:
         knowledge, seeds = make_base(Path(tmp), entries)
-        writer = KnowledgeWriter(knowledge, seeds)
+        writer = KnowledgeWriter(knowledge, seeds, Path(tmp) / "state")
         start = time.perf_counter()
         writer.state()
         first_load = (time.perf_counter() - start) * 1000
@@ -117,7 +117,7 @@ def time_contended_edits(entries: int, tasks: int = 5, each: int = 10) -> dict[s
     """Run `tasks` threads of `each` adds at once; give the wall time and the worst wait."""
     with tempfile.TemporaryDirectory() as tmp:
         knowledge, seeds = make_base(Path(tmp), entries)
-        writer = KnowledgeWriter(knowledge, seeds)
+        writer = KnowledgeWriter(knowledge, seeds, Path(tmp) / "state")
         writer.state()
         worst = [0.0]
 

@@ -22,12 +22,15 @@ from typing import Any
 from benchmarks.baselines import DifflibTitles, RapidfuzzScan
 from benchmarks.measure import hit_at_10, rss_mb, summary, time_calls
 from benchmarks.queries import load_queries
-from bot.core.engine import Engine, build_snapshot
+from bot.core.engine import Engine
 from bot.core.types import Actor, Reply, Request
-from bot.factbase.cache import cache_path, fingerprint, load_cached, write_cache
-from bot.factbase.loader import load
-from bot.factbase.memory import paused_gc
+from bot.factbase.load.loader import load
 from bot.factbase.model import FactBase
+from bot.store.basecache import cache_path, fingerprint, load_keyed, write_cache
+from bot.store.large.memory import paused_gc
+from bot.store.paths import cache_dir
+from bot.store.snapshot import build_snapshot
+from bot.store.store import Store
 
 ACTOR = Actor(id="bench", name="bench")
 PAGE = 10  # items on one page of a reply in chat
@@ -38,7 +41,8 @@ LISTINGS = ("about", "who", "quote", "timeline", "topics", "sources", "help")
 # without what this measuring process allocated and freed while timing the loads).
 STARTUP = (
     "import sys; from pathlib import Path; from bot.core.engine import Engine; "
-    "from benchmarks.measure import rss_mb; engine = Engine.from_folder(Path(sys.argv[1])); "
+    "from bot.store.store import Store; "
+    "from benchmarks.measure import rss_mb; engine = Engine(Store.open(Path(sys.argv[1]))); "
     "print(rss_mb()[0])"
 )
 
@@ -59,14 +63,19 @@ def fact_ids(reply: Reply) -> list[str]:
     return [item.fact_id for item in reply.items if item.fact_id]
 
 
+def load_cached(folder: Path) -> FactBase:
+    """Load a folder through its warm cache, as the store does at start-up."""
+    return load_keyed(folder, None, cache_dir(folder))[0]
+
+
 def measure_loads(folder: Path) -> tuple[FactBase, dict[str, float]]:
     """Time a cold YAML load (validated) and a warm load from the cache it leaves behind."""
-    cache_path(folder).unlink(missing_ok=True)
+    cache_path(cache_dir(folder)).unlink(missing_ok=True)
     start = time.perf_counter()
     with paused_gc():
         fb = load(folder)
     cold = time.perf_counter() - start
-    write_cache(cache_path(folder), fingerprint(folder), fb)
+    write_cache(cache_path(cache_dir(folder)), fingerprint(folder), fb)
     del fb
     gc.collect()
     start = time.perf_counter()
@@ -164,7 +173,7 @@ def run(folder: Path, budget_s: float, rounds: int) -> dict[str, Any]:
     del fb
     gc.collect()
     start = time.perf_counter()
-    engine = Engine.from_folder(folder)
+    engine = Engine(Store.open(folder))
     loads["startup_in_process_s"] = round(time.perf_counter() - start, 3)
     gc.collect()
     gc.freeze()

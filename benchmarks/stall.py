@@ -2,7 +2,7 @@
 
     python -m benchmarks.stall benchmarks/data/fb-100000
 
-An edit adds one event with a unique word; then the bot's own reload (`reloader.reload_now`, run
+An edit adds one event with a unique word; then the bot's own reload (`Store.reload`, run
 with `asyncio.to_thread` as the Discord runner and the `reload` command do) runs while a ticker
 measures how late a 1 ms sleep wakes up (the loop's stall) and a client searches for the new word
 every 5 ms.
@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.measure import percentile
-from bot.core import editing, reloader, snapcache
 from bot.core.engine import Engine
-from bot.core.reloader import reload_now
-from bot.core.snapcache import index_path
 from bot.core.types import Actor, Request
-from bot.factbase import background
-from bot.factbase.cache import cache_path
+from bot.store import store as store_module
+from bot.store.basecache import cache_path
+from bot.store.indexcache import index_path
+from bot.store.large import child, retire
+from bot.store.paths import cache_dir
+from bot.store.store import Store
 
 MARKER = "zyzzyvaquux"
 TICK_S = 0.001
@@ -56,13 +57,13 @@ class Observed:
 def _label_phases(seen: Observed) -> None:
     """Wrap the reload's steps so each stall is charged to the step that was running."""
     for module, name, label in (
-        (reloader, "check_and_index_in_child", "reload (other steps)"),
+        (child, "check_and_index_in_child", "reload (other steps)"),
         (subprocess, "run", "parse+validate+index in child"),
-        (background, "read_cache", "decode base"),
-        (snapcache, "read_table", "decode indexes"),
-        (editing, "open_snapshot", "open indexes"),
-        (editing, "build_snapshot", "build indexes"),
-        (editing, "dismantle", "take old snapshot apart"),
+        (child, "read_cache", "decode base"),
+        (child, "read_table", "decode indexes"),
+        (store_module, "open_snapshot", "open indexes"),
+        (store_module, "build_snapshot", "build indexes"),
+        (retire, "dismantle", "take old snapshot apart"),
     ):
         original = getattr(module, name)
 
@@ -104,7 +105,7 @@ async def _measure(engine: Engine) -> dict[str, Any]:
     start = time.perf_counter()
     seen.phase = "reload (other steps)"
     _label_phases(seen)
-    result = await asyncio.to_thread(reload_now, engine)
+    result = await asyncio.to_thread(engine.store.reload)
     elapsed = time.perf_counter() - start
     seen.phase = "after"
     await asyncio.sleep(0.2)
@@ -126,8 +127,9 @@ async def _measure(engine: Engine) -> dict[str, Any]:
 
 def main() -> None:
     folder = Path(sys.argv[1])
-    engine = Engine.from_folder(folder)  # the base as it was, before the edit
-    events, caches = folder / "events.yaml", (cache_path(folder), index_path(folder))
+    engine = Engine(Store.open(folder))  # the base as it was, before the edit
+    cache = cache_dir(folder)
+    events, caches = folder / "events.yaml", (cache_path(cache), index_path(cache))
     original, cached = events.read_bytes(), [cache.read_bytes() for cache in caches]
     events.write_bytes(original + MARKER_EVENT.encode())
     try:

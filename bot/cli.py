@@ -56,8 +56,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(folder: Path | None, seeds: Path | None) -> int:
-    from bot.core.wording import counts_line
-    from bot.factbase.loader import check
+    from bot.core.replies import counts_line
+    from bot.factbase.load.loader import check
 
     fb, problems = check(folder or _knowledge_default(), seeds)
     for problem in problems:

@@ -100,6 +100,8 @@ class Settings(_Section):
     """Everything `factbot run` needs; `token` is filled from the environment, never the YAML."""
 
     knowledge: Path = Path("knowledge")
+    cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/factbot (see bot.store.paths)
+    state_dir: Path | None = None  # None: $XDG_STATE_HOME/factbot
     discord: DiscordSettings = DiscordSettings()
     token: SecretStr | None = Field(default=None, exclude=True, repr=False)
 
@@ -115,7 +117,12 @@ def load_settings(path: Path | None, environ: dict[str, str] | None = None) -> S
         raise ConfigError(_describe(path, exc)) from None
     knowledge = Path(env[KNOWLEDGE_ENV]) if env.get(KNOWLEDGE_ENV) else base / settings.knowledge
     token = _token(settings.discord.token_file, base, env)
-    return settings.model_copy(update={"knowledge": knowledge, "token": token})
+    dirs = {
+        key: base / value
+        for key, value in (("cache_dir", settings.cache_dir), ("state_dir", settings.state_dir))
+        if value is not None
+    }
+    return settings.model_copy(update={"knowledge": knowledge, "token": token, **dirs})
 
 
 def require_token(settings: Settings) -> str:

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from bot.factbase.edit.audit import AUDIT_NAME
+from bot.store.paths import state_dir
+
+# Caches and state go where the bot puts them for operators (XDG), but never into the developer's
+# own ~/.cache or ~/.local/state: each test run gets fresh roots (child processes inherit them).
+_ROOTS = Path(tempfile.mkdtemp(prefix="factbot-tests-"))
+os.environ["XDG_CACHE_HOME"] = str(_ROOTS / "cache")
+os.environ["XDG_STATE_HOME"] = str(_ROOTS / "state")
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
@@ -21,3 +31,10 @@ def knowledge_copy(tmp_path: Path) -> Path:
         if path.is_file() and not path.name.startswith("."):
             (target / path.name).write_bytes(path.read_bytes())
     return target
+
+
+def audit_log(folder: Path) -> Path:
+    """Give where the bot keeps the audit log of chat edits to `folder` (its state directory,
+    created here so a test can write a log of its own)."""
+    state_dir(folder).mkdir(parents=True, exist_ok=True)
+    return state_dir(folder) / AUDIT_NAME

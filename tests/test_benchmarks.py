@@ -12,7 +12,7 @@ from benchmarks.generate import generate
 from benchmarks.queries import load_queries, words_of
 from benchmarks.report import check_targets, render
 from benchmarks.run_size import run
-from bot.factbase.loader import check
+from bot.factbase.load.loader import check
 
 FACTS = 120
 

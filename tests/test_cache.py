@@ -8,19 +8,28 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from bot.core.engine import Engine
 from bot.errors import KnowledgeError
-from bot.factbase.cache import (
+from bot.factbase.load.loader import load
+from bot.factbase.model import FactBase
+from bot.store.basecache import (
     MAGIC,
     cache_path,
     fingerprint,
-    load_cached,
+    load_keyed,
     read_cache,
     read_framed,
     write_framed,
 )
-from bot.factbase.loader import load
+from bot.store.paths import cache_dir
+from bot.store.store import Store
 
 FIRST_EVENT = "pakistan-emerges-1947"
+
+
+def load_cached(folder: Path) -> FactBase:
+    """Load a folder through its cache, as the store does at start-up."""
+    return load_keyed(folder, None, cache_dir(folder))[0]
 
 
 def _edit_event_text(folder: Path, new_text: str) -> None:
@@ -35,7 +44,7 @@ def _edit_event_text(folder: Path, new_text: str) -> None:
 def test_cache_hit_gives_the_same_fact_base_as_a_yaml_load(knowledge_copy: Path) -> None:
     """A second start-up served from the cache equals a fresh validated load."""
     load_cached(knowledge_copy)
-    assert cache_path(knowledge_copy).is_file()
+    assert cache_path(cache_dir(knowledge_copy)).is_file()
     assert load_cached(knowledge_copy) == load(knowledge_copy)
 
 
@@ -77,14 +86,14 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
 ) -> None:
     """Truncated, bit-flipped or foreign cache files fall back to YAML and get rewritten."""
     load_cached(knowledge_copy)
-    damage(cache_path(knowledge_copy))
+    damage(cache_path(cache_dir(knowledge_copy)))
     assert load_cached(knowledge_copy) == load(knowledge_copy)
-    intact = cache_path(knowledge_copy).read_bytes()
+    intact = cache_path(cache_dir(knowledge_copy)).read_bytes()
     assert load_cached(knowledge_copy) == load(knowledge_copy)
-    assert cache_path(knowledge_copy).read_bytes() == intact
+    assert cache_path(cache_dir(knowledge_copy)).read_bytes() == intact
 
 
-SOURCES_OF_A_ROW = 8  # a fact row's position of its sources' id tuple (bot.factbase.rows)
+SOURCES_OF_A_ROW = 8  # a fact row's position of its sources' id tuple (bot.store.rows)
 
 
 @pytest.mark.parametrize("damage", ["past the shared table", "negative position"])
@@ -94,7 +103,7 @@ def test_a_cache_pointing_outside_its_shared_table_is_ignored(
     """A well-formed, correctly digested cache whose facts point at shared values that are
     not there (or at a negative position, which Python would read from the end) is not
     trusted: the base is loaded from YAML, exactly."""
-    key, path = fingerprint(knowledge_copy), cache_path(knowledge_copy)
+    key, path = fingerprint(knowledge_copy), cache_path(cache_dir(knowledge_copy))
     load_cached(knowledge_copy)
     frames = [bytes(frame) for frame in read_framed(path, MAGIC, key, "cache") or []]
     if damage == "past the shared table":
@@ -112,12 +121,20 @@ def test_a_cache_pointing_outside_its_shared_table_is_ignored(
 
 def test_an_unwritable_cache_location_still_loads(knowledge_copy: Path) -> None:
     """When the cache cannot be written (a file blocks its folder), start-up still works."""
-    (knowledge_copy / cache_path(knowledge_copy).parent.name).write_text("in the way")
+    blocked = cache_dir(knowledge_copy)
+    blocked.parent.mkdir(parents=True, exist_ok=True)
+    blocked.write_text("in the way")
     assert load_cached(knowledge_copy) == load(knowledge_copy)
-    assert not cache_path(knowledge_copy).exists()
+    assert not cache_path(cache_dir(knowledge_copy)).exists()
 
 
-def test_the_cache_never_lands_in_the_fact_base(knowledge_copy: Path) -> None:
-    """The cache folder is invisible to the loader: no extra entries, no parse errors."""
-    load_cached(knowledge_copy)
-    assert load(knowledge_copy).counts() == load_cached(knowledge_copy).counts()
+def test_the_cache_never_lands_in_the_knowledge_folder(
+    knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The admins' checkout is left as it was; the cache goes under $XDG_CACHE_HOME/factbot."""
+    before = sorted(p.name for p in knowledge_copy.iterdir())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    Engine(Store.open(knowledge_copy))
+    assert sorted(p.name for p in knowledge_copy.iterdir()) == before
+    stored = sorted(p.name for p in (tmp_path / "xdg-cache" / "factbot").rglob("*") if p.is_file())
+    assert stored == ["factbase.msgpack", "indexes.msgpack"]

@@ -8,15 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.text import render
+from bot.adapters.terminal import render
 from bot.core.engine import Engine
-from bot.core.snapcache import check_and_index_in_child, index_key, index_path, read_table
-from bot.core.snapshot import build_table
 from bot.core.types import Actor, Request
-from bot.factbase.cache import fingerprint, load_cached
-from bot.factbase.loader import load
+from bot.factbase.load.loader import load
+from bot.factbase.model import FactBase
+from bot.store.basecache import fingerprint, load_keyed
+from bot.store.indexcache import index_key, index_path, read_table
+from bot.store.large.child import check_and_index_in_child
+from bot.store.paths import cache_dir
+from bot.store.snapshot import build_table
+from bot.store.store import Store
 
 ACTOR = Actor(id="member", name="member")
+
+
+def load_cached(folder: Path) -> FactBase:
+    """Load a folder through its cache, as the store does at start-up."""
+    return load_keyed(folder, None, cache_dir(folder))[0]
+
+
 LINES = [
     "timeline",
     "timeline 1970s",
@@ -49,29 +60,29 @@ def _answers(engine: Engine) -> list[str]:
 
 def test_stored_indexes_equal_a_fresh_build(knowledge_copy: Path) -> None:
     """What the cache gives back is exactly what building the indexes gives."""
-    Engine.from_folder(knowledge_copy)
+    Engine(Store.open(knowledge_copy))
     fb = load_cached(knowledge_copy)
     key = index_key(fingerprint(knowledge_copy), fb)
-    assert read_table(index_path(knowledge_copy), key) == build_table(fb)
+    assert read_table(index_path(cache_dir(knowledge_copy)), key) == build_table(fb)
 
 
 def test_a_cache_hit_answers_exactly_like_a_fresh_build(knowledge_copy: Path) -> None:
     """Every command replies the same from the cached indexes as from indexes built anew."""
-    Engine.from_folder(knowledge_copy)  # builds and stores
-    assert index_path(knowledge_copy).is_file()
-    cached = Engine.from_folder(knowledge_copy)
-    fresh = Engine.from_factbase(load(knowledge_copy))
+    Engine(Store.open(knowledge_copy))  # builds and stores
+    assert index_path(cache_dir(knowledge_copy)).is_file()
+    cached = Engine(Store.open(knowledge_copy))
+    fresh = Engine(Store.of(load(knowledge_copy)))
     assert _answers(cached) == _answers(fresh)
 
 
 def test_an_edit_is_searchable_after_a_restart(knowledge_copy: Path) -> None:
     """New words in a file are found: the indexes of the old text are not reused."""
-    Engine.from_folder(knowledge_copy)
+    Engine(Store.open(knowledge_copy))
     path = knowledge_copy / "events.yaml"
     text = path.read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.strip().startswith("text:"))
     path.write_text(text.replace(line, line.rstrip() + " Zanzibarian.", 1), encoding="utf-8")
-    reply = Engine.from_folder(knowledge_copy).handle(Request("search", "zanzibarian", ACTOR))
+    reply = Engine(Store.open(knowledge_copy)).handle(Request("search", "zanzibarian", ACTOR))
     assert reply.kind == "answer" and reply.items
 
 
@@ -94,17 +105,17 @@ def test_a_broken_index_cache_is_rebuilt(
     knowledge_copy: Path, damage: Callable[[Path], None]
 ) -> None:
     """A damaged file is ignored: answers stay right and a good file replaces it."""
-    expected = _answers(Engine.from_folder(knowledge_copy))
-    damage(index_path(knowledge_copy))
-    assert _answers(Engine.from_folder(knowledge_copy)) == expected
+    expected = _answers(Engine(Store.open(knowledge_copy)))
+    damage(index_path(cache_dir(knowledge_copy)))
+    assert _answers(Engine(Store.open(knowledge_copy))) == expected
     fb = load_cached(knowledge_copy)
     key = index_key(fingerprint(knowledge_copy), fb)
-    assert read_table(index_path(knowledge_copy), key) is not None
+    assert read_table(index_path(cache_dir(knowledge_copy)), key) is not None
 
 
 def test_a_reload_child_hands_back_the_indexes_of_the_base_it_read(knowledge_copy: Path) -> None:
     """The indexes built in the reload's child process equal those built here from its base."""
-    fb, problems, table = check_and_index_in_child(knowledge_copy)
+    fb, problems, table = check_and_index_in_child(knowledge_copy, None, cache_dir(knowledge_copy))
     assert problems == [] and fb == load(knowledge_copy)
     assert table == build_table(fb)
 
@@ -113,5 +124,5 @@ def test_a_reload_child_reports_problems_instead_of_indexes(knowledge_copy: Path
     """A broken file gives the validator's problems and no indexes."""
     path = knowledge_copy / "events.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("[diplomacy]", "[nowhere]", 1))
-    _, problems, table = check_and_index_in_child(knowledge_copy)
+    _, problems, table = check_and_index_in_child(knowledge_copy, None, cache_dir(knowledge_copy))
     assert table is None and any("nowhere" in str(p) for p in problems)

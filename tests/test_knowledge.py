@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from bot.factbase.loader import check, load
-from bot.factbase.provenance import load_articles, normalise
+from bot.factbase.load.loader import check, load
+from bot.factbase.load.provenance import load_articles, normalise
 from tests.conftest import KNOWLEDGE, SEEDS
 
 needs_seeds = pytest.mark.skipif(

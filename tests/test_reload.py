@@ -9,13 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import editing
 from bot.core.engine import Engine
-from bot.core.reloader import reload_now
-from bot.core.snapshot import build_snapshot
 from bot.core.types import Actor, Request
-from bot.factbase.background import check_in_child, dismantle
-from bot.factbase.loader import check, load
+from bot.errors import Problem
+from bot.factbase.load.loader import check, load
+from bot.factbase.model import FactBase
+from bot.store.large import retire
+from bot.store.large.child import check_and_index_in_child
+from bot.store.large.retire import dismantle
+from bot.store.paths import cache_dir
+from bot.store.snapshot import build_snapshot, build_table
+from bot.store.store import Store
 
 NEW_EVENT = """
   - id: tashkent-anniversary-gala-2016
@@ -31,13 +35,23 @@ def _search(engine: Engine, words: str) -> list[str]:
     return [item.fact_id for item in reply.items if item.fact_id]
 
 
-def test_a_reload_serves_the_edited_base(knowledge_copy: Path) -> None:
-    """After an admin adds an event and reloads, search finds it."""
-    engine = Engine.from_folder(knowledge_copy)
+def check_in_child(folder: Path) -> tuple[FactBase, list[Problem]]:
+    """Check a folder the way a large reload does, in a child process."""
+    fb, problems, table = check_and_index_in_child(folder, None, cache_dir(folder))
+    assert (table is None) == bool(problems)
+    if table is not None:
+        assert table == build_table(fb)  # the indexes handed over are the ones the base needs
+    return fb, problems
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["plain path", "large path"])
+def test_a_reload_serves_the_edited_base(knowledge_copy: Path, large: bool) -> None:
+    """After an admin adds an event and reloads, search finds it, whichever path it took."""
+    engine = Engine(Store.open(knowledge_copy, large=large))
     with (knowledge_copy / "events.yaml").open("a", encoding="utf-8") as f:
         f.write(NEW_EVENT)
     assert "tashkent-anniversary-gala-2016" not in _search(engine, "zanzibarine")
-    assert reload_now(engine).swapped
+    assert engine.store.reload().swapped
     assert _search(engine, "zanzibarine") == ["tashkent-anniversary-gala-2016"]
 
 
@@ -82,11 +96,11 @@ def test_a_snapshot_still_read_stays_whole_until_its_reader_is_done(
 ) -> None:
     """A reply still read after a reload keeps its base; the base is freed later, off the
     reader's thread (freeing a large base at once would stall the event loop)."""
-    monkeypatch.setattr(editing, "WAIT_S", 0.05)
-    engine = Engine.from_folder(knowledge_copy)
+    monkeypatch.setattr(retire, "WAIT_S", 0.05)
+    engine = Engine(Store.open(knowledge_copy, large=True))
     held = engine.snapshot
     count = len(held.fb.facts)
-    assert reload_now(engine).swapped
+    assert engine.store.reload().swapped
     time.sleep(0.2)
     assert len(held.fb.facts) == count  # the reader's base is untouched
     freed_in: list[str] = []

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.factbase.files import knowledge_files, schema_path
-from bot.factbase.schema import _passes_fast_check, validator_for
-from bot.factbase.yamlfile import parse_file
+from bot.factbase.load.files import knowledge_files, schema_path
+from bot.factbase.load.schema import _passes_fast_check, validator_for
+from bot.factbase.load.yamlfile import parse_file
 from tests.conftest import KNOWLEDGE
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.factbase.loader import check
+from bot.factbase.load.loader import check
 
 SOURCES = """\
 sources:

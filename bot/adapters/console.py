@@ -13,17 +13,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.adapters.text import render, render_json
+from bot.adapters.terminal import render, render_json
 from bot.core.engine import Engine
 from bot.core.parse import split_line
 from bot.core.types import Actor, Reply, ReplyKind, Request
 from bot.errors import KnowledgeError
+from bot.store.paths import state_root
+from bot.store.store import Store
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import History
 
-    from bot.core.reloader import ReloadResult
+    from bot.store.store import ReloadResult
 
 MAX_WIDTH = 100  # beyond this, lines get hard to read even on a wide terminal
 EXIT_CODES: dict[ReplyKind, int] = {
@@ -50,7 +52,7 @@ def console_actor() -> Actor:
 def load_engine(knowledge: Path, err: TextIO = sys.stderr) -> Engine | None:
     """Load the fact base, or print each problem (file:line: what — fix) and give None."""
     try:
-        return Engine.from_folder(knowledge)
+        return Engine(Store.open(knowledge))
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=err)
@@ -118,7 +120,7 @@ def _interactive(engine: Engine, actor: Actor) -> int:
     from prompt_toolkit.completion import WordCompleter
     from prompt_toolkit.patch_stdout import patch_stdout
 
-    from bot.core.reloader import watch_in_thread
+    from bot.store.watch import watch_in_thread
 
     names = sorted(
         {p + n for s in engine.commands for n in (s.name, *s.aliases) for p in ("", "!")}
@@ -130,7 +132,7 @@ def _interactive(engine: Engine, actor: Actor) -> int:
     print("\nType a command (with or without !), `quit` or Ctrl-D to leave.\n")
     # Files saved in an editor go live while the chat is open; notes print above the prompt.
     with patch_stdout(raw=True):
-        stop_watching = watch_in_thread(engine, _report_reload)
+        stop_watching = watch_in_thread(engine.store, _report_reload)
         try:
             return _prompt_loop(engine, session, actor)
         finally:
@@ -165,7 +167,7 @@ def _history() -> History:
     """Keep the prompt history across sessions when the state folder is writable."""
     from prompt_toolkit.history import FileHistory, InMemoryHistory
 
-    folder = Path.home() / ".local" / "state" / "factbot"
+    folder = state_root()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         return FileHistory(str(folder / "history"))

@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.core.types import ArgKind
-from bot.core.wording import plural
+from bot.core.commands.timeline import decades
+from bot.core.replies import plural
+from bot.core.table import CommandTable
+from bot.core.types import ArgKind, CommandSpec
 from bot.search.matcher import NameMatcher
 from bot.search.normalise import fold
 from bot.search.periods import parse_period
+from bot.store.snapshot import Snapshot
 
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
-
-MAX_LABEL = 100  # Discord's limit for a choice's name and value
 ERAS = ("cold war", "post-cold war", "post-9/11", "before 1991", "since 2001")
 
 Choice = tuple[str, str]
 
 
-def choices(engine: Engine, kind: ArgKind, partial: str) -> list[Choice]:
+def choices(snap: Snapshot, table: CommandTable, kind: ArgKind, partial: str) -> list[Choice]:
     """Give (label, value) choices for an argument of `kind`, best first.
 
     Values are entry ids (`zulfikar-ali-bhutto`, `shared`): stable, short, and every command
     resolves them exactly.
     """
-    snap = engine.snapshot
     if kind == "period":
-        return _periods(engine, partial)
+        return _periods(snap, partial)
     if kind == "command":
-        names = {s.name: s.name for s in engine.commands if not s.admin}
-        return _pick(NameMatcher(((n, n) for n in names), names), partial, names)
+        specs = [s for s in table.specs if not s.admin]
+        return _commands(table, specs, partial)
     matchers: dict[str, NameMatcher] = {
         "party": snap.parties,
         "person": snap.people,
@@ -56,11 +52,17 @@ def _pick(matcher: NameMatcher, partial: str, values: dict[str, str]) -> list[Ch
     return [_choice(display[i], values.get(i, display[i])) for i in ids]
 
 
-def _periods(engine: Engine, partial: str) -> list[Choice]:
-    """Offer the typed period when it parses, then decades with events, then eras."""
-    from bot.core.commands.timeline import decades
+def _commands(table: CommandTable, specs: list[CommandSpec], partial: str) -> list[Choice]:
+    """Offer command names starting with what is typed, then those the table reads it as."""
+    key = fold(partial)
+    names = [s.name for s in specs]
+    picked = [n for n in names if n.startswith(key)] if key else names
+    picked += [m.id for m in table.suggest(partial, specs, limit=25)] if key else []
+    return [(n, n) for n in dict.fromkeys(picked)]
 
-    snap = engine.snapshot
+
+def _periods(snap: Snapshot, partial: str) -> list[Choice]:
+    """Offer the typed period when it parses, then decades with events, then eras."""
     options = [
         _choice(f"{d.label} — {plural(len(snap.timeline.overlapping(d)), 'event')}", d.label)
         for d in decades(snap)
@@ -76,4 +78,4 @@ def _periods(engine: Engine, partial: str) -> list[Choice]:
 
 
 def _choice(label: str, value: str) -> Choice:
-    return label[:MAX_LABEL], value[:MAX_LABEL]
+    return label, value

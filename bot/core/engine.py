@@ -1,100 +1,71 @@
-"""The engine: Request in, Reply out, for every adapter; the one place failures are funnelled.
+"""The engine: Request in, Reply out, for every adapter; the one place failures become replies.
 
-It serves from a single immutable Snapshot. `swap` replaces it with one attribute assignment, so
-a reload built elsewhere (a worker thread) becomes visible atomically and a request that already
-read `engine.snapshot` finishes on the base it started with.
+It is handed what it serves — a `Store` — and the command table, and finds nothing else on its
+own. Each request reads `store.snapshot` once, so a reload or an edit published meanwhile (one
+attribute assignment, in the store) is seen by the next request, never by half of this one.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
+from bot.core.commands import ALL
+from bot.core.completion import choices
 from bot.core.intent import Reading, read_bare, read_intent, tidy
 from bot.core.parse import MAX_ADMIN_ARGS, MAX_ARGS, clean_text, echo
-from bot.core.registry import Command, load_commands, registered
-from bot.core.snapshot import Snapshot, build_snapshot
+from bot.core.replies import APOLOGY, problems_reply
+from bot.core.table import Command, CommandTable, Context
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
-from bot.errors import BadArguments, NotAllowed, NotFound, UserError
-from bot.factbase.model import FactBase
-from bot.search.matcher import NameMatcher, allowed_edits, edit_distance, one_request
-
-__all__ = ["Engine", "Snapshot", "build_snapshot"]
+from bot.errors import BadArguments, KnowledgeError, NotAllowed, NotFound, UserError
+from bot.factbase.edit.writer import BrokenOnDisk
+from bot.search.matcher import one_request
+from bot.store.snapshot import Snapshot
+from bot.store.store import Store
 
 _log = logging.getLogger("factbot.engine")
 
-MAX_CHOICES = 25  # Discord's limit for autocomplete choices
 _QUESTION_COMMANDS = ("who", "search")  # their arguments may be a question in plain words
-_APOLOGY = (
-    "Sorry — something went wrong while answering that. It has been logged; please try again."
+BROKEN_ON_DISK = (
+    "Nothing was changed: the knowledge files on disk already have problems. Fix these first."
 )
+WOULD_BREAK = "Not saved: the change would break the fact base. Nothing was written."
 
 
 class Engine:
-    """Answers requests from the current snapshot of the fact base."""
+    """Answers requests from the store's current snapshot, with the commands it was given."""
 
-    def __init__(self, snapshot: Snapshot, knowledge: Path | None = None) -> None:
-        self.snapshot = snapshot
-        self.knowledge = knowledge
+    def __init__(self, store: Store, table: CommandTable | None = None) -> None:
+        """Serve `store` with `table` (every command, by default)."""
+        self.store = store
+        self.table = table if table is not None else CommandTable(ALL)
         self.started_at = datetime.now(UTC)
-        # Fingerprints of the files the current snapshot was read from, when the engine read them
-        # itself: the writer starts from this snapshot instead of loading the folder again.
-        self.loaded_signatures: Mapping[str, tuple[int, int, int]] = {}
-        self._table = load_commands()
-        self._command_names = NameMatcher(
-            ((name, c.spec.name) for name, c in self._table.items()),
-            {c.spec.name: c.spec.name for c in self._table.values()},
-        )
-
-    @classmethod
-    def from_factbase(cls, fb: FactBase, knowledge: Path | None = None) -> Engine:
-        """Build an engine over an already loaded fact base."""
-        return cls(build_snapshot(fb), knowledge)
-
-    @classmethod
-    def from_folder(cls, path: Path) -> Engine:
-        """Load, validate and index a knowledge folder; raises KnowledgeError if it is invalid."""
-        import gc
-
-        from bot.core.snapcache import load_snapshot  # base and indexes, cached by content
-        from bot.factbase.memory import paused_gc, release_freed_memory
-        from bot.factbase.writer import signatures
-
-        before = signatures(path)  # taken first, so a file changed mid-load reads as changed
-        with paused_gc():  # millions of long-lived objects: collecting them midway is pure waste
-            engine = cls(load_snapshot(path), path)
-        gc.freeze()  # and keep them out of every later collection (no pauses while serving)
-        release_freed_memory(len(engine.snapshot.fb.facts))
-        engine.loaded_signatures = before
-        return engine
 
     @property
-    def loaded_at(self) -> datetime:
-        """Tell when the fact base being served was indexed."""
-        return self.snapshot.loaded_at
+    def snapshot(self) -> Snapshot:
+        """Give the snapshot being served now (the store swaps it on reloads and edits)."""
+        return self.store.snapshot
 
     @property
     def commands(self) -> tuple[CommandSpec, ...]:
         """Give every command's spec, in help order."""
-        return tuple(c.spec for c in registered())
+        return self.table.specs
 
-    def command(self, name: str) -> Command | None:
-        """Find a command by its name or one of its aliases."""
-        return self._table.get(name.casefold())
-
-    def swap(self, snapshot: Snapshot) -> None:
-        """Serve `snapshot` from now on; one assignment, so readers see old or new, never both."""
-        self.snapshot = snapshot
-        self.loaded_signatures = {}  # the writer published it and knows its files
+    def resolve_command(self, typed: str, among: tuple[CommandSpec, ...]) -> CommandSpec | None:
+        """Read a typed command name among some commands (see `CommandTable.resolve`)."""
+        command = self.table.resolve(typed, among)
+        return None if command is None else command.spec
 
     def handle(self, request: Request) -> Reply:
         """Answer a request; never raises — user errors become friendly replies."""
         try:
             with one_request():
                 return self._dispatch(request)
+        except BrokenOnDisk as exc:
+            return problems_reply(exc.problems, BROKEN_ON_DISK, self.store.folder)
+        except KnowledgeError as exc:
+            return problems_reply(exc.problems, WOULD_BREAK, self.store.folder)
         except NotFound as exc:
             return Reply(
                 title=str(exc), suggestions=exc.suggestions, footer=exc.hint, kind="not_found"
@@ -107,17 +78,17 @@ class Engine:
             return Reply(title=str(exc), kind="usage")
         except Exception:
             _log.exception("failed to answer %r", request)
-            return Reply(title=_APOLOGY, kind="error")
+            return Reply(title=APOLOGY, kind="error")
 
     def _dispatch(self, request: Request) -> Reply:
         name = clean_text(request.command).casefold().rstrip(":,;.!?")
-        command = self._table.get(name)
+        command = self.table.get(name)
         # Admin commands carry whole entries (`fact add … text="…"`); the rest stay short.
         admin = command is not None and command.spec.admin
         args = clean_text(request.args, MAX_ADMIN_ARGS if admin else MAX_ARGS)
         reading = self._read(name, args, command)
         if reading is not None:
-            reply = self._run(self._table[reading.command], reading.args, request)
+            reply = self._run(self._command(reading.command), reading.args, request)
             return _with_footer(reply, f"Read as `{echo(reading.line, 80)}`.")
         if command is None:
             return self._unknown(name, args, request)
@@ -160,16 +131,22 @@ class Engine:
                 f"`{command.spec.name}` needs {_article(command.spec.arg_name)}.",
                 usage_of(command.spec),
             )
-        return command.handler(self, cleaned)
+        context = Context(self.snapshot, self.store, self.table, self.started_at)
+        return command.handler(context, cleaned)
+
+    def _command(self, name: str) -> Command:
+        command = self.table.get(name)
+        assert command is not None, name  # the intent table names only real commands
+        return command
 
     def _unknown(self, name: str, args: str, request: Request) -> Reply:
         """Run a misspelt command (`timline`), else search for what was typed."""
         if not name:
             raise BadArguments("Type a command, e.g. `timeline 1970s`.", "Try `help`.")
-        guess = self._guess_command(name)
+        guess = self.table.resolve(name)
         if guess is not None:
-            reply = self._dispatch(Request(guess, args, request.actor))
-            return _with_footer(reply, f"(read `{echo(name, 20)}` as `{guess}`)")
+            reply = self._dispatch(Request(guess.spec.name, args, request.actor))
+            return _with_footer(reply, f"(read `{echo(name, 20)}` as `{guess.spec.name}`)")
         words = f"{name} {args}".strip()
         reply = self._dispatch(Request("search", words, request.actor))
         note = (
@@ -177,21 +154,13 @@ class Engine:
         )
         return _with_footer(reply, note)
 
-    def _guess_command(self, name: str) -> str | None:
-        """Read a misspelt command name: within one or two edits (`hlep`), or a close match."""
-        limit = allowed_edits(name)
-        close = sorted((edit_distance(name, n, limit), n) for n in self._table)
-        if close and close[0][0] <= limit:
-            return self._table[close[0][1]].spec.name
-        guess = self._command_names.best(name)
-        return guess.id if guess is not None and guess.score >= 85 else None
-
     def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]:
-        """Offer up to 25 (label, value) choices for an argument being typed; never raises."""
-        from bot.core.completion import choices
+        """Offer (label, value) choices for an argument being typed, best first; never raises.
 
+        Adapters cut the list and the labels to their platform's limits.
+        """
         try:
-            return choices(self, arg_kind, clean_text(partial)[:100])[:MAX_CHOICES]
+            return choices(self.snapshot, self.table, arg_kind, clean_text(partial)[:100])
         except Exception:
             _log.exception("autocomplete failed for %s %r", arg_kind, partial)
             return []

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.core.snapshot import Snapshot
 from bot.search.matcher import Match
 from bot.search.periods import parse_period
+from bot.store.snapshot import Snapshot
 
 _SURE = 88.0  # a one-letter slip of a name scores 92; a mere prefix of a short word is not it
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 import msgspec
 
-from bot.factbase.dates import DateSpan
+from bot.search.dates import DateSpan
 
 FactKind = Literal["event", "interest", "claim", "quote", "person"]
 # Each top-level YAML key and the kind of entry it holds, in the order files conventionally hold

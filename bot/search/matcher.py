@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.search.edits import allowed_edits, edit_distance
+from bot.search.distance import allowed_edits, edit_distance
 from bot.search.normalise import words
 from bot.search.packed import Ints
 from bot.search.typos import TypoCorrector, TypoTable, build_table

@@ -1,7 +1,7 @@
 """Read the periods people type (`70s`, `1965 to 1972`, `since 2001`, `cold war`) as date spans.
 
 Anything that is not a period gives None, so the caller can treat it as a word filter instead
-(`timeline steel`). Spans come from `bot.factbase.dates`, the fact base's own date model.
+(`timeline steel`). Spans come from `bot.search.dates`, the fact base's own date model.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.factbase.dates import DateError, DateSpan, parse_date
+from bot.search.dates import DateError, DateSpan, parse_date
 from bot.search.matcher import allowed_edits, edit_distance
 from bot.search.normalise import fold
 

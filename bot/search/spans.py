@@ -22,10 +22,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.factbase.dates import DateSpan
+from bot.search.dates import DateSpan
+from bot.search.idviews import IdsInRuns
 from bot.search.ordering import sorted_in_runs
 from bot.search.packed import Ints
-from bot.search.views import IdsInRuns
 
 SHORT_DAYS = 366  # a day, month or year never spans more; anything wider is "broad"
 BROAD_PRECISIONS = ("decade", "range")

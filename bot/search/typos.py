@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from bot.search.edits import allowed_edits, edit_distance
+from bot.search.distance import allowed_edits, edit_distance
 from bot.search.ordering import sorted_in_runs
 from bot.search.packed import Ints
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.text import render
+from bot.adapters.terminal import render
 from bot.core.types import Citation, Item, Reply
 from tests.conftest import KNOWLEDGE
 

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.console import answer
-from bot.adapters.text import render
-from bot.core.editing import use_writer
+from bot.adapters.terminal import render
 from bot.core.engine import Engine
 from bot.core.types import Actor, Reply
-from bot.factbase.writer import KnowledgeWriter
+from bot.store.store import Store
 from tests.conftest import SEEDS
 
 ADMIN = Actor(id="console:tester", name="tester", is_admin=True, platform="console")
@@ -21,9 +20,7 @@ MEMBER = Actor(id="member", name="member", is_admin=False, platform="test")
 
 def engine_over(folder: Path, seeds: Path = SEEDS) -> Engine:
     """Load an engine over `folder` whose edits check provenance against `seeds`."""
-    engine = Engine.from_folder(folder)
-    use_writer(engine, KnowledgeWriter(folder, seeds))
-    return engine
+    return Engine(Store.open(folder, seeds))
 
 
 @pytest.fixture

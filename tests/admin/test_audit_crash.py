@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.factbase.audit import AUDIT_NAME, AuditLog
+from bot.factbase.edit.audit import AuditLog
 from tests.admin.conftest import engine_over, folder_bytes, say, shown
 from tests.admin.test_fact_commands import ADD_EVENT, EDITED, NEW_ID
+from tests.conftest import audit_log
 
 EDIT = f'!fact edit {EDITED} text="Pakistan was founded in 1947."'
 
@@ -83,12 +84,12 @@ def test_the_next_edit_settles_the_open_record(
     with pytest.raises(Crash):
         say(engine, EDIT)
     monkeypatch.undo()
-    open_id = json.loads((knowledge_copy / AUDIT_NAME).read_text("utf-8").splitlines()[-1])["id"]
+    open_id = json.loads(audit_log(knowledge_copy).read_text("utf-8").splitlines()[-1])["id"]
     assert say(restart(knowledge_copy), ADD_EVENT).kind == "admin"
     marker = "done" if where == "after-rename" else "void"
-    log = (knowledge_copy / AUDIT_NAME).read_text("utf-8")
+    log = audit_log(knowledge_copy).read_text("utf-8")
     assert f'{{"{marker}": "{open_id}"}}' in log
-    assert [r.entry_id for r in AuditLog(knowledge_copy / AUDIT_NAME).records()] == (
+    assert [r.entry_id for r in AuditLog(audit_log(knowledge_copy), knowledge_copy).records()] == (
         [EDITED, NEW_ID] if where == "after-rename" else [NEW_ID]
     )
 
@@ -97,6 +98,7 @@ def test_a_torn_last_line_does_not_swallow_the_next_record(
     engine: Engine, knowledge_copy: Path
 ) -> None:
     """A crash mid-append leaves half a line; the next record still starts on a line of its own."""
-    (knowledge_copy / AUDIT_NAME).write_text('{"id": "abc", "at": "2024-01', encoding="utf-8")
+    audit_log(knowledge_copy).write_text('{"id": "abc", "at": "2024-01', encoding="utf-8")
     assert say(engine, EDIT).kind == "admin"
-    assert [r.entry_id for r in AuditLog(knowledge_copy / AUDIT_NAME).records()] == [EDITED]
+    records = AuditLog(audit_log(knowledge_copy), knowledge_copy).records()
+    assert [r.entry_id for r in records] == [EDITED]

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.factbase.audit import AUDIT_NAME
-from bot.factbase.loader import check
+from bot.factbase.load.loader import check
 from tests.admin.conftest import OTHER_ADMIN, folder_bytes, say, shown
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, audit_log
 
 ADD_EVENT = (
     '!fact add event date=1999-05 text="Nawaz Sharif flew to Moscow to discuss the Taliban." '
@@ -141,7 +140,7 @@ def test_every_edit_is_in_the_audit_log(engine: Engine, knowledge_copy: Path) ->
     say(engine, "!fact undo")
     lines = [
         json.loads(line)
-        for line in (knowledge_copy / AUDIT_NAME).read_text("utf-8").split("\n")
+        for line in audit_log(knowledge_copy).read_text("utf-8").split("\n")
         if line
     ]
     assert [line.get("action") for line in lines] == ["add", None, "undo", None]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.core.fieldargs import parse_fields
+from bot.core.fields import parse_fields
 from bot.errors import BadArguments
 
 LISTS = {"people", "topics", "names"}

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.admin import ADD_FORM, FACT
-from bot.core.fieldargs import parse_fields
-from bot.core.forms import form_for, form_line
+from bot.core.commands.admin import ADD_FORM, FACT
+from bot.core.fields import form_for, form_line, parse_fields
 
 OPENS = [
     ("add", "event"),

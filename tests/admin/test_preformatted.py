@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.console import ask
-from bot.adapters.text import render
+from bot.adapters.terminal import render
 from bot.core.engine import Engine
 from tests.admin.conftest import say
 from tests.admin.test_fact_commands import ADD_EVENT, EDITED, NEW_ID

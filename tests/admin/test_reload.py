@@ -6,9 +6,10 @@ import asyncio
 from pathlib import Path
 
 from bot.core.engine import Engine
-from bot.core.reloader import ReloadResult, watch
 from bot.errors import Problem
-from bot.factbase.loader import check
+from bot.factbase.load.loader import check
+from bot.store.store import ReloadResult
+from bot.store.watch import watch
 from tests.admin.conftest import say
 from tests.conftest import SEEDS
 
@@ -63,7 +64,7 @@ def test_watcher_reloads_good_files_and_keeps_serving_through_broken_ones(
     async def scenario() -> tuple[ReloadResult, ReloadResult]:
         results: asyncio.Queue[ReloadResult] = asyncio.Queue()
         stop = asyncio.Event()
-        task = asyncio.create_task(watch(engine, knowledge_copy, results.put_nowait, stop))
+        task = asyncio.create_task(watch(engine.store, knowledge_copy, results.put_nowait, stop))
         await asyncio.sleep(0.3)  # let the watcher start
         events.write_text(original + HAND_ADDED, encoding="utf-8")
         good = await asyncio.wait_for(results.get(), timeout=20)
@@ -82,10 +83,9 @@ def test_watcher_reloads_good_files_and_keeps_serving_through_broken_ones(
 
 def test_own_edits_do_not_trigger_a_second_load(engine: Engine) -> None:
     """After a chat edit the files match what is served, so a watcher event is a no-op."""
-    from bot.core.reloader import reload_now
 
     say(engine, 'fact edit pakistan-emerges-1947 text="Pakistan was founded in 1947."')
-    assert reload_now(engine, only_if_changed=True).note.startswith("no change")
+    assert engine.store.reload(only_if_changed=True).note.startswith("no change")
 
 
 def test_chat_edits_wait_until_a_broken_file_is_fixed(engine: Engine, knowledge_copy: Path) -> None:

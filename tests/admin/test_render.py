@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bot.factbase.render import entry_lines, scalar
+from bot.factbase.edit.layout import entry_lines, scalar
 
 SCALARS = [
     ("Ayub Khan's 1965 visit, a first", "Ayub Khan's 1965 visit, a first"),

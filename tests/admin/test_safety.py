@@ -11,10 +11,10 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.types import Actor, Request
-from bot.factbase.audit import AUDIT_NAME, AuditLog
-from bot.factbase.loader import check
+from bot.factbase.edit.audit import AuditLog
+from bot.factbase.load.loader import check
 from tests.admin.conftest import MEMBER, folder_bytes, say, shown
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, audit_log
 
 TASKS, EDITS_EACH = 5, 10
 
@@ -50,7 +50,7 @@ def test_fifty_concurrent_edits_from_five_tasks_all_persist(
     wanted = {f"concurrent-{t}-{n}" for t in range(TASKS) for n in range(EDITS_EACH)}
     assert wanted <= set(fb.facts)
     assert wanted <= set(engine.snapshot.fb.facts)  # the newest version is the one served
-    assert len(AuditLog(knowledge_copy / AUDIT_NAME).records()) == TASKS * EDITS_EACH
+    assert len(AuditLog(audit_log(knowledge_copy), knowledge_copy).records()) == TASKS * EDITS_EACH
 
 
 def test_crash_between_write_and_rename_leaves_the_old_file(
@@ -69,7 +69,7 @@ def test_crash_between_write_and_rename_leaves_the_old_file(
     assert folder_bytes(knowledge_copy) == before
     assert [p.name for p in knowledge_copy.iterdir() if p.name.endswith(".tmp")] == []
     assert check(knowledge_copy, SEEDS)[1] == []
-    assert AuditLog(knowledge_copy / AUDIT_NAME).records() == []
+    assert AuditLog(audit_log(knowledge_copy), knowledge_copy).records() == []
 
 
 def test_a_temp_file_left_by_a_hard_crash_is_ignored(engine: Engine, knowledge_copy: Path) -> None:
@@ -109,13 +109,13 @@ import sys
 import time
 from pathlib import Path
 from bot.core.types import Actor
-from bot.factbase.writer import KnowledgeWriter
-writer = KnowledgeWriter(Path(sys.argv[1]), Path(sys.argv[2]))
+from bot.store.store import Store
+store = Store.open(Path(sys.argv[1]), Path(sys.argv[2]))  # a second bot on the same folder
 actor = Actor(id="child", name="child", is_admin=True)
 for n in range(20):
     values = {"date": "2002", "text": f"Child edit {n}.", "sources": ["challenges-and-prospects"],
               "evidence": "since Pakistan's emergence in 1947", "id": f"child-{n}"}
-    writer.add("events", values, actor, "fact add")
+    store.add("events", values, actor, "fact add")
     time.sleep(0.02)
 """
 
@@ -126,14 +126,14 @@ def test_two_processes_editing_at_once_lose_nothing(engine: Engine, knowledge_co
     import sys
 
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(knowledge_copy), str(SEEDS)])
-    audit = knowledge_copy / AUDIT_NAME
+    audit = audit_log(knowledge_copy)
     deadline = time.monotonic() + 30
     while not (audit.exists() and "child" in audit.read_text()) and time.monotonic() < deadline:
         time.sleep(0.01)  # start editing once the child is editing too
     kinds = [say(engine, _add_line(0, n)).kind for n in range(5)]
     assert child.wait(timeout=60) == 0
     assert kinds == ["admin"] * 5
-    actors = [record.actor_id[:5] for record in AuditLog(audit).records()]
+    actors = [record.actor_id[:5] for record in AuditLog(audit, knowledge_copy).records()]
     assert actors.index("conso") < len(actors) - actors[::-1].index("child") - 1  # interleaved
     fb, problems = check(knowledge_copy, SEEDS)
     assert problems == []

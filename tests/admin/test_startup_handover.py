@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.factbase.yamlfile import ParsedFile, parse_file
+from bot.factbase.load.yamlfile import ParsedFile, parse_file
+from bot.store.store import Store
 from tests.admin.conftest import say
 from tests.admin.test_fact_commands import EDITED
 
@@ -22,7 +23,7 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         parsed.append(path)
         return parse_file(path)
 
-    monkeypatch.setattr("bot.factbase.loader.parse_file", spy)
+    monkeypatch.setattr("bot.factbase.load.loader.parse_file", spy)
     return parsed
 
 
@@ -30,7 +31,7 @@ def test_first_edit_does_not_load_the_folder_again(
     knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Straight after start-up, an edit parses no file: the engine's load is handed over."""
-    engine = Engine.from_folder(knowledge_copy)
+    engine = Engine(Store.open(knowledge_copy))
     parsed = count_parses(monkeypatch)
     assert say(engine, EDIT).kind == "admin"
     assert parsed == []
@@ -41,7 +42,7 @@ def test_a_file_changed_since_start_up_is_read_again(
     knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A hand edit made after start-up is not overwritten by a stale hand-over."""
-    engine = Engine.from_folder(knowledge_copy)
+    engine = Engine(Store.open(knowledge_copy))
     quotes = knowledge_copy / "quotes.yaml"
     quotes.write_text(quotes.read_text("utf-8") + "# a note added by hand\n", encoding="utf-8")
     parsed = count_parses(monkeypatch)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.factbase.audit import AUDIT_NAME
-from bot.factbase.loader import check
+from bot.factbase.load.loader import check
 from tests.admin.conftest import engine_over, folder_bytes, say, shown
+from tests.conftest import audit_log
 
 SOURCES = """\
 sources:
@@ -94,7 +94,7 @@ def test_invalid_edit_gives_check_message_and_changes_nothing(
     before = folder_bytes(small)
     reply = say(engine, command)
     assert folder_bytes(small) == before
-    assert not (small / AUDIT_NAME).exists()
+    assert not audit_log(small).exists()
     # Make the same change by hand in a copy and ask `factbot check` about it.
     copy = small.parent / "by-hand"
     copy.mkdir()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.adapters.text import render
+from bot.adapters.terminal import render
 from bot.core.engine import Engine
 from bot.core.parse import split_line
 from bot.core.types import Actor, Reply, Request
+from bot.store.store import Store
 from tests.conftest import KNOWLEDGE
 
 MEMBER = Actor(id="member", name="member", is_admin=False, platform="test")
@@ -16,7 +17,7 @@ MEMBER = Actor(id="member", name="member", is_admin=False, platform="test")
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     """Give an engine over the repo's own knowledge/ folder."""
-    return Engine.from_folder(KNOWLEDGE)
+    return Engine(Store.open(KNOWLEDGE))
 
 
 def ask(engine: Engine, line: str, actor: Actor = MEMBER) -> Reply:

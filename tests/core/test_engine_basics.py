@@ -6,9 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from bot.core.engine import Engine, build_snapshot
-from bot.core.registry import register, unregister
+from bot.core.commands import ALL
+from bot.core.engine import Engine
+from bot.core.table import Command, CommandTable, Context
 from bot.core.types import CommandSpec, Reply, Request
+from bot.store.store import Store
 from tests.core.conftest import MEMBER, ask, text_of
 
 
@@ -45,23 +47,22 @@ def test_sources_lists_each_article_with_its_fact_count(engine: Engine) -> None:
 def test_unexpected_failure_becomes_an_apology(engine: Engine) -> None:
     """A handler that crashes gives a short apology, not an exception."""
 
-    @register(CommandSpec(name="explode-test", summary="x", usage="explode-test"))
-    def explode(engine: Engine, request: Request) -> Reply:
+    def explode(ctx: Context, request: Request) -> Reply:
         raise RuntimeError("boom")
 
-    try:
-        reply = Engine(engine.snapshot).handle(Request("explode-test", "", MEMBER))
-    finally:
-        unregister("explode-test")
+    spec = CommandSpec(name="explode-test", summary="x", usage="explode-test")
+    table = CommandTable([*ALL, Command(spec, explode)])
+    reply = Engine(engine.store, table).handle(Request("explode-test", "", MEMBER))
     assert reply.kind == "error" and "boom" not in reply.title
 
 
-def test_swap_serves_the_new_snapshot(engine: Engine) -> None:
-    """After swap, answers come from the new fact base."""
+def test_a_published_base_is_served_from_the_next_request(engine: Engine) -> None:
+    """Once the store publishes a new fact base, answers come from it."""
     fb = engine.snapshot.fb
     fewer = replace(fb, sources=dict(list(fb.sources.items())[:1]))
-    other = Engine(engine.snapshot)
-    other.swap(build_snapshot(fewer))
+    other = Engine(Store.of(fb))
+    assert len(ask(other, "sources").items) == len(fb.sources) > 1
+    other.store.publish(fewer, version=1)
     assert len(ask(other, "sources").items) == 1
 
 

@@ -9,13 +9,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.adapters.text import render_json
+from bot.adapters.terminal import render_json
 from bot.core.engine import Engine
-from bot.core.snapshot import build_snapshot
-from bot.factbase.dates import DateSpan, parse_date
+from bot.search.dates import DateSpan, parse_date
 from bot.search.matcher import key_of, name_score
 from bot.search.normalise import STOPWORDS, words
 from bot.search.spans import SpanIndex, build_spans, span_index
+from bot.store.store import Store
 from tests.core.conftest import ask
 
 
@@ -152,10 +152,8 @@ def test_a_name_is_looked_up_afresh_in_every_request(engine: Engine) -> None:
     """Names resolved while answering one request are not reused by the next one."""
     fb = engine.snapshot.fb
     person = ask(engine, "who bhuto").items[0].fact_id
-    other = Engine.from_factbase(fb)
-    other.swap(
-        build_snapshot(replace(fb, facts={k: f for k, f in fb.facts.items() if k != person}))
-    )
+    other = Engine(Store.of(fb))
+    other.store.publish(replace(fb, facts={k: f for k, f in fb.facts.items() if k != person}), 1)
     assert ask(other, "who bhuto").kind == "not_found"
-    other.swap(engine.snapshot)
+    other.store.publish(fb, 2)
     assert ask(other, "who bhuto").items[0].fact_id == person

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.adapters.text import render
+from bot.adapters.terminal import render
 from bot.core.engine import Engine
 from bot.core.types import Request
 from bot.search.normalise import fold

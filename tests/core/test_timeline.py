@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.commands.timeline import WIDER_HEADING
 from bot.core.engine import Engine
-from bot.factbase.dates import parse_date
+from bot.search.dates import parse_date
 from bot.search.periods import parse_period
 from tests.core.conftest import ask, text_of
 

@@ -16,6 +16,7 @@ from bot.adapters.discord.render import render
 from bot.config import Cooldown, DiscordSettings
 from bot.core.engine import Engine
 from bot.core.types import Actor, Request
+from bot.store.store import Store
 from tests.conftest import KNOWLEDGE
 from tests.fake_discord import FakeDiscord
 
@@ -34,7 +35,7 @@ def settings_for(fake: FakeDiscord, **overrides: Any) -> DiscordSettings:
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine.from_folder(KNOWLEDGE)
+    return Engine(Store.open(KNOWLEDGE))
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -8,9 +8,10 @@ import re
 import pytest
 
 from bot.adapters.discord.client import AnyBot
-from bot.adapters.discord.funnel import ADMINS_ONLY, APOLOGY, OUT_OF_DATE
+from bot.adapters.discord.funnel import ADMINS_ONLY, OUT_OF_DATE
 from bot.adapters.discord.views import NOT_YOURS
 from bot.core.engine import Engine
+from bot.core.replies import APOLOGY
 from bot.core.types import Actor, Request
 from tests.discord.conftest import TRUSTED_USER_ID, expected_pages
 from tests.fake_discord import FakeDiscord, Recorded

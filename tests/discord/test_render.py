@@ -17,6 +17,7 @@ from bot.adapters.discord.render import (
 )
 from bot.core.engine import Engine
 from bot.core.types import Actor, Citation, Item, Reply, Request
+from bot.store.store import Store
 from tests.conftest import KNOWLEDGE
 
 ASLAM = Citation("aslam-2019", "Aslam 2019")
@@ -225,7 +226,7 @@ def test_backticks_in_a_block_cannot_close_its_fence() -> None:
 
 def test_source_citation_shows_each_detail_once() -> None:
     """`source aslam` in Discord lists its author once, not again as an embed field."""
-    engine = Engine.from_folder(KNOWLEDGE)
+    engine = Engine(Store.open(KNOWLEDGE))
     reply = engine.handle(Request("source", "aslam", Actor("u", "u")))
     author = engine.snapshot.fb.sources["aslam-joint-exercise"].author
     [embed] = render(reply, page_size=10)

@@ -14,6 +14,7 @@ import pytest_asyncio
 
 from bot.config import DiscordSettings
 from bot.core.engine import Engine
+from bot.store.store import Store
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.discord.conftest import expected_pages
 from tests.fake_discord import FakeDiscord, Recorded
@@ -76,7 +77,7 @@ async def test_run_answers_a_prefix_command(running: Running) -> None:
     """`factbot run` answers `!timeline 1970s` with the engine's embed."""
     fake = running.fake
     sent = await fake.reply_to(await fake.say(fake.member(), "!timeline 1970s"))
-    engine = Engine.from_folder(KNOWLEDGE)
+    engine = Engine(Store.open(KNOWLEDGE))
     assert embeds(sent) == expected_pages(engine, "timeline", "1970s", SHIPPED_PAGE_SIZE)[:1]
 
 
@@ -84,7 +85,7 @@ async def test_run_answers_a_slash_command(running: Running) -> None:
     """`factbot run` answers `/interests party:russia` through the interaction callback."""
     fake = running.fake
     sent = await fake.callback_for(await fake.slash(fake.member(), "interests", party="russia"))
-    engine = Engine.from_folder(KNOWLEDGE)
+    engine = Engine(Store.open(KNOWLEDGE))
     assert embeds(sent) == expected_pages(engine, "interests", "russia", SHIPPED_PAGE_SIZE)[:1]
 
 

@@ -24,15 +24,14 @@ from bot.adapters.discord.checks import (
     admin_check,
     place_check,
 )
-from bot.adapters.discord.forms import FormModal
 from bot.adapters.discord.funnel import handle_error, handle_tree_error
 from bot.adapters.discord.hybrid import build_commands, is_enabled
+from bot.adapters.discord.markdown import code
+from bot.adapters.discord.modals import FormModal
 from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
-from bot.adapters.discord.text import code
 from bot.config import DiscordSettings
-from bot.core.forms import form_for, form_line
+from bot.core.fields import form_for, form_line
 from bot.core.types import Actor, ArgKind, CommandSpec, Form, Reply, Request
-from bot.search.matcher import NameMatcher
 
 ABOUT = "about"
 
@@ -51,6 +50,8 @@ class AnswerEngine(Protocol):
 
     def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]: ...
 
+    def resolve_command(self, typed: str, among: tuple[CommandSpec, ...]) -> CommandSpec | None: ...
+
 
 class FactbotCog(commands.Cog, name="factbot"):
     """Every factbot command, its checks and its error handling."""
@@ -65,11 +66,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         self._place = place_check(settings)
         self._added: list[str] = []
         self._warned_until: dict[int, float] = {}
-        specs = [s for s in engine.commands if is_enabled(s, settings.commands)]
-        self._names = NameMatcher(
-            ((name, s.name) for s in specs for name in (s.name, *s.aliases)),
-            {s.name: s.name for s in specs},
-        )
+        self._enabled = tuple(s for s in engine.commands if is_enabled(s, settings.commands))
 
     async def cog_load(self) -> None:
         for command in build_commands(
@@ -185,8 +182,8 @@ class FactbotCog(commands.Cog, name="factbot"):
             await self._answer_question(ctx, line)
             return
         typed = ctx.invoked_with or ""
-        found = self._names.resolve(typed, limit=1)
-        if not found:
+        found = self.engine.resolve_command(typed, self._enabled)
+        if found is None:
             return
         try:
             await self._place(ctx)
@@ -196,7 +193,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             prefix = self.settings.prefix
             await send_note(
                 ctx,
-                f"There is no {code(prefix + typed)} — did you mean {code(prefix + found[0].id)}?",
+                f"There is no {code(prefix + typed)} — did you mean {code(prefix + found.name)}?",
             )
 
     async def _answer_question(self, ctx: commands.Context[Any], line: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import discord
 from discord import app_commands
@@ -18,13 +18,10 @@ from discord.ext import commands
 
 from bot.adapters.discord.checks import DirectMessagesRefused, Ignored, NotAdmin
 from bot.adapters.discord.respond import send_note
-
-if TYPE_CHECKING:
-    from bot.adapters.discord.cog import FactbotCog
+from bot.core.replies import APOLOGY
 
 _log = logging.getLogger("factbot.discord")
 
-APOLOGY = "Sorry — something went wrong while answering that. It has been logged."
 NOT_HERE = "I don't answer commands in this channel."
 NO_DMS = "I only answer in servers, not in direct messages."
 ADMINS_ONLY = "That command is for admins only."
@@ -32,6 +29,22 @@ OUT_OF_DATE = (
     "This slash command is out of date on this server — an admin needs to run `factbot sync`. "
     "The `!` command works meanwhile."
 )
+
+
+class Answerer(Protocol):
+    """What the funnel asks of the cog: the answers that need the engine and its settings."""
+
+    async def did_you_mean(self, ctx: commands.Context[Any]) -> None:
+        """Answer a question or suggest a command for an unknown one."""
+        ...
+
+    async def answer_usage(self, ctx: commands.Context[Any]) -> None:
+        """Explain a command's usage after malformed arguments."""
+        ...
+
+    def first_warning(self, user_id: int, retry_after: float) -> bool:
+        """Tell whether this cooldown deserves a warning (once per wait)."""
+        ...
 
 
 def unwrap(error: BaseException) -> BaseException:
@@ -44,7 +57,7 @@ def unwrap(error: BaseException) -> BaseException:
     return error
 
 
-async def handle_error(cog: FactbotCog, ctx: commands.Context[Any], error: BaseException) -> None:
+async def handle_error(cog: Answerer, ctx: commands.Context[Any], error: BaseException) -> None:
     """Answer a failed command the way a person would want, or stay quiet when that is better."""
     error = unwrap(error)
     if isinstance(error, commands.CommandNotFound):

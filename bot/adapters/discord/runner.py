@@ -17,8 +17,9 @@ import discord
 from bot.adapters.discord.client import AnyBot, create_bot, start
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
-from bot.core.reloader import watch
 from bot.errors import ConfigError, KnowledgeError
+from bot.store.store import Store
+from bot.store.watch import watch
 
 _log = logging.getLogger("factbot.discord")
 
@@ -56,7 +57,13 @@ def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
     level = getattr(logging, settings.discord.log_level)
     discord.utils.setup_logging(level=level, root=True)
     try:
-        engine = Engine.from_folder(settings.knowledge)
+        engine = Engine(
+            Store.open(
+                settings.knowledge,
+                cache_root=settings.cache_dir,
+                state_root=settings.state_dir,
+            )
+        )
     except KnowledgeError as exc:
         print(f"factbot: the fact base in {settings.knowledge} is invalid:", file=sys.stderr)
         for problem in exc.problems:
@@ -74,7 +81,7 @@ async def _serve(settings: Settings, engine: Engine, token: str) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, _stop, bot, sig)
     # Hand edits to knowledge/ go live while the bot runs; a broken file is logged, not served.
-    watcher = asyncio.create_task(watch(engine), name="factbot-knowledge-watch")
+    watcher = asyncio.create_task(watch(engine.store), name="factbot-knowledge-watch")
     try:
         return await _connect(bot, token)
     finally:

@@ -1,1 +1,29 @@
-"""Command families; each module registers its commands with `bot.core.registry.register`."""
+"""Every command family; `ALL` is the table the engine serves, in help order.
+
+Adding a family is one module with a `COMMANDS` tuple and one line here.
+"""
+
+from bot.core.commands import (
+    admin,
+    interests,
+    meta,
+    people,
+    quotes,
+    search,
+    sources,
+    timeline,
+    topics,
+)
+from bot.core.table import Command
+
+ALL: tuple[Command, ...] = (
+    *timeline.COMMANDS,
+    *interests.COMMANDS,
+    *people.COMMANDS,
+    *topics.COMMANDS,
+    *quotes.COMMANDS,
+    *search.COMMANDS,
+    *sources.COMMANDS,
+    *meta.COMMANDS,
+    *admin.COMMANDS,
+)

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.core.items import LazyItems, did_you_mean, fact_items
 from bot.core.parse import echo
-from bot.core.registry import register
-from bot.core.snapshot import SHARED
+from bot.core.replies import LazyItems, did_you_mean, fact_items, plural
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Reply, Request
-from bot.core.wording import plural
 from bot.errors import NotFound
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
+from bot.store.snapshot import SHARED
 
 INTERESTS = CommandSpec(
     name="interests",
@@ -27,10 +21,9 @@ INTERESTS = CommandSpec(
 _THE_THREE = ("interests russia", "interests pakistan", "interests shared")
 
 
-@register(INTERESTS)
-def interests(engine: Engine, request: Request) -> Reply:
+def interests(ctx: Context, request: Request) -> Reply:
     """List a party's own interests, or the interests that involve another party."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     match = snap.parties.best(request.args)
     if match is None:
         near = did_you_mean("interests", snap.parties.suggest(request.args))
@@ -58,3 +51,6 @@ def interests(engine: Engine, request: Request) -> Reply:
         ),
         items=tuple(fact_items(snap, involved)),
     )
+
+
+COMMANDS = (Command(INTERESTS, interests),)

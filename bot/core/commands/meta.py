@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.core.engine import usage_of
-from bot.core.items import did_you_mean
 from bot.core.parse import echo
-from bot.core.registry import register
+from bot.core.replies import did_you_mean, plural, usage_of
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
-from bot.core.wording import plural
 from bot.errors import NotFound
-from bot.search.matcher import NameMatcher
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
 
 HELP = CommandSpec(
     name="help",
@@ -33,13 +25,12 @@ ABOUT = CommandSpec(
 )
 
 
-@register(HELP)
-def help_command(engine: Engine, request: Request) -> Reply:
+def help_command(ctx: Context, request: Request) -> Reply:
     """List the commands the actor may use, or detail one."""
-    specs = [s for s in engine.commands if request.actor.is_admin or not s.admin]
+    specs = [s for s in ctx.table.specs if request.actor.is_admin or not s.admin]
     name = request.args.split()[0].lstrip("!/") if request.args else ""
     if name and name.casefold() not in _FILLER:
-        return _one(engine, name, specs)
+        return _one(ctx, name, specs)
     return Reply(
         title="Commands",
         intro="Ask about Pakistan–Russia relations; every answer cites its article.",
@@ -48,18 +39,15 @@ def help_command(engine: Engine, request: Request) -> Reply:
     )
 
 
-def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
-    matcher = NameMatcher(
-        ((n, s.name) for s in specs for n in (s.name, *s.aliases)), {s.name: s.name for s in specs}
-    )
-    match = matcher.best(name)
-    if match is None:
+def _one(ctx: Context, name: str, specs: list[CommandSpec]) -> Reply:
+    command = ctx.table.resolve(name, specs)
+    if command is None:
         raise NotFound(
             f"There is no command “{echo(name)}”.",
-            did_you_mean("help", matcher.suggest(name)),
+            did_you_mean("help", ctx.table.suggest(name, specs)),
             "`help` lists the commands.",
         )
-    spec = next(s for s in specs if s.name == match.id)
+    spec = command.spec
     items = [Item(spec.summary, heading=usage_of(spec).removeprefix("Usage: "))]
     if spec.aliases:
         items.append(Item(", ".join(spec.aliases), heading="Also answers to"))
@@ -68,10 +56,9 @@ def _one(engine: Engine, name: str, specs: list[CommandSpec]) -> Reply:
     return Reply(title=f"Help: {spec.name}", items=tuple(items))
 
 
-@register(ABOUT)
-def about(engine: Engine, request: Request) -> Reply:
+def about(ctx: Context, request: Request) -> Reply:
     """Describe the coverage and the limits of the fact base."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     counts = snap.counts
     bounds = snap.timeline.bounds()
     span = f"{bounds[0].year}–{bounds[1].year}" if bounds else "no dated events"
@@ -83,8 +70,8 @@ def about(engine: Engine, request: Request) -> Reply:
         "sources": str(len(snap.fb.sources)),
         "facts": str(len(snap.fb.facts)),
         "dated span": span,
-        "loaded at": engine.loaded_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
-        "running since": engine.started_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "loaded at": ctx.snapshot.loaded_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "running since": ctx.started_at.strftime("%Y-%m-%d %H:%M:%S UTC"),
     }
     items = [
         Item(f"{covered}, from {plural(len(snap.fb.sources), 'article')}.", heading="Covers"),
@@ -99,3 +86,6 @@ def about(engine: Engine, request: Request) -> Reply:
         ),
     ]
     return Reply(title="About factbot", items=tuple(items), extra=extra)
+
+
+COMMANDS = (Command(HELP, help_command), Command(ABOUT, about))

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.core.items import LazyItems, citations, did_you_mean
 from bot.core.parse import echo
-from bot.core.registry import register
-from bot.core.snapshot import Snapshot
+from bot.core.replies import LazyItems, citations, did_you_mean, plural
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
-from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.factbase.model import Fact
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
+from bot.store.snapshot import Snapshot
 
 WHO = CommandSpec(
     name="who",
@@ -26,10 +20,9 @@ WHO = CommandSpec(
 )
 
 
-@register(WHO)
-def who(engine: Engine, request: Request) -> Reply:
+def who(ctx: Context, request: Request) -> Reply:
     """Give a person's card and facts, the list of people, or the candidates for a vague name."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     if not request.args:
         return everyone(snap)
     found = snap.people.resolve(request.args, limit=6)
@@ -84,3 +77,6 @@ def _line(snap: Snapshot, person_id: str, _heading: str | None) -> Item:
 
 def _gist(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+COMMANDS = (Command(WHO, who),)

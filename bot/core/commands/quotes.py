@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.core.items import LazyItems, did_you_mean, fact_items
 from bot.core.parse import echo
-from bot.core.registry import register
-from bot.core.snapshot import Snapshot
+from bot.core.replies import LazyItems, did_you_mean, fact_items, plural
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Reply, Request
-from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.factbase.model import Fact
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
+from bot.store.snapshot import Snapshot
 
 QUOTE = CommandSpec(
     name="quote",
@@ -26,10 +20,9 @@ QUOTE = CommandSpec(
 )
 
 
-@register(QUOTE)
-def quote(engine: Engine, request: Request) -> Reply:
+def quote(ctx: Context, request: Request) -> Reply:
     """Show every quotation, or those by a speaker or containing a word."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     if not request.args:  # already in date order: only the page shown is rendered
         return Reply(
             title="Quotations",
@@ -63,3 +56,6 @@ def _reply(snap: Snapshot, title: str, quotes: list[Fact]) -> Reply:
     return Reply(
         title=title, intro=plural(len(ordered), "quotation"), items=tuple(fact_items(snap, ordered))
     )
+
+
+COMMANDS = (Command(QUOTE, quote),)

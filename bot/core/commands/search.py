@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from bot.core.items import dispute_items, fact_items
 from bot.core.parse import echo
-from bot.core.registry import register
-from bot.core.snapshot import Snapshot
-from bot.core.textsearch import relevant, search_note
+from bot.core.replies import dispute_items, fact_items, relevant, search_note
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Reply, Request
 from bot.errors import BadArguments, NotFound
 from bot.factbase.model import Fact
 from bot.search.normalise import terms
 from bot.search.periods import Period, split_period
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
+from bot.store.snapshot import Snapshot
 
 SEARCH = CommandSpec(
     name="search",
@@ -36,10 +31,9 @@ MAX_HITS = 10
 _WHEN = re.compile(r"^\W*(?:when|what year|which year|what date|in what year)\b", re.IGNORECASE)
 
 
-@register(SEARCH)
-def search(engine: Engine, request: Request) -> Reply:
+def search(ctx: Context, request: Request) -> Reply:
     """Rank every fact against the words and show the best few."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     if not terms(request.args):
         raise BadArguments(
             f"“{echo(request.args)}” is too common a word to search for on its own.",
@@ -89,3 +83,6 @@ def suggestions(snap: Snapshot, text: str) -> list[str]:
     for word in terms(text)[:3]:
         found += [f"search {w}" for w in snap.search.corrector.candidates(word.casefold(), 2)[:2]]
     return list(dict.fromkeys(found))[:5]
+
+
+COMMANDS = (Command(SEARCH, search),)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.core.items import did_you_mean
 from bot.core.parse import echo
-from bot.core.registry import register
-from bot.core.snapshot import Snapshot
+from bot.core.replies import did_you_mean, plural
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
-from bot.core.wording import plural
 from bot.errors import NotFound
 from bot.factbase.model import Source
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
+from bot.store.snapshot import Snapshot
 
 SOURCES = CommandSpec(
     name="sources",
@@ -38,10 +32,9 @@ _CERTAINTY = {
 }
 
 
-@register(SOURCES)
-def sources(engine: Engine, request: Request) -> Reply:
+def sources(ctx: Context, request: Request) -> Reply:
     """List every article with its facts count."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     items = [
         Item(
             f"{s.title} — {s.short}{_outlet(s)}, {_published(s)}; "
@@ -58,10 +51,9 @@ def sources(engine: Engine, request: Request) -> Reply:
     )
 
 
-@register(SOURCE)
-def source(engine: Engine, request: Request) -> Reply:
+def source(ctx: Context, request: Request) -> Reply:
     """Show one article's whole citation."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     match = snap.sources.best(request.args)
     if match is None:
         raise NotFound(
@@ -107,3 +99,6 @@ def _published(s: Source) -> str:
 
 def _certainty(s: Source) -> str:
     return _CERTAINTY.get(s.date_certainty, s.date_certainty)
+
+
+COMMANDS = (Command(SOURCES, sources), Command(SOURCE, source))

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from bot.core.items import LazyItems, dispute_items, fact_items
 from bot.core.parse import echo
-from bot.core.registry import register
-from bot.core.snapshot import Snapshot
-from bot.core.textsearch import relevant, search_note
+from bot.core.replies import LazyItems, dispute_items, fact_items, plural, relevant, search_note
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
-from bot.core.wording import plural
 from bot.errors import NotFound
-from bot.factbase.dates import DateSpan, parse_date
+from bot.search.dates import DateSpan, parse_date
 from bot.search.periods import Period, parse_period, split_period
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
+from bot.store.snapshot import Snapshot
 
 TIMELINE = CommandSpec(
     name="timeline",
@@ -37,10 +31,9 @@ WIDER_HEADING = "Dated only more broadly, overlapping"
 _OVERLAP_NOTE = "Events dated only to a decade or a range appear in every period they overlap."
 
 
-@register(TIMELINE)
-def timeline(engine: Engine, request: Request) -> Reply:
+def timeline(ctx: Context, request: Request) -> Reply:
     """Answer with an overview, a period, or the events a word finds."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     if not request.args:
         return overview(snap)
     period = parse_period(request.args, snap.timeline.newest())
@@ -147,3 +140,6 @@ def _gist(text: str, limit: int = 90) -> str:
     """Shorten a fact to its opening words for an overview line."""
     sentence = text.split("; ")[0].rstrip(".")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+COMMANDS = (Command(TIMELINE, timeline),)

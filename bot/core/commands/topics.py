@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.core.items import did_you_mean, dispute_items, fact_items
 from bot.core.parse import echo
-from bot.core.registry import register
-from bot.core.snapshot import Snapshot
+from bot.core.replies import did_you_mean, dispute_items, fact_items, plural
+from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
-from bot.core.wording import plural
 from bot.errors import NotFound
-
-if TYPE_CHECKING:
-    from bot.core.engine import Engine
+from bot.store.snapshot import Snapshot
 
 TOPIC = CommandSpec(
     name="topic",
@@ -33,10 +27,9 @@ MAX_ITEMS = 30
 _KIND_ORDER = {"event": 0, "quote": 1, "interest": 2, "claim": 3, "person": 4}
 
 
-@register(TOPIC)
-def topic(engine: Engine, request: Request) -> Reply:
+def topic(ctx: Context, request: Request) -> Reply:
     """List the facts filed under a theme or a party."""
-    snap = engine.snapshot
+    snap = ctx.snapshot
     if not request.args:
         return topics_reply(snap)
     match = snap.topics.best(request.args)
@@ -65,10 +58,9 @@ def topic(engine: Engine, request: Request) -> Reply:
     )
 
 
-@register(TOPICS)
-def topics(engine: Engine, request: Request) -> Reply:
+def topics(ctx: Context, request: Request) -> Reply:
     """List every theme with its fact count."""
-    return topics_reply(engine.snapshot)
+    return topics_reply(ctx.snapshot)
 
 
 def topics_reply(snap: Snapshot) -> Reply:
@@ -87,3 +79,6 @@ def topics_reply(snap: Snapshot) -> Reply:
         items=tuple(items),
         footer="`topic <theme>` lists a theme's facts, e.g. `topic energy`.",
     )
+
+
+COMMANDS = (Command(TOPIC, topic), Command(TOPICS, topics))

@@ -11,7 +11,7 @@ simply skipped.
 
 File layout: MAGIC, the 32-byte key, the 32-byte digest of the body, then the body: frames of
 (4-byte length, MessagePack). Frame 0 holds every table but the facts; the further frames hold
-the facts as compact rows in slices (`bot.factbase.rows`), so a reload thread decodes in calls
+the facts as compact rows in slices (`bot.store.rows`), so a reload thread decodes in calls
 short enough that the event loop keeps getting the GIL (one 0.5 s decode call would stall it
 for 0.5 s).
 
@@ -29,45 +29,40 @@ from pathlib import Path
 
 import msgspec
 
-from bot.factbase.atomic import write_atomic
-from bot.factbase.files import knowledge_files, schema_path
-from bot.factbase.memory import paused_gc
+from bot.factbase.edit.atomic import write_atomic
+from bot.factbase.load.files import knowledge_files, schema_path
+from bot.factbase.load.provenance import default_seeds_dir
 from bot.factbase.model import FactBase
-from bot.factbase.provenance import default_seeds_dir
-from bot.factbase.rows import decode_facts, encode_facts
+from bot.store.large.memory import paused_gc
+from bot.store.rows import decode_facts, encode_facts
 
 log = logging.getLogger(__name__)
 
-CACHE_DIR = ".factbot-cache"
 CACHE_FILE = "factbase.msgpack"
 MAGIC = b"factbot-cache-2\n"
 _LENGTH = struct.Struct("<I")
+_BOT = Path(__file__).resolve().parents[1]
 # Validation rules live in these modules: changing any of them must invalidate every cache.
 _CODE = (
-    "cache.py",  # the file layout
-    "model.py",
-    "files.py",
-    "loader.py",
-    "dates.py",
-    "schema.py",
-    "provenance.py",
-    "yamlfile.py",
-    "rows.py",
+    _BOT / "store" / "basecache.py",  # the file layout
+    _BOT / "store" / "rows.py",
+    _BOT / "factbase" / "model.py",
+    _BOT / "factbase" / "sharing.py",
+    _BOT / "search" / "dates.py",
+    *sorted((_BOT / "factbase" / "load").glob("*.py")),
 )
 
 
-def cache_path(folder: Path) -> Path:
-    """Keep the cache beside the files it mirrors (git-ignored, skipped by the loader)."""
-    return folder / CACHE_DIR / CACHE_FILE
+def cache_path(cache: Path) -> Path:
+    """Give the fact base cache file inside a folder's cache directory (`paths.cache_dir`)."""
+    return cache / CACHE_FILE
 
 
 def fingerprint(folder: Path, seeds: Path | None = None) -> bytes:
     """Hash every input of a validated load; equal fingerprints mean an equal fact base."""
     h = hashlib.blake2b(digest_size=32)
     h.update(MAGIC + msgspec.__version__.encode())
-    here = Path(__file__).parent
-    inputs = [here / name for name in _CODE]
-    inputs += [*knowledge_files(folder), schema_path(folder)]
+    inputs = [*_CODE, *knowledge_files(folder), schema_path(folder)]
     seeds_dir = seeds if seeds is not None else default_seeds_dir(folder)
     if seeds_dir.is_dir():
         inputs += sorted(seeds_dir.glob("*.txt"))
@@ -79,25 +74,20 @@ def fingerprint(folder: Path, seeds: Path | None = None) -> bytes:
     return h.digest()
 
 
-def load_cached(folder: Path, seeds: Path | None = None) -> FactBase:
-    """Load a folder through the cache; raise KnowledgeError exactly as `load` does."""
-    return load_keyed(folder, seeds)[0]
-
-
-def load_keyed(folder: Path, seeds: Path | None = None) -> tuple[FactBase, bytes | None]:
+def load_keyed(folder: Path, seeds: Path | None, cache: Path) -> tuple[FactBase, bytes | None]:
     """Load through the cache and give the key the base is cached under (None if it was not:
     the files changed while they were read, so no derived cache may be keyed by them)."""
     key = fingerprint(folder, seeds)
-    fb = read_cache(cache_path(folder), key)
+    fb = read_cache(cache_path(cache), key)
     if fb is not None:
         return fb, key
-    from bot.factbase.loader import load  # only on a miss: YAML and jsonschema cost ~70 ms
+    from bot.factbase.load.loader import load  # only on a miss: YAML and jsonschema cost ~70 ms
 
     with paused_gc():
         fb = load(folder, seeds)
     if fingerprint(folder, seeds) != key:  # files changed while loading: don't cache a mix
         return fb, None
-    write_cache(cache_path(folder), key, fb)
+    write_cache(cache_path(cache), key, fb)
     return fb, key
 
 
@@ -131,7 +121,7 @@ def write_framed(path: Path, magic: bytes, key: bytes, frames: Iterable[bytes], 
     body = b"".join(_LENGTH.pack(len(frame)) + frame for frame in frames)
     digest = hashlib.sha256(body).digest()
     try:
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, magic + key + digest + body)
     except OSError as exc:
         log.info("%s not written (%s); start-up stays correct, only slower", what, exc)

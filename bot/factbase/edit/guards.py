@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.errors import BadArguments
+from bot.factbase.edit.recheck import entries
 from bot.factbase.model import FactBase
-from bot.factbase.recheck import entries
 from bot.search.matcher import nearest_ids
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from bot.factbase.yamlfile import LineDict, _LineLoader
+from bot.factbase.load.yamlfile import LineDict, load_with_lines
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
@@ -86,7 +86,7 @@ def read_entry(lines: list[str], start: int, limit: int, entry_id: str) -> Entry
     region = "".join(lines[start:stop])
     try:
         node = yaml.compose(region, Loader=yaml.CSafeLoader)
-        data = yaml.load(region, Loader=_LineLoader)  # a safe loader subclass
+        data = load_with_lines(region)
     except yaml.YAMLError as exc:
         raise EntryMoved(f"the entry at line {start + 1} cannot be parsed: {exc}") from exc
     if not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], LineDict):

@@ -22,24 +22,23 @@ from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
-from bot.core.types import Actor
 from bot.errors import BadArguments, KnowledgeError, NotFound, Problem, UserError
-from bot.factbase import edits
-from bot.factbase.atomic import write_atomic
-from bot.factbase.audit import AUDIT_NAME, Action, AuditLog, AuditRecord, new_record
-from bot.factbase.filetext import Entry, EntryMoved, Patch, apply, read_entry, split_lines
-from bot.factbase.guards import has_another, near_ids, refuse_if_referenced
-from bot.factbase.lineindex import FileIndex
-from bot.factbase.loader import check, knowledge_files
+from bot.factbase.edit import plan as edits
+from bot.factbase.edit.atomic import write_atomic
+from bot.factbase.edit.audit import AUDIT_NAME, Action, AuditLog, AuditRecord, Editor, new_record
+from bot.factbase.edit.guards import has_another, near_ids, refuse_if_referenced
+from bot.factbase.edit.lineindex import FileIndex
+from bot.factbase.edit.lines import Entry, EntryMoved, Patch, apply, read_entry, split_lines
+from bot.factbase.edit.recheck import entries, find, recheck
+from bot.factbase.edit.slugs import new_id
+from bot.factbase.edit.undo import plan_undo
+from bot.factbase.load.loader import check, knowledge_files
+from bot.factbase.load.provenance import default_seeds_dir
+from bot.factbase.load.schema import SCHEMA_NAME
 from bot.factbase.model import FactBase
-from bot.factbase.provenance import default_seeds_dir
-from bot.factbase.recheck import entries, find, recheck
-from bot.factbase.schema import SCHEMA_NAME
-from bot.factbase.slugs import new_id
-from bot.factbase.undo import plan_undo
 
 _log = logging.getLogger("factbot.writer")
-LOCK_NAME = ".factbot.lock"
+LOCK_NAME = "edit.lock"
 LOCK_TIMEOUT_S = 30.0
 Signature = tuple[int, int, int]
 T = TypeVar("T")
@@ -95,6 +94,24 @@ def load_state(
     return KnowledgeState.of(fb, before), problems
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One planned change to one file, as `_commit` checks and writes it.
+
+    `entry_start` is where the entry stands after the patch (None when it is gone);
+    `removed` names the entry the patch takes out or replaces (None for an add).
+    """
+
+    file: str
+    section: str
+    patch: Patch
+    action: Action
+    entry_id: str
+    entry_start: int | None = None
+    removed: str | None = None
+    undoes: str | None = None
+
+
 @dataclass(frozen=True)
 class EditResult:
     """What an edit did: the new fact base to serve, its audit record, and the entry's text."""
@@ -109,14 +126,17 @@ class EditResult:
 class KnowledgeWriter:
     """The one way the bot changes knowledge files; safe to share between threads and tasks."""
 
-    def __init__(self, folder: Path, seeds: Path | None = None) -> None:
+    def __init__(self, folder: Path, seeds: Path | None, state: Path) -> None:
+        """Edit `folder`, checking evidence against `seeds`; the audit log and the lock live in
+        `state`, outside the folder (the admins' git checkout)."""
         self.folder = folder
         self.seeds = seeds if seeds is not None else default_seeds_dir(folder)
-        self.audit = AuditLog(folder / AUDIT_NAME)
+        self.audit = AuditLog(state / AUDIT_NAME, folder)
         self._thread_lock = threading.RLock()
+        self._state_dir = state
         # Poll often: filelock is not fair, and a busy writer elsewhere re-takes it at once.
         self._file_lock = FileLock(
-            str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT_S, poll_interval=0.005
+            str(state / LOCK_NAME), timeout=LOCK_TIMEOUT_S, poll_interval=0.005
         )
         self._state: KnowledgeState | None = None
         self._version = 0
@@ -126,6 +146,7 @@ class KnowledgeWriter:
         """Hold both locks: threads of this process, then other processes."""
         with self._thread_lock:
             try:
+                self._state_dir.mkdir(parents=True, exist_ok=True)
                 self._file_lock.acquire()
             except Timeout as exc:
                 raise UserError("Another edit is still running; try again in a moment.") from exc
@@ -219,7 +240,7 @@ class KnowledgeWriter:
     # ---- the four edits -------------------------------------------------------------------
 
     def add(
-        self, section: str, values: Mapping[str, Any], actor: Actor, command: str
+        self, section: str, values: Mapping[str, Any], actor: Editor, command: str
     ) -> EditResult:
         """Append a new entry at the end of its section."""
 
@@ -233,14 +254,13 @@ class KnowledgeWriter:
             file, anchor = self._entry(state, last)
             lines = self._lines(state, file)
             patch, start = edits.plan_add(lines, anchor, fields)
-            return self._commit(
-                state, file, section, patch, start, None, "add", fields["id"], actor, command
-            )
+            change = Change(file, section, patch, "add", fields["id"], entry_start=start)
+            return self._commit(state, change, actor, command)
 
         return self._run(operation)
 
     def edit(
-        self, entry_id: str, changes: Mapping[str, Any | None], actor: Actor, command: str
+        self, entry_id: str, changes: Mapping[str, Any | None], actor: Editor, command: str
     ) -> EditResult:
         """Change some keys of an entry; `None` removes a key."""
 
@@ -250,13 +270,14 @@ class KnowledgeWriter:
             file, entry = self._entry(state, entry_id)
             section = _section(state.factbase, entry_id)
             patch = edits.plan_edit(self._lines(state, file), entry, changes)
-            return self._commit(
-                state, file, section, patch, entry.start, entry_id, "edit", entry_id, actor, command
+            change = Change(
+                file, section, patch, "edit", entry_id, entry_start=entry.start, removed=entry_id
             )
+            return self._commit(state, change, actor, command)
 
         return self._run(operation)
 
-    def remove(self, entry_id: str, actor: Actor, command: str) -> EditResult:
+    def remove(self, entry_id: str, actor: Editor, command: str) -> EditResult:
         """Delete an entry nothing else refers to."""
 
         def operation(state: KnowledgeState) -> EditResult:
@@ -268,13 +289,12 @@ class KnowledgeWriter:
                     f"`{entry_id}` is the last entry of `{section}:`; keep at least one."
                 )
             patch = edits.plan_remove(self._lines(state, file), entry)
-            return self._commit(
-                state, file, section, patch, None, entry_id, "remove", entry_id, actor, command
-            )
+            change = Change(file, section, patch, "remove", entry_id, removed=entry_id)
+            return self._commit(state, change, actor, command)
 
         return self._run(operation)
 
-    def undo(self, actor: Actor, command: str) -> EditResult:
+    def undo(self, actor: Editor, command: str) -> EditResult:
         """Reverse this actor's latest edit that is not undone yet, byte for byte."""
 
         def operation(state: KnowledgeState) -> EditResult:
@@ -282,38 +302,28 @@ class KnowledgeWriter:
             plan = plan_undo(records, actor, self.folder, lambda f: self._lines(state, f))
             rec = plan.record
             removed = None if rec.action == "remove" else rec.entry_id
-            return self._commit(
-                state,
+            change = Change(
                 plan.file,
                 rec.section,
                 plan.patch,
-                plan.entry_start,
-                removed,
                 "undo",
                 rec.entry_id,
-                actor,
-                command,
+                entry_start=plan.entry_start,
+                removed=removed,
                 undoes=rec.id,
             )
+            return self._commit(state, change, actor, command)
 
         return self._run(operation)
 
     # ---- validate, write, record ------------------------------------------------------------
 
     def _commit(
-        self,
-        state: KnowledgeState,
-        file: str,
-        section: str,
-        patch: Patch,
-        entry_start: int | None,
-        removed: str | None,
-        action: Action,
-        entry_id: str,
-        actor: Actor,
-        command: str,
-        undoes: str | None = None,
+        self, state: KnowledgeState, change: Change, actor: Editor, command: str
     ) -> EditResult:
+        """Re-check the base the change would make, then write it with its audit record."""
+        file, section, patch, entry_id = change.file, change.section, change.patch, change.entry_id
+        entry_start, removed = change.entry_start, change.removed
         new_lines = apply(self._lines(state, file), patch)
         entry_text, gone = "", entry_start is None and removed is not None
         line = entry_start
@@ -331,13 +341,13 @@ class KnowledgeWriter:
         record = new_record(
             actor,
             command,
-            action,
+            change.action,
             entry_id,
             path.name,
             patch,
             entry_line=(line or 0) + 1,
             section=section,
-            undoes=undoes,
+            undoes=change.undoes,
         )
         self._write_logged(path, "".join(new_lines).encode("utf-8"), record)
         sigs = dict(state.signatures)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 SCHEMA_NAME = "schema.json"
-DEFAULT_SCHEMA = Path(__file__).resolve().parents[2] / "knowledge" / SCHEMA_NAME
+DEFAULT_SCHEMA = Path(__file__).resolve().parents[3] / "knowledge" / SCHEMA_NAME
 
 
 def knowledge_files(folder: Path) -> list[Path]:

@@ -1,15 +1,21 @@
-"""Read `key=value …` arguments as typed in a chat: `text="two words" people=a,b evidence.src="…"`.
+"""The `key=value …` arguments of admin commands: read as typed, and written from a form.
 
-Values with spaces are quoted with "…" (or the curly “…” phones type); list keys take
-comma-separated ids; an empty value (`dispute=`) removes an optional key on `fact edit`.
+Read: `text="two words" people=a,b evidence.src="…"`. Values with spaces are quoted with "…"
+(or the curly “…” phones type); list keys take comma-separated ids; an empty value (`dispute=`)
+removes an optional key on `fact edit`.
+
+Written: platforms that can show a form (Discord's modals) ask `form_for`; the answers come back
+through `form_line` as the very line an admin could have typed, so the engine checks and runs a
+form's submission exactly like a typed command — one path, one set of rules.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
+from bot.core.types import CommandSpec, Form
 from bot.errors import BadArguments
 
 _PAIR = re.compile(
@@ -63,3 +69,36 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         pairs.append((match["key"].casefold(), (value or "").strip()))
         position = match.end()
     return pairs
+
+
+_WORD = re.compile(r"^[a-z][a-z-]*$")
+
+
+def form_for(spec: CommandSpec, args: str) -> tuple[Form, str] | None:
+    """Give the form these arguments open and its subject, or None to run them as typed."""
+    action, _, rest = args.strip().partition(" ")
+    subject = rest.strip().casefold()
+    for form in spec.forms:
+        if action.casefold() != form.opens_on:
+            continue
+        if not subject:
+            return form, form.default_subject
+        if _WORD.match(subject):
+            return form, subject
+    return None
+
+
+def form_line(form: Form, subject: str, answers: Mapping[str, str]) -> str:
+    """Write the answers as `key="value"` arguments after the form's action and subject."""
+    parts = [form.opens_on, subject] if subject else [form.opens_on]
+    for field in form.fields:
+        answer = " ".join(answers.get(field.key, "").split())  # one line, as typed in a chat
+        if not answer:
+            continue
+        parts.append(answer if field.raw else f"{field.key}={quote(answer)}")
+    return " ".join(parts)
+
+
+def quote(value: str) -> str:
+    """Quote a value so `parse_fields` reads it back unchanged."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

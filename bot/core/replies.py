@@ -1,16 +1,27 @@
-"""Turn facts into reply items the same way in every command: text, date, compact source."""
+"""How every command builds its reply: facts as items, counted words, search notes.
+
+One module, so a reply reads the same whatever command made it: a fact shows its text, date and
+compact source the same way everywhere, `1 event` / `3 events` is spelt once, and commands that
+answer from free-text search share one relevance floor and one note on how the query was read.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import overload
 
-from bot.core.snapshot import Snapshot
-from bot.core.types import Citation, Item
-from bot.factbase.model import Fact
+from bot.core.types import Citation, CommandSpec, Item, Reply
+from bot.errors import Problem
+from bot.factbase.model import SECTION_KINDS, Fact
+from bot.search.index import SearchResult
 from bot.search.matcher import Match
+from bot.store.snapshot import Snapshot
 
+APOLOGY = "Sorry — something went wrong while answering that. It has been logged; please try again."
+MAX_PROBLEMS_SHOWN = 10
 MAX_VIEWS_PER_SOURCE = 2  # a dispute shows each article's view, not every sentence of it
 MAX_DISPUTES = 2
 MAX_RENDERED = 100_000  # items kept per snapshot for reuse (~30 MB at most)
@@ -47,8 +58,8 @@ def fact_items(snap: Snapshot, facts: Iterable[Fact], heading: str | None = None
 
 def _rendered(snap: Snapshot, fact_id: str, heading: str | None) -> Item:
     """Render one fact, reusing the item this snapshot already rendered for it."""
-    memo = snap.rendered
-    item = memo.get((fact_id, heading))
+    memo = snap.memo
+    item: Item | None = memo.get((fact_id, heading))
     if item is None:
         if len(memo) > MAX_RENDERED:  # a crude bound keeps a million-fact base's memory flat
             memo.clear()
@@ -151,3 +162,69 @@ def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:
 def did_you_mean(command: str, matches: Iterable[Match]) -> list[str]:
     """Turn near matches into runnable suggestions like `who Zulfikar Ali Bhutto`."""
     return [f"{command} {m.name}" for m in matches][:5]
+
+
+_PLURALS = {kind: section for section, kind in SECTION_KINDS.items()}
+
+
+def plural(count: int, noun: str) -> str:
+    """Write `1 event`, `3 events`; kinds of entry take their section's name (`15 people`)."""
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {_PLURALS.get(noun, noun + 's')}"
+
+
+def counts_line(counts: Mapping[str, int]) -> str:
+    """Say what a fact base holds (`5 sources, 155 claims, 15 people`), leaving out empty kinds."""
+    return ", ".join(plural(n, kind) for kind, n in counts.items() if n)
+
+
+RELEVANCE_FLOOR = 0.3  # hits scoring under 30% of the best are noise from one common word
+
+
+def relevant(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Keep the hits worth showing: those within reach of the best one."""
+    if not hits:
+        return []
+    floor = hits[0][1] * RELEVANCE_FLOOR
+    return [(i, s) for i, s in hits if s >= floor]
+
+
+def search_note(result: SearchResult) -> str:
+    """Say how the query was read: corrected spellings and words no entry uses."""
+    notes: list[str] = []
+    if result.corrections:
+        fixed = ", ".join(f"“{typed}” as “{known}”" for typed, known in result.corrections.items())
+        notes.append(f"Read {fixed}.")
+    if result.unknown:
+        missing = ", ".join(f"“{w}”" for w in result.unknown[:5])
+        notes.append(f"No entry mentions {missing}.")
+    return " ".join(notes)
+
+
+def usage_of(spec: CommandSpec) -> str:
+    """Give a command's usage line and first example, for usage replies."""
+    example = f" — e.g. `{spec.examples[0]}`" if spec.examples else ""
+    return f"Usage: `{spec.usage}`{example}"
+
+
+def problems_reply(problems: Sequence[Problem], title: str, folder: Path | None) -> Reply:
+    """List the first few problems with the knowledge files, as an admin should read them."""
+    shown = [Item(text=_as_seen(p, folder)) for p in problems[:MAX_PROBLEMS_SHOWN]]
+    more = len(problems) - len(shown)
+    return Reply(
+        title=title,
+        items=tuple(shown),
+        footer=f"…and {more} more (run `kb check`)." if more > 0 else "",
+        kind="usage",
+    )
+
+
+def _as_seen(problem: Problem, folder: Path | None) -> str:
+    """Show files as `knowledge/events.yaml`: chat users need no server paths."""
+    text = str(problem)
+    if folder is None:
+        return text
+    for base in {str(folder.parent), str(folder.resolve().parent)}:
+        text = text.replace(base.rstrip(os.sep) + os.sep, "")
+    return text

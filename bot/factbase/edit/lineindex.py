@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.factbase.filetext import Patch
+from bot.factbase.edit.lines import Patch
 
 
 @dataclass(frozen=True)

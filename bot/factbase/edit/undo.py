@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.types import Actor
 from bot.errors import BadArguments, NotFound
-from bot.factbase.audit import AuditRecord, last_undoable, later_in_file
-from bot.factbase.filetext import Patch
+from bot.factbase.edit.audit import AuditRecord, Editor, last_undoable, later_in_file
+from bot.factbase.edit.lines import Patch
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +23,7 @@ class UndoPlan:
 
 def plan_undo(
     records: list[AuditRecord],
-    actor: Actor,
+    actor: Editor,
     folder: Path,
     lines_of: Callable[[str], list[str]],
 ) -> UndoPlan:

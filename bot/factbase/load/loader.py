@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import KnowledgeError, Problem
-from bot.factbase.dates import DATE_FORMATS_HINT, DateError, DateSpan, parse_date
-from bot.factbase.files import knowledge_files, schema_path
+from bot.factbase.load.files import knowledge_files, schema_path
+from bot.factbase.load.provenance import (
+    default_seeds_dir,
+    evidence_problems,
+    load_articles,
+    normalise,
+)
+from bot.factbase.load.schema import schema_problems, validator_for
+from bot.factbase.load.yamlfile import LineDict, ParsedFile, parse_file
 from bot.factbase.model import (
     FACT_SECTIONS,
     Alias,
@@ -21,15 +28,8 @@ from bot.factbase.model import (
     Source,
     Topic,
 )
-from bot.factbase.provenance import (
-    default_seeds_dir,
-    evidence_problems,
-    load_articles,
-    normalise,
-)
-from bot.factbase.schema import schema_problems, validator_for
 from bot.factbase.sharing import SharedParts
-from bot.factbase.yamlfile import LineDict, ParsedFile, parse_file
+from bot.search.dates import DATE_FORMATS_HINT, DateError, DateSpan, parse_date
 
 __all__ = ["check", "knowledge_files", "load"]
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from bot.core.parse import echo
 from bot.core.types import Item, Reply
-from bot.factbase.audit import AuditRecord
-from bot.factbase.filetext import split_lines
+from bot.factbase.edit.audit import AuditRecord
+from bot.factbase.edit.lines import split_lines
 
 MAX_SHOWN = 15
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):")

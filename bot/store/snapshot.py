@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from bot.core.types import Item
 from bot.factbase.model import Fact, FactBase
+from bot.search.idviews import IdsAt
 from bot.search.index import SearchIndex, SearchTable, build_search
 from bot.search.matcher import MatcherTable, NameMatcher, build_matcher
 from bot.search.normalise import fold, words
@@ -23,7 +23,6 @@ from bot.search.ordering import sorted_in_runs
 from bot.search.packed import Ints
 from bot.search.spans import SpanArrays, SpanIndex, build_spans
 from bot.search.synonyms import SYNONYMS
-from bot.search.views import IdsAt
 
 _KeyFn = Callable[[Fact], Iterable[str]]
 
@@ -95,11 +94,10 @@ class Snapshot:
     search: SearchIndex
     counts: Mapping[str, int]  # entries by kind
     loaded_at: datetime
-    # Items already rendered, by (fact id, heading): a decade's timeline at 10k facts lists ~650
-    # events and rendering each anew cost ~5 µs. Derived data: filling it never changes an answer.
-    rendered: dict[tuple[str, str | None], Item] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    # What the layers above derive from one fact and keep for this base's lifetime, by key (the
+    # core keeps rendered items by (fact id, heading): a decade at 10k facts lists ~650 events,
+    # and rendering each anew cost ~5 µs). Derived data: filling it never changes an answer.
+    memo: dict[tuple[str, str | None], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def fact(self, fact_id: str) -> Fact:
         """Give the fact with this id (ids come from this snapshot's own indexes)."""

@@ -60,6 +60,15 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mappi
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
 
+def load_with_lines(text: str) -> Any:
+    """Parse YAML text into LineDicts and LineLists (raises `yaml.YAMLError`).
+
+    The one door to the line-keeping loader: the checker reads whole files through it, and an
+    edit reads a single entry's lines through it, so both see entries the same way.
+    """
+    return yaml.load(text, Loader=_LineLoader)  # a safe loader subclass
+
+
 @dataclass
 class ParsedFile:
     """One knowledge file after parsing: its data, or the problems that stopped us."""
@@ -78,7 +87,7 @@ def parse_text(text: str, path: Path) -> ParsedFile:
         fix = "add a section such as `events:` with a list of entries, or delete the file"
         return ParsedFile(path, problems=[Problem(name, 1, "the file is empty", fix)])
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # a safe loader subclass
+        data = load_with_lines(text)
     except yaml.MarkedYAMLError as exc:
         return ParsedFile(path, problems=[_syntax_problem(exc, name)])
     except yaml.YAMLError as exc:

@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import Problem
-from bot.factbase.loader import (
+from bot.factbase.load.loader import (
     Builder,
     check_disputes,
     check_provenance,
     check_refs,
     read_file,
 )
+from bot.factbase.load.yamlfile import parse_text
 from bot.factbase.model import FACT_SECTIONS, FactBase
-from bot.factbase.yamlfile import parse_text
 
 _SECTION_OF_KIND = {kind: section for section, kind in FACT_SECTIONS.items()}
 _TABLES = ("sources", "facts", "topics", "parties", "disputes", "aliases")

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sys
-import tempfile
 import time
 from array import array
 from collections.abc import Iterator
@@ -26,17 +24,15 @@ from typing import Any
 
 import msgspec
 
-from bot.core.snapshot import Snapshot, SnapshotTable, build_snapshot, build_table, open_snapshot
-from bot.errors import KnowledgeError, Problem
-from bot.factbase.background import HANDOFF_KEY, child_args, report_problems, run_child
-from bot.factbase.cache import cache_path, load_keyed, read_framed, write_cache, write_framed
-from bot.factbase.memory import paused_gc
 from bot.factbase.model import FactBase
 from bot.search.index import SearchTable
 from bot.search.matcher import MatcherTable
 from bot.search.packed import FLOAT, INT, Ints, decode_array, encode_array
 from bot.search.spans import SpanArrays
 from bot.search.typos import TypoTable
+from bot.store.basecache import load_keyed, read_framed, write_framed
+from bot.store.large.memory import paused_gc
+from bot.store.snapshot import Snapshot, SnapshotTable, build_table, open_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -54,18 +50,18 @@ _PARTS: dict[str, Any] = {
     "search": SearchTable,
     "counts": dict[str, int],
 }
-_ROOT = Path(__file__).resolve().parents[1]
+_BOT = Path(__file__).resolve().parents[1]
 # The code that decides what the indexes hold: any change must invalidate every stored copy.
 _CODE = (
-    _ROOT / "core" / "snapshot.py",
-    _ROOT / "core" / "snapcache.py",  # the file layout
-    *sorted((_ROOT / "search").glob("*.py")),
+    _BOT / "store" / "snapshot.py",
+    _BOT / "store" / "indexcache.py",  # the file layout
+    *sorted((_BOT / "search").glob("*.py")),
 )
 
 
-def index_path(folder: Path) -> Path:
-    """Keep the indexes beside the fact base cache (git-ignored, skipped by the loader)."""
-    return cache_path(folder).with_name(INDEX_FILE)
+def index_path(cache: Path) -> Path:
+    """Keep the indexes beside the fact base cache, in the folder's cache directory."""
+    return cache / INDEX_FILE
 
 
 def index_key(base_key: bytes, fb: FactBase) -> bytes:
@@ -78,52 +74,24 @@ def index_key(base_key: bytes, fb: FactBase) -> bytes:
     return h.digest()
 
 
-def load_snapshot(folder: Path, seeds: Path | None = None) -> Snapshot:
+def load_snapshot(folder: Path, seeds: Path | None, cache: Path) -> Snapshot:
     """Load a folder through both caches; raise KnowledgeError exactly as `load` does."""
-    fb, base_key = load_keyed(folder, seeds)
+    fb, table = load_indexed(folder, seeds, cache)
+    return open_snapshot(fb, table)
+
+
+def load_indexed(folder: Path, seeds: Path | None, cache: Path) -> tuple[FactBase, SnapshotTable]:
+    """Give the folder's fact base and its indexes, each read from the cache or built (and
+    stored for the next start)."""
+    fb, base_key = load_keyed(folder, seeds, cache)
     if base_key is None:  # the files changed while being read: nothing to key the indexes by
-        return build_snapshot(fb)
-    return open_snapshot(fb, _cached_table(folder, base_key, fb))
-
-
-def _cached_table(folder: Path, base_key: bytes, fb: FactBase) -> SnapshotTable:
-    """Read the folder's stored indexes for `fb`, or build and store them."""
-    key, path = index_key(base_key, fb), index_path(folder)
+        return fb, build_table(fb)
+    key, path = index_key(base_key, fb), index_path(cache)
     table = read_table(path, key)
     if table is None:
         table = build_table(fb)
         write_table(path, key, table)
-    return table
-
-
-def check_and_index_in_child(
-    folder: Path, seeds: Path | None = None
-) -> tuple[FactBase, list[Problem], SnapshotTable | None]:
-    """Validate and index `folder` in a child process (see `bot.factbase.background`).
-
-    A reload beside a live event loop then only decodes the result, in slices: building the
-    indexes here would keep this process busy for seconds at 100k entries.
-    """
-    with tempfile.TemporaryDirectory(prefix="factbot-reload-") as tmp:
-        indexes = Path(tmp) / INDEX_FILE
-        fb, problems = run_child(
-            __name__, folder, seeds, Path(tmp) / "base.msgpack", "--indexes", str(indexes)
-        )
-        return fb, problems, None if problems else read_table(indexes, HANDOFF_KEY)
-
-
-def _main() -> int:
-    """Child side: load and index through the folder's caches (filling them for the next
-    start-up), then hand both to the parent; or print the problems as JSON."""
-    args = child_args("--indexes")
-    try:
-        fb, base_key = load_keyed(args.folder, args.seeds)
-    except KnowledgeError as exc:
-        return report_problems(exc)
-    write_cache(args.out, HANDOFF_KEY, fb)
-    table = build_table(fb) if base_key is None else _cached_table(args.folder, base_key, fb)
-    write_table(args.indexes, HANDOFF_KEY, table)
-    return 0
+    return fb, table
 
 
 def write_table(path: Path, key: bytes, table: SnapshotTable) -> None:
@@ -230,7 +198,3 @@ def _with_string_lists(table: SnapshotTable, lists: list[list[str]]) -> Snapshot
         for n, name in enumerate(sorted(table.matchers))
     }
     return replace(table, search=search, matchers=matchers)
-
-
-if __name__ == "__main__":
-    sys.exit(_main())

@@ -1,8 +1,9 @@
 """The append-only record of every chat edit: who, when, which command, and the exact lines.
 
-One JSON object a line in `knowledge/.audit.jsonl` (gitignored; the loader and the watcher skip
-dot-files). Each record keeps the patch itself — the lines before and after, with one line of
-context — so `fact undo` can put the file back byte for byte and `fact history` can show it.
+One JSON object a line in `audit.jsonl`, in the knowledge folder's state directory (never inside
+the folder: see `bot.store.paths`). Each record keeps the patch itself — the lines before and
+after, with one line of context — so `fact undo` can put the file back byte for byte and
+`fact history` can show it.
 
 Crash consistency, write-ahead style: the record is appended (fsynced) *before* the file is
 replaced, as an intent, and a `{"done": id}` line follows once the file is in place. A crash in
@@ -22,17 +23,38 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, Literal, cast
+from typing import BinaryIO, Literal, Protocol, cast
 
-from bot.core.types import Actor
-from bot.factbase.filetext import Patch, split_lines
+from bot.factbase.edit.lines import Patch, split_lines
 
 _log = logging.getLogger("factbot.audit")
-AUDIT_NAME = ".audit.jsonl"
+AUDIT_NAME = "audit.jsonl"
 Action = Literal["add", "edit", "remove", "undo"]
 Marker = Literal["done", "void"]
 MARKERS = ("done", "void")
 TAIL_CHUNK = 64 * 1024
+
+
+class Editor(Protocol):
+    """Who makes an edit, as far as the record cares; the core's `Actor` is one.
+
+    A protocol rather than the core's type, so the fact base never imports the layer above it.
+    """
+
+    @property
+    def id(self) -> str:
+        """A platform's stable id for the person."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """The name shown in `fact history`."""
+        ...
+
+    @property
+    def platform(self) -> str:
+        """Where they typed the edit: ids are only unique per platform."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +83,13 @@ class AuditRecord:
         """Rebuild the exact change this record describes."""
         return Patch(self.line - 1, tuple(split_lines(self.before)), tuple(split_lines(self.after)))
 
-    def by(self, actor: Actor) -> bool:
+    def by(self, actor: Editor) -> bool:
         """Tell whether this actor made the edit (ids are per platform)."""
         return self.actor_id == actor.id and self.platform == actor.platform
 
 
 def new_record(
-    actor: Actor,
+    actor: Editor,
     command: str,
     action: Action,
     entry_id: str,
@@ -97,8 +119,10 @@ def new_record(
 class AuditLog:
     """Append and read the log; every line is fsynced so an acknowledged edit is never forgotten."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, folder: Path) -> None:
+        """Keep the log at `path`; the files its records name are in the knowledge `folder`."""
         self.path = path
+        self.folder = folder
 
     def append(self, record: AuditRecord) -> None:
         """Log an edit about to be made (call `settle` first, under the writer's lock)."""
@@ -146,7 +170,7 @@ class AuditLog:
         if not record.intent:
             return True  # written after its file, by an older version of the writer
         try:
-            text = (self.path.parent / record.file).read_bytes().decode("utf-8")
+            text = (self.folder / record.file).read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return False
         lines, after = split_lines(text), split_lines(record.after)
@@ -202,7 +226,7 @@ def _parse(lines: Iterable[str]) -> Iterable[AuditRecord | tuple[Marker, str]]:
             continue
 
 
-def last_undoable(records: list[AuditRecord], actor: Actor) -> AuditRecord | None:
+def last_undoable(records: list[AuditRecord], actor: Editor) -> AuditRecord | None:
     """Find this actor's latest edit that no undo has reversed yet."""
     undone = {r.undoes for r in records if r.action == "undo"}
     for record in reversed(records):

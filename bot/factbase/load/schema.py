@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 
 from bot.errors import Problem
-from bot.factbase.files import DEFAULT_SCHEMA, SCHEMA_NAME, schema_path
-from bot.factbase.yamlfile import LineDict, LineList
+from bot.factbase.load.files import DEFAULT_SCHEMA, SCHEMA_NAME, schema_path
+from bot.factbase.load.yamlfile import LineDict, LineList
 
 if TYPE_CHECKING:  # jsonschema costs ~45 ms to import: only a YAML load or an edit needs it
     from jsonschema import Draft202012Validator, ValidationError

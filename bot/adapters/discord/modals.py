@@ -11,8 +11,8 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
-from bot.adapters.discord.funnel import APOLOGY
-from bot.adapters.discord.text import clamp
+from bot.adapters.discord.markdown import clamp
+from bot.core.replies import APOLOGY
 from bot.core.types import Form
 
 _log = logging.getLogger("factbot.discord")

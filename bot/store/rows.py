@@ -19,8 +19,8 @@ from typing import Annotated, Generic, TypeVar
 
 import msgspec
 
-from bot.factbase.dates import DateSpan
 from bot.factbase.model import Fact, FactKind, Location
+from bot.search.dates import DateSpan
 
 CHUNK = 1_000  # rows per frame: decoding one takes ~1 ms, so a reload hands the GIL back often
 

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.errors import BadArguments
-from bot.factbase.filetext import Entry, Patch, newline_of
-from bot.factbase.render import entry_lines, joined, key_lines, key_rank, ordered
+from bot.factbase.edit.layout import entry_lines, joined, key_lines, key_rank, ordered
+from bot.factbase.edit.lines import Entry, Patch, newline_of
 
 
 def plan_add(lines: list[str], last: Entry, values: Mapping[str, Any]) -> tuple[Patch, int]:
