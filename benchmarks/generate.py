@@ -13,10 +13,10 @@ import argparse
 import json
 import random
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.queries import write_queries
+from benchmarks.synthetic import Base, Entry
 from benchmarks.vocab import Zipf, person_names, pseudo_words, slug, vocabulary
 
 REAL_PARTIES = {
@@ -31,21 +31,6 @@ INTEREST_PARTIES = ("russia", "pakistan", "shared")
 STANCES = ("statement", "assessment", "recommendation")
 # Shares of the fact entries by kind; the rest are events.
 SHARES = {"person": 0.05, "interest": 0.10, "claim": 0.32, "quote": 0.05}
-
-
-@dataclass
-class Entry:
-    """One YAML entry as ordered (key, value) pairs; values are str, int, list or dict."""
-
-    fields: list[tuple[str, object]]
-
-
-@dataclass
-class Base:
-    """Everything generated, by section, plus the article text each source accumulates."""
-
-    sections: dict[str, list[Entry]] = field(default_factory=dict)
-    articles: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Generator:

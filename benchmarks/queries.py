@@ -14,12 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from random import Random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from benchmarks.synthetic import Base
 from benchmarks.vocab import one_typo
-
-if TYPE_CHECKING:
-    from benchmarks.generate import Base
 
 _WORD = re.compile(r"[a-z0-9]+")
 SEARCH_QUERIES = 200

@@ -33,7 +33,6 @@ from bot.factbase.edit.atomic import write_atomic
 from bot.factbase.load.files import knowledge_files, schema_path
 from bot.factbase.load.provenance import default_seeds_dir
 from bot.factbase.model import FactBase
-from bot.store.large.memory import paused_gc
 from bot.store.rows import decode_facts, encode_facts
 
 log = logging.getLogger(__name__)
@@ -83,8 +82,7 @@ def load_keyed(folder: Path, seeds: Path | None, cache: Path) -> tuple[FactBase,
         return fb, key
     from bot.factbase.load.loader import load  # only on a miss: YAML and jsonschema cost ~70 ms
 
-    with paused_gc():
-        fb = load(folder, seeds)
+    fb = load(folder, seeds)
     if fingerprint(folder, seeds) != key:  # files changed while loading: don't cache a mix
         return fb, None
     write_cache(cache_path(cache), key, fb)
@@ -108,8 +106,7 @@ def read_cache(path: Path, key: bytes) -> FactBase | None:
     if frames is None:
         return None
     try:
-        with paused_gc():
-            return _decode(frames)
+        return _decode(frames)
     except (msgspec.DecodeError, struct.error, ValueError, IndexError) as exc:
         log.warning("ignoring unreadable fact base cache %s (%s)", path, exc)
         return None

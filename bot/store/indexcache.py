@@ -31,7 +31,6 @@ from bot.search.packed import FLOAT, INT, Ints, decode_array, encode_array
 from bot.search.spans import SpanArrays
 from bot.search.typos import TypoTable
 from bot.store.basecache import load_keyed, read_framed, write_framed
-from bot.store.large.memory import paused_gc
 from bot.store.snapshot import Snapshot, SnapshotTable, build_table, open_snapshot
 
 log = logging.getLogger(__name__)
@@ -105,8 +104,7 @@ def read_table(path: Path, key: bytes) -> SnapshotTable | None:
     if frames is None:
         return None
     try:
-        with paused_gc():
-            return _decode(frames)
+        return _decode(frames)
     except (msgspec.MsgspecError, NotImplementedError, ValueError, StopIteration) as exc:
         log.warning("ignoring unreadable index cache %s (%s)", path, exc)
         return None

@@ -45,9 +45,9 @@ def check_and_index_in_child(
             return FactBase(), [Problem(**p) for p in json.loads(done.stdout)], None
         if done.returncode != 0:
             raise RuntimeError(f"fact base loader failed: {done.stderr.strip()[-500:]}")
-        with paused_gc():
+        with paused_gc():  # the caller may not have paused it; decoding makes millions of objects
             fb = read_cache(out, HANDOFF_KEY)
-        table = read_table(indexes, HANDOFF_KEY)
+            table = read_table(indexes, HANDOFF_KEY)
         if fb is None or table is None:
             raise RuntimeError("fact base loader returned an unreadable result")
         return fb, [], table
