@@ -58,8 +58,11 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
 
 
 def _verbatim(block: str) -> list[str]:
-    """Keep preformatted lines exactly as given: YAML read back from the console must paste
-    into the file unchanged, so no wrapping, indent or styling is added."""
+    """Keep preformatted lines exactly as given.
+
+    YAML read back from the console must paste into the file unchanged, so no wrapping, indent
+    or styling is added.
+    """
     return block.rstrip("\r\n").split("\n") if block else []
 
 

@@ -196,17 +196,21 @@ def _hold(snap: Snapshot, phrasing: Phrasing, x: str) -> Reading | None:
 
 
 def _sure(match: Match | None, x: str) -> Match | None:
-    """Keep a match only if it is one of the names, or a typo of a word long enough to tell
-    (`new` starts `New Delhi`, but `what's new` is not about India)."""
+    """Keep a match only if it is one of the names, or a typo of a word long enough to tell.
+
+    `new` starts `New Delhi`, but `what's new` is not about India.
+    """
     if match is None or match.exact or (len(x) >= 4 and match.score >= _SURE):
         return match
     return None
 
 
 def _about(snap: Snapshot, x: str) -> Reading:
-    """Answer `tell me about x` with whatever x is: a theme by name (`cold war`), a period,
-    the closer of a person and a theme (`russia` is the country, not the “Russian
-    commander”), or else words to search for."""
+    """Read `tell me about x` as whatever x is, the surest reading first.
+
+    A theme by name (`cold war`), a period, the closer of a person and a theme (`russia` is the
+    country, not the “Russian commander”), or else words to search for.
+    """
     person, theme = _sure(snap.people.best(x), x), _sure(snap.topics.best(x), x)
     if theme is not None and theme.exact:
         return Reading("topic", x)

@@ -68,11 +68,12 @@ def _rendered(snap: Snapshot, fact_id: str, heading: str | None) -> Item:
 
 
 class LazyItems(Sequence[Item]):
-    """A reply's items, each rendered only when read: a decade at 10k entries lists ~650
-    events, and an adapter showing the first page of ten should render ten, not 650.
+    """A reply's items, each rendered only when read.
 
-    Parts are runs of fact ids, each under one heading, between items already made (`head`,
-    `tail`).
+    A decade at 10k entries lists ~650 events, and an adapter showing the first page of ten
+    should render ten, not 650. Parts are runs of fact ids, each under one heading, between
+    items already made (`head`, `tail`).
+
     Equal to any sequence holding the same items, so tests compare it like a tuple.
     """
 
@@ -86,8 +87,10 @@ class LazyItems(Sequence[Item]):
         head: Sequence[Item] = (),
         render: Callable[[Snapshot, str, str | None], Item] | None = None,
     ) -> None:
-        """`render` makes one item from a fact id and its part's heading; by default the fact
-        itself, rendered once per snapshot and reused."""
+        """Render nothing yet: `render` later makes each item from a fact id and its heading.
+
+        By default an item is the fact itself, rendered once per snapshot and reused.
+        """
         self._snap = snap
         self._render = render or _rendered
         self._head = tuple(head)

@@ -104,8 +104,10 @@ class Fact(msgspec.Struct, frozen=True, gc=False):
     occasion: str | None = None  # quote
 
     def evidence_by_source(self) -> dict[str, str]:
-        """Pair each cited source with its phrase, for checks that go article by article
-        (provenance); the pairs are stored as two tuples to keep a fact small."""
+        """Pair each cited source with its phrase, for checks that go article by article.
+
+        Provenance wants the pairs; a fact stores them as two tuples to keep itself small.
+        """
         return dict(zip(self.sources, self.evidence, strict=True))
 
 

@@ -39,8 +39,10 @@ class SearchResult:
 
 @dataclass(frozen=True, slots=True)
 class SearchTable:
-    """The index as plain lists and arrays (what the cache stores); doc numbers are positions
-    in the id list the index is opened with."""
+    """The index as plain lists and arrays: what the cache stores.
+
+    Doc numbers are positions in the id list the index is opened with.
+    """
 
     terms: list[str]
     offsets: Ints  # terms[t]'s postings are docs/weights[offsets[t] : offsets[t + 1]]

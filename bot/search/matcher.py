@@ -242,8 +242,11 @@ class NameMatcher:
         return [Match(i, self._display.get(i, i), s) for i, s in ranked[:limit]]
 
     def _holding(self, word: str, limit: int) -> list[Match]:
-        """Give the entries with a name holding `word`, a single typed word: each scores 100
-        (`name_score` of a word found in a name), so they rank by display name alone."""
+        """Give the entries with a name holding `word`, a single typed word.
+
+        Each scores 100 (`name_score` of a word found in a name), so they rank by display name
+        alone.
+        """
         number, table = self._word_numbers[word], self.table
         found = table.targets[table.offsets[number] : table.offsets[number + 1]]
         ids = sorted(dict.fromkeys(self._ids[k] for k in found), key=self._display_of)
@@ -270,8 +273,11 @@ class NameMatcher:
         return near if len(near) <= _MAX_NEAR else None
 
     def _words_like(self, typed: str) -> list[int]:
-        """Number the known words equal to `typed`, or else starting it, started by it, or one
-        slip off it: a word known as typed outscores any of those (100 against 95 at most)."""
+        """Give the numbers of the known words equal to `typed`, or else near it.
+
+        Near: starting it, started by it, or one slip off it. A word known as typed outscores
+        any of those (100 against 95 at most), so it comes back alone.
+        """
         exact = self._word_numbers.get(typed)
         if exact is not None:
             return [exact]

@@ -22,14 +22,14 @@ FLOAT = "f"  # weights: 32-bit
 
 
 def encode_array(obj: Any) -> Any:
-    """msgspec `enc_hook`: store an array as its type code and raw bytes."""
+    """Serve as msgspec's `enc_hook`: store an array as its type code and raw bytes."""
     if isinstance(obj, array):
         return (obj.typecode, obj.tobytes())
     raise NotImplementedError(f"cannot store {type(obj).__name__}")
 
 
 def decode_array(kind: type, obj: Any) -> Any:
-    """msgspec `dec_hook`: rebuild an array stored by `encode_array`."""
+    """Serve as msgspec's `dec_hook`: rebuild an array stored by `encode_array`."""
     if kind is array and isinstance(obj, list | tuple) and len(obj) == 2:
         typecode, raw = obj
         if typecode in (INT, FLOAT) and isinstance(raw, bytes):

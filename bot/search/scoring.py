@@ -1,5 +1,4 @@
-"""Sum BM25 weights per entry with the work done in C: a query's cost is dict merges, not a
-Python step per posting.
+"""Sum BM25 weights per entry in C: a query costs dict merges, not a Python step per posting.
 
 `scores` and `covered` always gain the same keys in the same order, so their values line up
 and the final scores are computed by mapping over both at once; only entries holding two or

@@ -88,8 +88,10 @@ class SpanIndex:
         return [ids[p] for p in self._started_before(first, begin)] + ids[begin:end]
 
     def summary(self, period: DateSpan) -> tuple[int, str | None]:
-        """Count the ids overlapping `period` and give the oldest, without listing them: an
-        overview of every decade at a million entries would otherwise copy ~500k ids."""
+        """Count the ids overlapping `period` and give the oldest, without listing them.
+
+        An overview of every decade at a million entries would otherwise copy ~500k ids.
+        """
         first, last = period.start.toordinal(), period.end.toordinal()
         begin, end = bisect_left(self._starts, first), bisect_right(self._starts, last)
         before = self._started_before(first, begin)

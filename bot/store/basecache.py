@@ -74,8 +74,11 @@ def fingerprint(folder: Path, seeds: Path | None = None) -> bytes:
 
 
 def load_keyed(folder: Path, seeds: Path | None, cache: Path) -> tuple[FactBase, bytes | None]:
-    """Load through the cache and give the key the base is cached under (None if it was not:
-    the files changed while they were read, so no derived cache may be keyed by them)."""
+    """Load through the cache and give the key the base is cached under.
+
+    The key is None if the base was not cached: the files changed while they were read, so no
+    derived cache may be keyed by them.
+    """
     key = fingerprint(folder, seeds)
     fb = read_cache(cache_path(cache), key)
     if fb is not None:
@@ -113,8 +116,10 @@ def read_cache(path: Path, key: bytes) -> FactBase | None:
 
 
 def write_framed(path: Path, magic: bytes, key: bytes, frames: Iterable[bytes], what: str) -> None:
-    """Write magic, key, body digest, then each frame with its length; atomically, or not at
-    all when the folder is read-only (start-up stays correct, only slower)."""
+    """Write magic, key, body digest, then each frame with its length, atomically.
+
+    Nothing is written when the folder is read-only: start-up stays correct, only slower.
+    """
     body = b"".join(_LENGTH.pack(len(frame)) + frame for frame in frames)
     digest = hashlib.sha256(body).digest()
     try:

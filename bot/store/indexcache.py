@@ -80,8 +80,10 @@ def load_snapshot(folder: Path, seeds: Path | None, cache: Path) -> Snapshot:
 
 
 def load_indexed(folder: Path, seeds: Path | None, cache: Path) -> tuple[FactBase, SnapshotTable]:
-    """Give the folder's fact base and its indexes, each read from the cache or built (and
-    stored for the next start)."""
+    """Give the folder's fact base and its indexes, each read from the cache or built.
+
+    What is built is stored for the next start, unless the files changed while being read.
+    """
     fb, base_key = load_keyed(folder, seeds, cache)
     if base_key is None:  # the files changed while being read: nothing to key the indexes by
         return fb, build_table(fb)
@@ -111,9 +113,12 @@ def read_table(path: Path, key: bytes) -> SnapshotTable | None:
 
 
 def _frames(table: SnapshotTable) -> Iterator[bytes]:
-    """One frame per part, each group apart, the long string lists (search terms, typo words
-    and deletion keys: ~400k strings at 100k entries) in chunks, then the postings' raw bytes
-    in chunks: a reload decodes each frame in a few ms, never holding the GIL for long."""
+    """Cut a table into frames a reload decodes in a few ms each, never holding the GIL long.
+
+    One frame per part, each group apart, the long string lists (search terms, typo words and
+    deletion keys: ~400k strings at 100k entries) in chunks, then the postings' raw bytes in
+    chunks.
+    """
     encoder = msgspec.msgpack.Encoder(enc_hook=encode_array)
     lists = _string_lists(table)
     stripped = _with_string_lists(table, [[] for _ in lists])
@@ -178,8 +183,11 @@ def _postings(queue: Iterator[memoryview], typecode: str) -> array[Any]:
 
 
 def _string_lists(table: SnapshotTable) -> list[list[str]]:
-    """The long lists of strings, in a fixed order: search terms, then each typo table's words
-    and keys (search's first, then the matchers' by name)."""
+    """Gather the long string lists, which `_frames` stores apart in chunks, in a fixed order.
+
+    Search terms, then each typo table's words and keys (search's first, then the matchers' by
+    name); `_with_string_lists` puts them back in the same order.
+    """
     typos = [table.search.typos, *(table.matchers[name].words for name in sorted(table.matchers))]
     return [table.search.terms, *(strings for t in typos for strings in (t.words, t.keys))]
 

@@ -53,8 +53,10 @@ class _Row(msgspec.Struct, array_like=True, gc=False):
 
 
 class _Shared(msgspec.Struct, array_like=True):
-    """The values facts share, each once; position 0 of each list is the empty value (no
-    optional string is ever empty, so "" at position 0 of `words` reads back as None)."""
+    """The values facts share, each once; position 0 of each list is the empty value.
+
+    No optional string is ever empty, so "" at position 0 of `words` reads back as None.
+    """
 
     files: list[str]
     ids: list[list[_At]]  # each id tuple, as positions in `words` (so each id is held once)

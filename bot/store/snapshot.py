@@ -33,8 +33,10 @@ MATCHERS = ("parties", "people", "topics", "sources")
 
 
 class Groups(Mapping[str, Sequence[str]]):
-    """Fact ids filed under each key, kept as arrays of fact numbers (compact, quick to load);
-    a key gives a view of them, so `interests russia` at 1M entries copies none of 33k ids."""
+    """Fact ids filed under each key, kept as arrays of fact numbers (compact, quick to load).
+
+    A key gives a view of them, so `interests russia` at 1M entries copies none of 33k ids.
+    """
 
     def __init__(self, ids: Sequence[str], table: dict[str, Ints]) -> None:
         self._ids = ids
@@ -162,8 +164,11 @@ def build_table(fb: FactBase) -> SnapshotTable:
 
 
 def _numbers(facts: list[Fact], kind: str, key: Callable[[Fact], Any]) -> Ints:
-    """Number the facts of one kind, sorted once here (stable: base order breaks ties) so a
-    command listing all of them renders only the page shown."""
+    """Give the numbers of one kind's facts, sorted once here by `key`.
+
+    A command listing all of them then renders only the page shown. The sort is stable: base
+    order breaks ties.
+    """
     numbers = [n for n, f in enumerate(facts) if f.kind == kind]
     return array("i", sorted_in_runs(numbers, key=lambda n: key(facts[n])))
 
@@ -184,7 +189,7 @@ def _matchers(fb: FactBase, facts: list[Fact]) -> dict[str, MatcherTable]:
 
 
 def _group(facts: list[Fact], keys: _KeyFn) -> dict[str, Ints]:
-    """Number the facts filed under each key a fact carries, keeping the fact base's order."""
+    """File each fact's number under every key it carries, keeping the fact base's order."""
     groups: dict[str, Ints] = {}
     for number, fact in enumerate(facts):
         for key in dict.fromkeys(keys(fact)):
@@ -196,9 +201,11 @@ def _group(facts: list[Fact], keys: _KeyFn) -> dict[str, Ints]:
 
 
 def _people_involved(person_words: Mapping[str, frozenset[str]]) -> _KeyFn:
-    """Say which people a fact involves: those it is tagged with or quotes, and those its text
-    names by a word naming only them (`Kosygin said …` with no tag), found once here rather
-    than by reading texts on every `who`."""
+    """Say which people a fact involves, found once here rather than by reading on every `who`.
+
+    Those it is tagged with or quotes, and those its text names by a word naming only them
+    (`Kosygin said …` with no tag).
+    """
     owner = {word: pid for pid, ws in person_words.items() for word in ws}
 
     def involved(fact: Fact) -> Iterable[str]:
@@ -217,8 +224,11 @@ def card_key(fact: Fact) -> tuple[bool, date | None, str]:
 
 
 def _card_order(facts: list[Fact], groups: dict[str, Ints]) -> dict[str, Ints]:
-    """Sort each group once, at build time, the way a card shows it. The sort is stable, so
-    facts equal by date and kind keep the base's order, whether tagged or only named."""
+    """Sort each group once, at build time, the way a card shows it.
+
+    The sort is stable, so facts equal by date and kind keep the base's order, whether tagged
+    or only named.
+    """
     return {
         key: array("i", sorted_in_runs(list(numbers), key=lambda n: card_key(facts[n])))
         for key, numbers in groups.items()
@@ -287,10 +297,10 @@ def _search_text(fact: Fact) -> str:
 
 
 def tag_names(fb: FactBase) -> dict[str, str]:
-    """Map every name of a tag to its glued term: ids, display names, aliases of parties and
-    people, and the words that name one person only (`kosygin`).
+    """Map every name of a tag to its glued term, so search counts it as a full match.
 
-    These count as full matches: `ussr` is Russia and `sco` is the SCO, not something near them.
+    The names are ids, display names, aliases of parties and people, and the words that name
+    one person only (`kosygin`): `ussr` is Russia and `sco` is the SCO, not something near them.
     """
     names: dict[str, str] = {}
     for entry_id, name in _tag_display(fb).items():
@@ -307,8 +317,11 @@ def tag_names(fb: FactBase) -> dict[str, str]:
 
 
 def _related_words(fb: FactBase) -> dict[str, str]:
-    """Map each theme's related words (`gas` → Energy) to its glued term, and question verbs to
-    the articles' wording (`join` → membership), for weak expansion."""
+    """Map related words to glued terms, for weak expansion.
+
+    Each theme's related words (`gas` → Energy) go to its term, and question verbs to the
+    articles' wording (`join` → membership).
+    """
     related = dict(SYNONYMS)
     for alias in fb.aliases.values():
         if alias.refers_to in fb.topics:

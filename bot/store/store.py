@@ -199,8 +199,11 @@ class Store:
         return self._adopt(writer, state, problems, None)
 
     def _reload_large(self, writer: KnowledgeWriter) -> ReloadResult:
-        """Parse and index in a child process: libyaml and the index build would otherwise hold
-        this process's GIL for seconds (see `bot.store.large.child`)."""
+        """Parse and index in a child process, away from this process's GIL.
+
+        libyaml and the index build would otherwise hold it for seconds (see
+        `bot.store.large.child`).
+        """
         from bot.store.large.child import check_and_index_in_child
 
         tables: list[SnapshotTable] = []

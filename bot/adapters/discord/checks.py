@@ -43,7 +43,7 @@ def is_admin(
 
 
 def actor_of(ctx: commands.Context[Any], settings: DiscordSettings) -> Actor:
-    """The platform-neutral Actor for whoever invoked `ctx`."""
+    """Describe whoever invoked `ctx` as an Actor, so the engine judges rights without Discord."""
     return Actor(
         id=str(ctx.author.id),
         name=ctx.author.display_name,

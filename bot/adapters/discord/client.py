@@ -30,7 +30,10 @@ def intents_for(settings: DiscordSettings) -> discord.Intents:
 
 
 async def create_bot(settings: DiscordSettings, engine: AnswerEngine, **options: Any) -> AnyBot:
-    """A bot with the factbot cog loaded; `options` go to discord.py (tests shorten timeouts)."""
+    """Build a stock bot with the factbot cog loaded, ready for `start`.
+
+    `options` go straight to discord.py's constructor (tests shorten timeouts with them).
+    """
     use_api_base(settings.api_base)
     cls = commands.AutoShardedBot if settings.sharding else commands.Bot
     prefix = settings.prefix if settings.commands.prefix else commands.when_mentioned

@@ -42,15 +42,20 @@ class AnswerEngine(Protocol):
     started_at: datetime
 
     @property
-    def commands(self) -> tuple[CommandSpec, ...]: ...
+    def commands(self) -> tuple[CommandSpec, ...]:
+        """Give every command's spec: the cog generates its hybrid commands from them."""
 
-    def handle(self, request: Request) -> Reply: ...
+    def handle(self, request: Request) -> Reply:
+        """Answer a request; never raises for a user's mistake, so the cog posts what it gets."""
 
-    def understands(self, line: str) -> bool: ...
+    def understands(self, line: str) -> bool:
+        """Tell whether a prefixed line naming no command is a question worth answering."""
 
-    def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]: ...
+    def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]:
+        """Offer (label, value) choices for a slash option being typed, best first."""
 
-    def resolve_command(self, typed: str, among: tuple[CommandSpec, ...]) -> CommandSpec | None: ...
+    def resolve_command(self, typed: str, among: tuple[CommandSpec, ...]) -> CommandSpec | None:
+        """Read a typed name with the engine's resolver, so a misspelling means the same here."""
 
 
 class FactbotCog(commands.Cog, name="factbot"):
@@ -69,6 +74,11 @@ class FactbotCog(commands.Cog, name="factbot"):
         self._enabled = tuple(s for s in engine.commands if is_enabled(s, settings.commands))
 
     async def cog_load(self) -> None:
+        """Add a hybrid command per enabled spec, and send slash failures to the funnel.
+
+        The commands are generated from the engine's table rather than declared on the cog, so
+        a command the engine gains needs no change here; their names are kept for `cog_unload`.
+        """
         for command in build_commands(
             self.engine.commands,
             self.settings.commands,
@@ -82,6 +92,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         self.bot.tree.error(handle_tree_error)
 
     async def cog_unload(self) -> None:
+        """Remove the generated commands: added to the bot, not the cog, they would stay behind."""
         for name in self._added:
             self.bot.remove_command(name)
 
@@ -97,6 +108,7 @@ class FactbotCog(commands.Cog, name="factbot"):
     async def on_command_error(
         self, ctx: commands.Context[Any], error: commands.CommandError
     ) -> None:
+        """Send every failed prefix or hybrid command through the one funnel (`handle_error`)."""
         await handle_error(self, ctx, error)
 
     async def answer(self, ctx: commands.Context[Any], spec: CommandSpec, args: str) -> None:
@@ -165,7 +177,10 @@ class FactbotCog(commands.Cog, name="factbot"):
         return f"/{spec.name} {spec.arg_name}:{args}"
 
     async def answer_usage(self, ctx: commands.Context[Any]) -> None:
-        """A malformed invocation: let the engine explain the command's usage."""
+        """Answer a malformed invocation by running the command bare, so the engine explains it.
+
+        Usage text lives in the engine, so Discord words it exactly as the console does.
+        """
         spec = next(
             (s for s in self.engine.commands if ctx.command and s.name == ctx.command.name), None
         )
@@ -173,8 +188,11 @@ class FactbotCog(commands.Cog, name="factbot"):
             await self.answer(ctx, spec, "")
 
     async def did_you_mean(self, ctx: commands.Context[Any]) -> None:
-        """Answer a plain question (`!what does russia want`), suggest our command for a near
-        miss (`!timline`), and ignore anything else: other bots share the prefix."""
+        """Answer a prefixed line that names no command of ours, when it is ours to answer.
+
+        A plain question (`!what does russia want`) gets its answer and a near miss (`!timline`)
+        a suggestion; anything else is ignored, because other bots share the prefix.
+        """
         if not self.settings.commands.prefix:
             return
         line = ctx.message.content[len(ctx.prefix or "") :]

@@ -47,6 +47,7 @@ class FormModal(discord.ui.Modal):
             self.boxes[field.key] = box
 
     async def on_submit(self, interaction: discord.Interaction, /) -> None:
+        """Hand the answers to `submit` by field key; the modal itself never reads them."""
         await self._submit(interaction, {key: box.value for key, box in self.boxes.items()})
 
     async def on_error(  # type: ignore[override]  # Modal narrows BaseView's signature

@@ -52,6 +52,7 @@ class Block:
 
     @property
     def is_item(self) -> bool:
+        """Tell whether the block shows a reply item, so paging counts it against `page_size`."""
         return self.item >= 0
 
 
@@ -87,7 +88,7 @@ def render(
 
 
 def plain(text: str) -> str:
-    """A short plain-text message (a refusal, a cooldown note) that fits in one message."""
+    """Escape a short note (a refusal, a cooldown) and cut it to fit one plain-text message."""
     return clamp(escape(text), MESSAGE_LIMIT)
 
 
@@ -105,8 +106,10 @@ def _fields(extra: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def _blocks(reply: Reply, as_typed: Callable[[str], str], limit: int, most: int) -> list[Block]:
-    """Render the reply's parts as blocks, items only up to `most` (lazy items past them are
-    never rendered: no page could show them)."""
+    """Render the reply's parts as blocks, items only up to `most`.
+
+    Lazy items past `most` are never rendered: no page could show them.
+    """
     blocks = [Block(escape(reply.intro))] if reply.intro else []
     blocks += [Block(fenced) for fenced in code_blocks(reply.block, reply.block_syntax, limit)]
     heading: str | None = None
@@ -181,7 +184,7 @@ def _fitting(blocks: Iterable[Block], limit: int) -> Iterable[Block]:
 
 
 def _footer(note: str, page: list[Block], number: int, total: int) -> str:
-    """Sources cited on this page, the reply's note, and the page number (never cut off)."""
+    """List the page's cited sources and the reply's note, then the page number (never cut off)."""
     cited = list(dict.fromkeys(s for block in page for s in block.sources))
     parts = ["Sources: " + ", ".join(cited)] if cited else []
     if note:

@@ -28,12 +28,14 @@ class Pager(discord.ui.View):
         self._sync_buttons()
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Let only the asker turn the pages; tell anyone else so, where only they can see it."""
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(NOT_YOURS, ephemeral=True)
         return False
 
     async def on_timeout(self) -> None:
+        """Disable the buttons on the message, so nobody clicks one that no longer answers."""
         for child in self.children:
             if isinstance(child, discord.ui.Button):
                 child.disabled = True
@@ -56,16 +58,20 @@ class Pager(discord.ui.View):
 
     @discord.ui.button(emoji="⏮", style=discord.ButtonStyle.secondary, custom_id="page:first")
     async def first(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        """Go back to the first page, the one that carries the reply's fields."""
         await self._show(interaction, 0)
 
     @discord.ui.button(emoji="◀", style=discord.ButtonStyle.secondary, custom_id="page:previous")
     async def previous(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        """Turn back a page; the button is disabled on the first, and `_show` clamps anyway."""
         await self._show(interaction, self.index - 1)
 
     @discord.ui.button(emoji="▶", style=discord.ButtonStyle.secondary, custom_id="page:next")
     async def next(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        """Turn forward a page; the button is disabled on the last, and `_show` clamps anyway."""
         await self._show(interaction, self.index + 1)
 
     @discord.ui.button(emoji="⏭", style=discord.ButtonStyle.secondary, custom_id="page:last")
     async def last(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
+        """Jump to the last page, where a cut reply says how much more there is."""
         await self._show(interaction, len(self.pages) - 1)

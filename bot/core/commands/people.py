@@ -46,7 +46,8 @@ def card(snap: Snapshot, person: Fact) -> Reply:
     """Lay out who someone is, then every fact involving them, dated ones first and in order.
 
     The snapshot files each fact under the people it is tagged with, quotes or names, already
-    in this order; items render when read."""
+    in this order; items render when read.
+    """
     involved = [i for i in snap.by_person.get(person.id, ()) if i != person.id]
     name = person.name or person.id
     head = Item(person.text, person.id, None, citations(snap, person), "Who")
@@ -69,8 +70,11 @@ def everyone(snap: Snapshot) -> Reply:
 
 
 def _line(snap: Snapshot, person_id: str, _heading: str | None) -> Item:
-    """One person in the list, headed by their name: the list's point is finding a name, the
-    opening words of the card say enough to tell two people apart."""
+    """Show one person in the list, headed by their name.
+
+    The list's point is finding a name; the opening words of the card say enough to tell two
+    people apart.
+    """
     p = snap.fact(person_id)
     return Item(_gist(p.text), p.id, None, citations(snap, p), p.name)
 

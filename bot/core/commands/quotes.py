@@ -50,8 +50,11 @@ def quote(ctx: Context, request: Request) -> Reply:
 
 
 def _reply(snap: Snapshot, title: str, quotes: list[Fact]) -> Reply:
-    """List quotations oldest first; the sort is stable, so quotes of the same date keep the
-    order they came in (by relevance, for a word filter)."""
+    """List quotations oldest first.
+
+    The sort is stable, so quotes of the same date keep the order they came in (by relevance,
+    for a word filter).
+    """
     ordered = sorted(quotes, key=lambda q: (q.date is None, q.date.start if q.date else None))
     return Reply(
         title=title, intro=plural(len(ordered), "quotation"), items=tuple(fact_items(snap, ordered))

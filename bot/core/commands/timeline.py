@@ -64,10 +64,12 @@ def overview(snap: Snapshot) -> Reply:
 
 
 def in_period(snap: Snapshot, period: Period) -> Reply:
-    """List the events overlapping a period, oldest first; those dated only more broadly
-    (`1970s` for `timeline 1971`) after the ones that fall inside it, under their own heading.
+    """List the events overlapping a period, oldest first, the ones inside it before the rest.
 
-    Cut from the snapshot's date ordering, never sorted per query; items render when read."""
+    Those dated only more broadly (`1970s` for `timeline 1971`) come after the ones that fall
+    inside it, under their own heading. The list is cut from the snapshot's date ordering, never
+    sorted per query, and its items render when read.
+    """
     found = snap.timeline.split(period.span)
     if not len(found):
         raise NotFound(

@@ -24,7 +24,7 @@ class EntryMoved(Exception):
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on "\\n" only, keeping endings, so joining gives the text back byte for byte."""
+    r"""Split on "\n" only, keeping endings, so joining gives the text back byte for byte."""
     return _LINE.findall(text)
 
 
@@ -47,6 +47,7 @@ class Patch:
         return len(self.new) - len(self.old)
 
     def inverted(self) -> Patch:
+        """Give the patch that undoes this one (`fact undo`): same place, old and new swapped."""
         return Patch(self.at, self.new, self.old)
 
 
@@ -105,7 +106,10 @@ def read_entry(lines: list[str], start: int, limit: int, entry_id: str) -> Entry
 
 
 def _ends_region(line: str, dash: int) -> bool:
-    """A non-blank, non-comment line at or left of the dash starts the next item or section."""
+    """Tell whether `line` starts the next item or section, ending the entry's region.
+
+    Any line that is neither blank nor a comment and starts at or left of the entry's dash does.
+    """
     body = line.lstrip(" ")
     if not body.strip() or body.startswith("#"):
         return False

@@ -127,8 +127,10 @@ class KnowledgeWriter:
     """The one way the bot changes knowledge files; safe to share between threads and tasks."""
 
     def __init__(self, folder: Path, seeds: Path | None, state: Path) -> None:
-        """Edit `folder`, checking evidence against `seeds`; the audit log and the lock live in
-        `state`, outside the folder (the admins' git checkout)."""
+        """Edit `folder`, checking evidence against `seeds`.
+
+        The audit log and the lock live in `state`, outside the folder (the admins' git checkout).
+        """
         self.folder = folder
         self.seeds = seeds if seeds is not None else default_seeds_dir(folder)
         self.audit = AuditLog(state / AUDIT_NAME, folder)

@@ -80,8 +80,10 @@ def _ids(raw: LineDict, key: str) -> tuple[str, ...]:
 
 
 def _evidence(b: Builder, raw: LineDict, where: Location) -> tuple[str, ...]:
-    """Give one phrase per cited source, in `sources` order; a single phrase applies to every
-    cited source. A map must name exactly the cited sources."""
+    """Give one phrase per cited source, in `sources` order.
+
+    A single phrase applies to every cited source; a map must name exactly the cited sources.
+    """
     value, sources = raw["evidence"], _ids(raw, "sources")
     if isinstance(value, str):
         return (value,) * len(sources)
@@ -240,7 +242,7 @@ def check_refs(b: Builder, fb: FactBase) -> None:
 
 
 def check_disputes(b: Builder, fb: FactBase) -> None:
-    """A dispute needs views from at least two articles, or it is no disagreement."""
+    """Report each dispute with views from fewer than two articles: it is no disagreement."""
     views: dict[str, set[str]] = {d: set() for d in fb.disputes}
     for fact in fb.facts.values():
         if fact.dispute in views:

@@ -71,7 +71,7 @@ def evidence_problems(fact: Fact, articles: Mapping[str, str]) -> Iterator[Probl
 
 
 def _quote_problems(fact: Fact, articles: Mapping[str, str]) -> Iterator[Problem]:
-    """A quotation must be verbatim (trimmed with … allowed) in at least one cited article."""
+    """Report a quotation found verbatim (trimmed with … allowed) in none of its cited articles."""
     parts = [p.strip(" .") for p in _ELLIPSIS.split(normalise(fact.text))]
     parts = [p for p in parts if p]
     cited = [articles[s] for s in fact.sources if s in articles]
