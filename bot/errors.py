@@ -6,6 +6,7 @@ FactbotError
 │   ├── BadArguments     the command was malformed; carries a usage hint
 │   └── NotAllowed       an admin command from a non-admin
 ├── KnowledgeError       the fact base on disk is invalid; carries every Problem found
+│   └── BrokenOnDisk     already invalid before a chat edit: fix the files first
 └── ConfigError          the operator's config file or environment is unusable; one line
 """
 
@@ -67,6 +68,13 @@ class KnowledgeError(FactbotError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BrokenOnDisk(KnowledgeError):
+    """The files on disk are already invalid (a hand edit): no chat edit until they are fixed.
+
+    Apart from KnowledgeError because the admin must hear that their change was not the cause.
+    """
 
 
 class ConfigError(FactbotError):

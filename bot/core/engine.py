@@ -18,8 +18,14 @@ from bot.core.parse import MAX_ADMIN_ARGS, MAX_ARGS, clean_text, echo
 from bot.core.replies import APOLOGY, problems_reply
 from bot.core.table import Command, CommandTable, Context
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
-from bot.errors import BadArguments, KnowledgeError, NotAllowed, NotFound, UserError
-from bot.factbase.edit.writer import BrokenOnDisk
+from bot.errors import (
+    BadArguments,
+    BrokenOnDisk,
+    KnowledgeError,
+    NotAllowed,
+    NotFound,
+    UserError,
+)
 from bot.search.matcher import one_request
 from bot.store.snapshot import Snapshot
 from bot.store.store import Store

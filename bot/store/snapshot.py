@@ -154,7 +154,7 @@ def build_table(fb: FactBase) -> SnapshotTable:
             "by_source": _group(facts, lambda f: f.sources),
             "by_dispute": _group(facts, lambda f: (f.dispute,) if f.dispute else ()),
         },
-        quotes=_numbers(facts, "quote", _date_order),
+        quotes=_numbers(facts, "quote", date_order),
         people=_numbers(facts, "person", lambda f: f.name or f.id),
         person_words={pid: sorted(ws) for pid, ws in person_words.items()},
         matchers=_matchers(fb, facts),
@@ -173,7 +173,7 @@ def _numbers(facts: list[Fact], kind: str, key: Callable[[Fact], Any]) -> Ints:
     return array("i", sorted_in_runs(numbers, key=lambda n: key(facts[n])))
 
 
-def _date_order(fact: Fact) -> tuple[bool, date | None]:
+def date_order(fact: Fact) -> tuple[bool, date | None]:
     """Order quotations the way `quote` lists them: dated ones oldest first, undated after."""
     return fact.date is None, fact.date.start if fact.date else None
 

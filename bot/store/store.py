@@ -20,27 +20,22 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import Problem, UserError
-from bot.factbase.edit.audit import AuditRecord, Editor
-from bot.factbase.edit.writer import (
-    EditResult,
-    KnowledgeState,
-    KnowledgeWriter,
-    Signature,
-    load_state,
-    signatures,
-)
-from bot.factbase.load.files import knowledge_files
-from bot.factbase.load.loader import check
+from bot.factbase.load.files import Signature, knowledge_files, signatures
 from bot.factbase.load.provenance import default_seeds_dir
-from bot.factbase.load.schema import schema_path, validator_for
 from bot.factbase.model import FactBase
 from bot.store import paths
 from bot.store.indexcache import load_snapshot
 from bot.store.large.memory import paused_gc, quick_handover, release_freed_memory
 from bot.store.snapshot import Snapshot, SnapshotTable, build_snapshot, open_snapshot
+
+# The edit machinery (YAML, jsonschema, file locks: ~0.1 s of imports) loads on the first edit,
+# reload or check, not at start-up: `factbot ask` never needs it.
+if TYPE_CHECKING:
+    from bot.factbase.edit.audit import AuditRecord, Editor
+    from bot.factbase.edit.writer import EditResult, KnowledgeState, KnowledgeWriter
 
 _log = logging.getLogger("factbot.store")
 
@@ -127,6 +122,8 @@ class Store:
             raise UserError(
                 "This bot was started without a knowledge folder, so it cannot edit it."
             )
+        from bot.factbase.edit.writer import KnowledgeWriter
+
         with self._lock:
             if self._writer is None:
                 self._writer = KnowledgeWriter(self.folder, self.seeds, self._state)
@@ -144,11 +141,15 @@ class Store:
 
     def check(self) -> tuple[FactBase, list[Problem]]:
         """Check the files on disk exactly as `factbot check` does, whatever is served."""
+        from bot.factbase.load.loader import check
+
         writer = self.writer
         return check(writer.folder, writer.seeds)
 
     def list_keys(self) -> frozenset[str]:
         """Ask the schema which keys hold lists, so `people=a,b` splits and `text=a,b` does not."""
+        from bot.factbase.load.schema import schema_path, validator_for
+
         schema: Any = validator_for(schema_path(self.writer.folder)).schema
         keys = set()
         for definition in schema.get("$defs", {}).values():
@@ -195,6 +196,8 @@ class Store:
             # event-loop stall at 100k entries); and the event loop gets the GIL back quickly.
             with paused_gc(), quick_handover():
                 return self._reload_large(writer)
+        from bot.factbase.edit.writer import load_state
+
         state, problems = load_state(writer.folder, writer.seeds)
         return self._adopt(writer, state, problems, None)
 
@@ -204,6 +207,7 @@ class Store:
         libyaml and the index build would otherwise hold it for seconds (see
         `bot.store.large.child`).
         """
+        from bot.factbase.edit.writer import load_state
         from bot.store.large.child import check_and_index_in_child
 
         tables: list[SnapshotTable] = []

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.factbase.load.schema import SCHEMA_NAME
+from bot.factbase.load.files import SCHEMA_NAME
 from bot.store.store import ReloadResult, Store
 
 if TYPE_CHECKING:  # asyncio and watchfiles only once something watches: `ask` never does

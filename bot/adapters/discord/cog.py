@@ -169,7 +169,7 @@ class FactbotCog(commands.Cog, name="factbot"):
     def _as_slash(self, line: str) -> str:
         """`who Yahya Khan` → `/who person:Yahya Khan`, as the slash command would be filled in."""
         name, _, args = line.partition(" ")
-        spec = next((s for s in self.engine.commands if name in (s.name, *s.aliases)), None)
+        spec = self.engine.resolve_command(name, self.engine.commands)
         if spec is None:
             return self._as_prefix(line)
         if not args or spec.arg == "none":

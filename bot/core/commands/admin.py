@@ -8,6 +8,7 @@ publishing, and a change the files refuse reaches the engine's funnel as a Knowl
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from bot.core.commands.history import history_reply
 from bot.core.fields import parse_fields
@@ -15,8 +16,10 @@ from bot.core.replies import counts_line, problems_reply
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Form, FormField, Reply, Request
 from bot.errors import BadArguments, NotFound
-from bot.factbase.edit.writer import EditResult
 from bot.factbase.model import SECTION_KINDS
+
+if TYPE_CHECKING:  # the edit machinery loads on the first edit, not at start-up
+    from bot.factbase.edit.writer import EditResult
 
 ADD_FORM = Form(
     opens_on="add",

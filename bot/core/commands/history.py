@@ -9,11 +9,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.core.parse import echo
 from bot.core.types import Item, Reply
-from bot.factbase.edit.audit import AuditRecord
-from bot.factbase.edit.lines import split_lines
+
+if TYPE_CHECKING:  # records come from the store, which loads the edit machinery on demand
+    from bot.factbase.edit.audit import AuditRecord
 
 MAX_SHOWN = 15
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):")
@@ -46,7 +48,7 @@ def history_reply(records: Sequence[AuditRecord], entry_id: str | None) -> Reply
 
 def diff(record: AuditRecord) -> str:
     """Give the record's change as diff lines (` ` kept, `-` before, `+` after), no headers."""
-    before, after = split_lines(record.before), split_lines(record.after)
+    before, after = list(record.patch.old), list(record.patch.new)
     rows = difflib.unified_diff(before, after, n=max(len(before), len(after)), lineterm="")
     body = [row for row in rows if not row.startswith(("---", "+++", "@@"))]
     return "".join(row if row.endswith("\n") else row + "\n" for row in body)
@@ -65,7 +67,7 @@ def _line(record: AuditRecord) -> str:
 
 def _changed_keys(record: AuditRecord) -> str:
     """Name the keys whose lines differ between before and after."""
-    before, after = split_lines(record.before), split_lines(record.after)
+    before, after = list(record.patch.old), list(record.patch.new)
     changed = set(before).symmetric_difference(after)
     keys: list[str] = []
     for line in [*before, *after]:

@@ -8,7 +8,7 @@ from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Reply, Request
 from bot.errors import NotFound
 from bot.factbase.model import Fact
-from bot.store.snapshot import Snapshot
+from bot.store.snapshot import Snapshot, date_order
 
 QUOTE = CommandSpec(
     name="quote",
@@ -55,7 +55,7 @@ def _reply(snap: Snapshot, title: str, quotes: list[Fact]) -> Reply:
     The sort is stable, so quotes of the same date keep the order they came in (by relevance,
     for a word filter).
     """
-    ordered = sorted(quotes, key=lambda q: (q.date is None, q.date.start if q.date else None))
+    ordered = sorted(quotes, key=date_order)
     return Reply(
         title=title, intro=plural(len(ordered), "quotation"), items=tuple(fact_items(snap, ordered))
     )

@@ -6,8 +6,9 @@ entry's own lines costs milliseconds and leaves every other byte alone by constr
 
 One edit, start to finish, under a thread lock plus a cross-process file lock:
 refresh the known state if any file changed on disk → plan the patch → re-check the would-be
-fact base exactly as `factbot check` does (`recheck.py`) → write beside the file, fsync,
-`os.replace`, fsync the folder → append the audit record → hand back the new FactBase.
+fact base exactly as `factbot check` does (`recheck.py`) → append the audit record as an
+intent → write beside the file, fsync, `os.replace`, fsync the folder → confirm the record
+(see `audit.py` for why it comes first) → hand back the new FactBase.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
-from bot.errors import BadArguments, KnowledgeError, NotFound, Problem, UserError
+from bot.errors import BadArguments, BrokenOnDisk, KnowledgeError, NotFound, Problem, UserError
 from bot.factbase.edit import plan as edits
 from bot.factbase.edit.atomic import write_atomic
 from bot.factbase.edit.audit import AUDIT_NAME, Action, AuditLog, AuditRecord, Editor, new_record
@@ -32,32 +33,15 @@ from bot.factbase.edit.lines import Entry, EntryMoved, Patch, apply, read_entry,
 from bot.factbase.edit.recheck import entries, find, recheck
 from bot.factbase.edit.slugs import new_id
 from bot.factbase.edit.undo import plan_undo
-from bot.factbase.load.loader import check, knowledge_files
+from bot.factbase.load.files import Signature, signatures
+from bot.factbase.load.loader import check
 from bot.factbase.load.provenance import default_seeds_dir
-from bot.factbase.load.schema import SCHEMA_NAME
 from bot.factbase.model import FactBase
 
 _log = logging.getLogger("factbot.writer")
 LOCK_NAME = "edit.lock"
 LOCK_TIMEOUT_S = 30.0
-Signature = tuple[int, int, int]
 T = TypeVar("T")
-
-
-def signatures(folder: Path) -> dict[str, Signature]:
-    """Fingerprint the files a load reads; os.replace gives a new inode, so edits always show."""
-    found: dict[str, Signature] = {}
-    for path in [*knowledge_files(folder), folder / SCHEMA_NAME]:
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            continue
-        found[path.name] = (st.st_ino, st.st_size, st.st_mtime_ns)
-    return found
-
-
-class BrokenOnDisk(KnowledgeError):
-    """The files on disk are already invalid (a hand edit): no chat edit until they are fixed."""
 
 
 @dataclass(frozen=True)

@@ -22,3 +22,18 @@ def schema_path(knowledge_dir: Path) -> Path:
     """Prefer the folder's own schema (what editors see), else the project's."""
     own = knowledge_dir / SCHEMA_NAME
     return own if own.is_file() else DEFAULT_SCHEMA
+
+
+Signature = tuple[int, int, int]
+
+
+def signatures(folder: Path) -> dict[str, Signature]:
+    """Fingerprint the files a load reads; os.replace gives a new inode, so edits always show."""
+    found: dict[str, Signature] = {}
+    for path in [*knowledge_files(folder), folder / SCHEMA_NAME]:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue
+        found[path.name] = (st.st_ino, st.st_size, st.st_mtime_ns)
+    return found
