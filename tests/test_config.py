@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import cli
 from bot.config import DiscordSettings, Settings, load_settings, require_token
 from bot.errors import ConfigError
 
@@ -110,16 +109,3 @@ def test_missing_token_is_explained() -> None:
     """With no token anywhere, the error says where to put one."""
     with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
         require_token(load_settings(None, environ={}))
-
-
-@pytest.mark.parametrize("command", ["run", "sync"])
-def test_cli_exits_2_on_bad_config(
-    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """`factbot run/sync` with a broken config prints one line and exits 2, no traceback."""
-    path = write(tmp_path, "discord:\n  cooldown: {rate: -1}\n")
-    assert cli.main([command, "--config", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    assert "discord.cooldown" in err
-    assert "Traceback" not in err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.core.commands.timeline import decades
 from bot.core.replies import plural
 from bot.core.table import CommandTable
@@ -36,7 +38,32 @@ def choices(snap: Snapshot, table: CommandTable, kind: ArgKind, partial: str) ->
     matcher = matchers.get(kind)
     if matcher is None:
         return []
-    return _pick(matcher, partial, {i: i for i in matcher.display})
+    answering = _answering(snap, kind)
+    return [c for c in _pick(matcher, partial, {i: i for i in matcher.display}) if answering(c[1])]
+
+
+def _answering(snap: Snapshot, kind: ArgKind) -> Callable[[str], bool]:
+    """Tell which entries the option's command has something to show for.
+
+    A party may exist only to tag events (`nato`): `interests nato` would then list nothing, and
+    a theme may have no facts yet. Offering those would lead a user into a dead end.
+    """
+    if kind == "party":
+        key = (":parties with interests", None)  # no fact id starts with a colon
+        if key not in snap.memo:
+            snap.memo[key] = frozenset(p for p in snap.parties.display if _has_interests(snap, p))
+        found: frozenset[str] = snap.memo[key]
+        return found.__contains__
+    if kind == "topic":
+        return lambda i: bool(snap.by_topic.count(i) or snap.by_party.count(i))
+    return lambda i: True
+
+
+def _has_interests(snap: Snapshot, party: str) -> bool:
+    """Tell whether `interests <party>` lists anything: the party's own, or ones involving it."""
+    if snap.interests.count(party):
+        return True
+    return any(snap.fact(i).kind == "interest" for i in snap.by_party.get(party, ()))
 
 
 def _pick(matcher: NameMatcher, partial: str, values: dict[str, str]) -> list[Choice]:

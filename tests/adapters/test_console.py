@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.terminal import render
-from bot.core.types import Citation, Item, Reply
 from tests.conftest import KNOWLEDGE
 
 
@@ -76,29 +74,3 @@ def test_chat_without_a_terminal_answers_each_line() -> None:
     assert done.returncode == 0, done.stderr
     assert "Timeline: 1980s" in done.stdout and "Alexei Kosygin" in done.stdout
     assert "Sources" not in done.stdout
-
-
-def test_console_path_does_not_import_discord() -> None:
-    """`factbot ask` must not pay for discord.py."""
-    code = (
-        "import sys; from bot.cli import main; main(['ask', 'about']); "
-        "print('discord' in sys.modules, file=sys.stderr)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.stderr.strip().endswith("False")
-
-
-def test_render_aligns_dates_and_wraps() -> None:
-    """Dates form one column; no line is wider than asked; sources follow the text."""
-    reply = Reply(
-        title="T",
-        items=(
-            Item("word " * 40, date="1965", citations=(Citation("s", "Sabah Aslam"),)),
-            Item("short", date="April 1965"),
-        ),
-    )
-    lines = render(reply, width=60).splitlines()
-    assert all(len(line) <= 60 for line in lines)
-    starts = {line.index("word") for line in lines if line.lstrip().startswith("1965")}
-    assert starts == {lines[-1].index("short")}
-    assert lines[-2].endswith("— Sabah Aslam") or lines[-3].endswith("— Sabah Aslam")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.conftest import ask
+from tests.conftest import ask
 
 READINGS = [
     # interests of one party

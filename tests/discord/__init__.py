@@ -1,0 +1,1 @@
+"""Old home of the Discord tests, kept only as an import path (see `conftest`); not collected."""

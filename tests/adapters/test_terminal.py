@@ -1,0 +1,102 @@
+"""The terminal rendering: dates in a column, wrapped to width, and stored entries printed
+exactly as the file holds them (no wrap, no re-indent), as text or as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.console import ask as console_ask
+from bot.adapters.terminal import render, render_json
+from bot.core.engine import Engine
+from bot.core.types import Citation, Item, Reply
+from tests.conftest import ADD_EVENT, EDITED, NEW_ID, ask, say
+
+NARROW = 40  # far narrower than the entries' long `text:` lines
+REMOVED = "soviet-assistance-offer-1958"
+
+
+def test_render_aligns_dates_and_wraps() -> None:
+    """Dates form one column; no line is wider than asked; sources follow the text."""
+    reply = Reply(
+        title="T",
+        items=(
+            Item("word " * 40, date="1965", citations=(Citation("s", "Sabah Aslam"),)),
+            Item("short", date="April 1965"),
+        ),
+    )
+    lines = render(reply, width=60).splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    starts = {line.index("word") for line in lines if line.lstrip().startswith("1965")}
+    assert starts == {lines[-1].index("short")}
+    assert lines[-2].endswith("— Sabah Aslam") or lines[-3].endswith("— Sabah Aslam")
+
+
+def test_json_of_a_lazy_reply_lists_every_item(engine: Engine) -> None:
+    """`--format json` holds each item as an object, not a reference to the snapshot."""
+    reply = ask(engine, "timeline 1970s")
+    listed = json.loads(render_json(reply))["items"]
+    assert len(listed) == len(reply.items) >= 7
+    assert [i["fact_id"] for i in listed] == [i.fact_id for i in reply.items]
+    assert listed[0]["date"] == "1970s" and listed[0]["citations"]
+
+
+def entry_lines(folder: Path, entry_id: str) -> list[str]:
+    """Read an entry's lines straight from events.yaml: from its `- id:` to the next item."""
+    lines = (folder / "events.yaml").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"  - id: {entry_id}")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("    "):
+        end += 1
+    return lines[start:end]
+
+
+def printed(reply_text: str, lines: list[str]) -> bool:
+    """Tell whether `lines` appear one after another, unchanged, in the printed reply."""
+    return "\n" + "\n".join(lines) + "\n" in "\n" + reply_text + "\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "entry_id"),
+    [
+        (f"!fact show {EDITED}", EDITED),
+        (ADD_EVENT, NEW_ID),
+        (f'!fact edit {EDITED} text="{"A much longer text than fits. " * 4}"', EDITED),
+    ],
+    ids=["show", "add", "edit"],
+)
+def test_console_prints_the_entry_byte_for_byte(
+    engine_on_copy: Engine, knowledge_copy: Path, line: str, entry_id: str
+) -> None:
+    """The printed entry is the file's own lines, even on a narrow terminal."""
+    reply = say(engine_on_copy, line)
+    lines = entry_lines(knowledge_copy, entry_id)
+    assert max(len(row) for row in lines) > NARROW
+    assert printed(render(reply, width=NARROW), lines)
+
+
+def test_remove_prints_the_entry_as_it_stood(engine_on_copy: Engine, knowledge_copy: Path) -> None:
+    """`fact remove` shows the removed lines verbatim, so the admin sees what went."""
+    before = entry_lines(knowledge_copy, REMOVED)
+    reply = say(engine_on_copy, f"!fact remove {REMOVED}")
+    assert printed(render(reply, width=NARROW), before)
+    assert f"  - id: {REMOVED}" not in (knowledge_copy / "events.yaml").read_text("utf-8")
+
+
+def test_undo_prints_the_entry_it_put_back(engine_on_copy: Engine, knowledge_copy: Path) -> None:
+    """`fact undo` of a removal shows the restored entry as it is stored again."""
+    say(engine_on_copy, f"!fact remove {REMOVED}")
+    reply = say(engine_on_copy, "!fact undo")
+    assert printed(render(reply, width=NARROW), entry_lines(knowledge_copy, REMOVED))
+
+
+def test_json_output_carries_the_block(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`factbot ask --format json` gives the entry as one `block` string scripts can use."""
+    assert console_ask(f"!fact show {EDITED}", knowledge_copy, "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["block"].splitlines() == entry_lines(knowledge_copy, EDITED)
+    assert data["block_syntax"] == "yaml"
