@@ -16,8 +16,7 @@ from pathlib import Path
 from bot.config import Cooldown, DiscordSettings
 from bot.core.engine import Engine
 from bot.store.store import Store
-from tests.discord.conftest import running_bot
-from tests.fake_discord import FakeDiscord
+from tests.fakes.discord import FakeDiscord, running_bot
 
 QUESTIONS = ("!timeline 1970s", "!interests russia", "!who bhuto", "!search tashkent")
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"

@@ -34,8 +34,6 @@ atexit.register(shutil.rmtree, _ROOTS, ignore_errors=True)
 os.environ["XDG_CACHE_HOME"] = str(_ROOTS / "cache")
 os.environ["XDG_STATE_HOME"] = str(_ROOTS / "state")
 
-# Old import paths kept for benchmarks/discord_crowd.py until it imports tests.fakes.discord.
-collect_ignore = ["discord"]
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"

@@ -1,1 +1,0 @@
-"""Old home of the Discord tests, kept only as an import path (see `conftest`); not collected."""
