@@ -97,6 +97,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
     _p(r"what (?:commands|can i ask)\b.*|commands", "help", "", "none"),
     _p(r"what (?:is|are) (?:this|you)|who are you|what do you cover", "about", "", "none"),
     _p(r"what(?:'s|s| is)? (?:new|latest|happening|recent)\b.*", "timeline", "latest", "none"),
+    # Questions of quantity, cause and lists: a search that reads the question's shape.
+    _p(r"(?P<x>(?:how (?:much|many)|why|which|list|what (?:led to|caused|figure|amount))\b.*)",
+       "search"),
     # When: a search that puts dated events first.
     _p(rf"when {_AUX} (?P<x>.+)", "search", "when {x}"),
     _p(rf"(?:in )?(?:what|which) (?:year|date|month|decade)(?: {_AUX})? (?P<x>.+)",

@@ -34,11 +34,16 @@ def citations(snap: Snapshot, fact: Fact) -> tuple[Citation, ...]:
 
 
 def fact_item(snap: Snapshot, fact: Fact, heading: str | None = None) -> Item:
-    """Render any fact as an item; quotes get their speaker and occasion."""
+    """Render any fact as an item; quotes get their speaker and occasion.
+
+    A person's card says "Pakistani President who …" and leaves the name to the card's title,
+    so out of `who` it is shown with the name in front, or it names no one.
+    """
     if fact.kind == "quote":
         return replace(quote_item(snap, fact), heading=heading)
     date = fact.date.label if fact.date is not None else None
-    return Item(fact.text, fact.id, date, citations(snap, fact), heading)
+    text = f"{fact.name}: {fact.text}" if fact.kind == "person" and fact.name else fact.text
+    return Item(text, fact.id, date, citations(snap, fact), heading)
 
 
 def quote_item(snap: Snapshot, fact: Fact) -> Item:
@@ -185,11 +190,13 @@ def counts_line(counts: Mapping[str, int]) -> str:
 RELEVANCE_FLOOR = 0.3  # hits scoring under 30% of the best are noise from one common word
 
 
-def relevant(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def relevant(
+    hits: list[tuple[str, float]], share: float | None = None
+) -> list[tuple[str, float]]:
     """Keep the hits worth showing: those within reach of the best one."""
     if not hits:
         return []
-    floor = hits[0][1] * RELEVANCE_FLOOR
+    floor = hits[0][1] * (RELEVANCE_FLOOR if share is None else share)
     return [(i, s) for i, s in hits if s >= floor]
 
 

@@ -283,16 +283,22 @@ def tag_term(tag_id: str) -> str:
 
 
 def _search_text(fact: Fact) -> str:
-    """Give the words a fact is found by: its text, plus one word per tag it is filed under.
+    """Give the words a fact is found by: its text, the articles' own words, and its tags.
 
+    Students type the articles' words (`multi-vectored`, `felicitation`) while the text
+    paraphrases them, so each word of the evidence phrases that the text lacks is added once:
+    a quote finds the fact as the paraphrase does, and a word both use is not counted twice.
     A tag adds its glued id only when the text lacks it, so a fact filed under Energy that also
-    says "energy" does not count the word twice and outrank facts matching more words; and a
-    fact filed under Cold War gains `coldwar`, never a loose `war` for `timeline 1971 war`.
+    says "energy" does not outrank facts matching more words; and a fact filed under Cold War
+    gains `coldwar`, never a loose `war` for `timeline 1971 war`.
     """
     tags = [*fact.people, *fact.topics, *fact.parties, *((fact.speaker,) if fact.speaker else ())]
     own = " ".join(p for p in (fact.text, fact.name, fact.occasion) if p)
     present = set(words(own))
-    extra = dict.fromkeys(t for t in map(tag_term, tags) if t not in present)
+    quoted = dict.fromkeys(w for phrase in fact.evidence for w in words(phrase))
+    extra = dict.fromkeys(w for w in quoted if w not in present)
+    present.update(extra)
+    extra.update(dict.fromkeys(t for t in map(tag_term, tags) if t not in present))
     return " ".join((own, *extra))
 
 

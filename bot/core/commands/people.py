@@ -53,9 +53,13 @@ def card(snap: Snapshot, person: Fact) -> Reply:
     head = Item(person.text, person.id, None, citations(snap, person), "Who")
     return Reply(
         title=name,
-        intro=f"{plural(len(involved), 'fact')} involve {name}." if involved else "",
+        intro=f"{plural(len(involved), 'fact')} {_verb(len(involved))} {name}." if involved else "",
         items=LazyItems(snap, [(involved, "Facts, by date")], head=(head,)),
     )
+
+
+def _verb(count: int) -> str:
+    return "involves" if count == 1 else "involve"
 
 
 def everyone(snap: Snapshot) -> Reply:
