@@ -74,6 +74,11 @@ PHRASINGS: tuple[Phrasing, ...] = (
        "interests", "shared", "none"),
     _p(rf"(?:what|which) {_GOALS} {_AUX} {_BOTH} (?:share|have in common)",
        "interests", "shared", "none"),
+    # Comparing the two sides: what they share, with each side's own list a tap away.
+    _p(rf"compare (?:the )?(?:{_GOALS} (?:of )?)?{_BOTH}(?:'s|s')?(?: {_GOALS})?",
+       "interests", "shared", "none"),
+    _p(rf"(?:how )?(?:do|does) (?:the )?{_GOALS} (?:of {_BOTH} )?(?:differ|compare)\b.*",
+       "interests", "shared", "none"),
     # One party's interests.
     _p(rf"(?:what|why) {_AUX} (?P<x>.+?) {_WANT}\b.*", "interests", need="party"),
     _p(rf"(?:what|which) (?:are|is|were) (?:the )?(?P<x>.+?){_POSSESSIVE} {_GOALS}(?: in .*)?",

@@ -40,14 +40,27 @@ _SCAFFOLDING = (
     r"(?:is|are|was|were) there",
     r"between (?:the two countries|both countries|the two sides|the two states"
     r"|pakistan and russia|russia and pakistan)",
-    r"(?:do|does|did) (?:the |these |your )?(?:articles?|sources?) (?:mention|discuss|say|list|name|cover)",
+    r"(?:do|does|did) (?:the |these |your )?(?:articles?|sources?)"
+    r" (?:mention|discuss|say|list|name|cover)",
     r"(?:are|were|is|was) (?:mentioned|discussed|listed|named|recorded)(?: in the articles?)?",
     r"in the (?:articles?|sources?)",
     r"(?:mentioned|discussed|listed|recorded)",
 )
 # Single words of asking left over once the phrases are gone.
 _ASKING = frozenset(
-    "much many there list mention mentions mentioned discuss discussed articles article".split()
+    [
+        "much",
+        "many",
+        "there",
+        "list",
+        "mention",
+        "mentions",
+        "mentioned",
+        "discuss",
+        "discussed",
+        "articles",
+        "article",
+    ]
 )
 
 

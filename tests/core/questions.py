@@ -7,8 +7,7 @@ first three items): the fact the articles give in reply, in the articles' own te
 from __future__ import annotations
 
 QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
-    ("when were diplomatic relations established between pakistan and the soviet union",
-     ("1948",)),
+    ("when were diplomatic relations established between pakistan and the soviet union", ("1948",)),
     ("who was the first pakistani head of state to visit moscow", ("Ayub",)),
     ("when did ayub khan visit moscow", ("April 1965",)),
     ("what was the tashkent declaration", ("Tashkent", "1966")),
@@ -19,8 +18,7 @@ QUESTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("who built the steel mill in karachi", ("Karachi",)),
     ("how many times did bhutto visit moscow", ("1972", "1974")),
     ("why were relations cold in the 1990s", ("1990s", "internal")),
-    ("which country first recognised russia as the successor of the soviet union",
-     ("successor",)),
+    ("which country first recognised russia as the successor of the soviet union", ("successor",)),
     ("when did nawaz sharif visit moscow", ("1999",)),
     ("when did musharraf visit russia", ("2003",)),
     ("when was the first joint military exercise", ("24 September 2016",)),

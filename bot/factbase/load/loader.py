@@ -159,6 +159,7 @@ def _add_source(b: Builder, raw: LineDict, where: Location) -> None:
         where=where,
         short_title=raw.get("short"),
         date_evidence=published.get("evidence"),
+        affiliation=raw.get("affiliation"),
     )
 
 
