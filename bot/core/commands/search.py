@@ -32,7 +32,7 @@ SEARCH = CommandSpec(
 MAX_HITS = 10
 MAX_GATHERED = 25  # `which leaders visited moscow` lists every visit, up to a page or three
 MAX_RELATED = 3  # facts shown beside "the articles never mention X": related, not an answer
-GATHER_FLOOR = 0.5  # a list keeps what matches at least half as well as the best
+GATHER_FLOOR = 0.4  # a list keeps what matches at least two fifths as well as the best
 CAUSE_BOOST = 1.5  # `why …`: a fact stating a cause beats one that only shares the words
 
 # A fact holding an amount (`$600 million`, `billions of dollars`, `twice`), for `how much`.
