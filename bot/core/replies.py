@@ -215,10 +215,11 @@ def found_instead(snap: Snapshot, words: str, missed: str, hint: str) -> Reply |
 
     Better than near names that are not what was asked: the 1958 offer of help with
     agriculture is what `topic agriculture` wants, not People-to-people ties. None when the
-    words find nothing, or hold a word no fact uses (then the miss itself is the answer).
+    words find nothing, or hold a word no fact uses as typed (then the miss itself is the
+    answer: `who imran khan` must not turn into facts about another Khan, nor about Iran).
     """
     result = snap.search.search(words, limit=MAX_FOUND_INSTEAD)
-    if result.unknown or not result.hits:
+    if result.unknown or result.corrections or not result.hits:
         return None
     facts = snap.facts(i for i, _ in relevant(result.hits))
     return Reply(

@@ -122,7 +122,7 @@ def absent(result: SearchResult) -> str:
     """Name the words of a question that no fact holds, as a reply should lead with them."""
     if not result.unknown:
         return ""
-    names = [f"“{w}”" for w in result.unknown[:3]]
+    names = [f"“{echo(w, 40)}”" for w in result.unknown[:3]]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
