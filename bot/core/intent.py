@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from bot.search.matcher import Match
@@ -51,14 +52,24 @@ _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke
 class Phrasing:
     """One way of asking: the pattern, the command it becomes, and what `x` must name."""
 
-    pattern: re.Pattern[str]
+    source: str  # compiled on first use: a one-shot `factbot ask "!timeline 1970s"` reads none
     command: str
     args: str = "{x}"
     need: Need = "any"
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Give the compiled pattern, compiling it the first time any request needs it."""
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
 
 def _p(pattern: str, command: str, args: str = "{x}", need: Need = "any") -> Phrasing:
-    return Phrasing(re.compile(pattern), command, args, need)
+    return Phrasing(pattern, command, args, need)
 
 
 # fmt: off
