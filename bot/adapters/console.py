@@ -72,7 +72,8 @@ def answer(engine: Engine, line: str, actor: Actor) -> Reply | None:
 
 def ask(line: str, knowledge: Path, fmt: str) -> int:
     """Print the answer to one command; exit 0 answered, 1 failed, 2 malformed."""
-    if split_line(line) is None:
+    parsed = split_line(line)
+    if parsed is None or not parsed[0]:  # nothing but prefixes: the invocation is malformed
         print(USAGE, file=sys.stderr)
         return 2
     engine = load_engine(knowledge)

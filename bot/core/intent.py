@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from bot.search.matcher import Match
@@ -51,14 +52,24 @@ _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke
 class Phrasing:
     """One way of asking: the pattern, the command it becomes, and what `x` must name."""
 
-    pattern: re.Pattern[str]
+    source: str  # compiled on first use: a one-shot `factbot ask "!timeline 1970s"` reads none
     command: str
     args: str = "{x}"
     need: Need = "any"
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Give the compiled pattern, compiling it the first time any request needs it."""
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
 
 def _p(pattern: str, command: str, args: str = "{x}", need: Need = "any") -> Phrasing:
-    return Phrasing(re.compile(pattern), command, args, need)
+    return Phrasing(pattern, command, args, need)
 
 
 # fmt: off
@@ -73,6 +84,11 @@ PHRASINGS: tuple[Phrasing, ...] = (
     _p(rf"(?:what|where) {_AUX} {_BOTH} (?:have in common|share|both want|want|agree on)",
        "interests", "shared", "none"),
     _p(rf"(?:what|which) {_GOALS} {_AUX} {_BOTH} (?:share|have in common)",
+       "interests", "shared", "none"),
+    # Comparing the two sides: what they share, with each side's own list a tap away.
+    _p(rf"compare (?:the )?(?:{_GOALS} (?:of )?)?{_BOTH}(?:'s|s')?(?: {_GOALS})?",
+       "interests", "shared", "none"),
+    _p(rf"(?:how )?(?:do|does) (?:the )?{_GOALS} (?:of {_BOTH} )?(?:differ|compare)\b.*",
        "interests", "shared", "none"),
     # One party's interests.
     _p(rf"(?:what|why) {_AUX} (?P<x>.+?) {_WANT}\b.*", "interests", need="party"),
@@ -97,6 +113,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
     _p(r"what (?:commands|can i ask)\b.*|commands", "help", "", "none"),
     _p(r"what (?:is|are) (?:this|you)|who are you|what do you cover", "about", "", "none"),
     _p(r"what(?:'s|s| is)? (?:new|latest|happening|recent)\b.*", "timeline", "latest", "none"),
+    # Questions of quantity, cause and lists: a search that reads the question's shape.
+    _p(r"(?P<x>(?:how (?:much|many)|why|which|list|what (?:led to|caused|figure|amount))\b.*)",
+       "search"),
     # When: a search that puts dated events first.
     _p(rf"when {_AUX} (?P<x>.+)", "search", "when {x}"),
     _p(rf"(?:in )?(?:what|which) (?:year|date|month|decade)(?: {_AUX})? (?P<x>.+)",

@@ -16,13 +16,13 @@ _COMMAND = re.compile(r"([^\s:]+)(?::+|\s)\s*(.*)", re.DOTALL)
 def split_line(line: str) -> tuple[str, str] | None:
     """Read `!timeline 1970s`, `timeline 1970s` or `timeline: 1970s` as ("timeline", "1970s").
 
-    None if the line is empty.
+    None if the line is empty; a line of prefixes alone (`!!!`) is an empty command.
     """
     text = line.strip()
     while text[:1] in PREFIXES and text:
         text = text[1:].lstrip()
     if not text:
-        return None
+        return ("", "") if line.strip() else None  # `!!!` gets told how to ask, not silence
     found = _COMMAND.match(text)
     command, args = (found[1], found[2]) if found else (text, "")
     return command.casefold(), args.strip()
@@ -37,7 +37,11 @@ def clean_text(text: str, limit: int = MAX_ARGS) -> str:
             for ch in kept
             if ch.isspace() or unicodedata.category(ch)[0] != "C"
         )
-    return _SPACE.sub(" ", kept).strip()[:limit].strip()
+    kept = _SPACE.sub(" ", kept).strip()
+    if len(kept) <= limit:
+        return kept
+    cut = kept[: limit + 1].rsplit(" ", 1)[0]  # at a word boundary: never a query for `bhu`
+    return (cut if " " in kept[: limit + 1] else kept[:limit]).strip()
 
 
 def echo(text: str, limit: int = 60) -> str:

@@ -34,11 +34,16 @@ def citations(snap: Snapshot, fact: Fact) -> tuple[Citation, ...]:
 
 
 def fact_item(snap: Snapshot, fact: Fact, heading: str | None = None) -> Item:
-    """Render any fact as an item; quotes get their speaker and occasion."""
+    """Render any fact as an item; quotes get their speaker and occasion.
+
+    A person's card says "Pakistani President who …" and leaves the name to the card's title,
+    so out of `who` it is shown with the name in front, or it names no one.
+    """
     if fact.kind == "quote":
         return replace(quote_item(snap, fact), heading=heading)
     date = fact.date.label if fact.date is not None else None
-    return Item(fact.text, fact.id, date, citations(snap, fact), heading)
+    text = f"{fact.name}: {fact.text}" if fact.kind == "person" and fact.name else fact.text
+    return Item(text, fact.id, date, citations(snap, fact), heading)
 
 
 def quote_item(snap: Snapshot, fact: Fact) -> Item:
@@ -177,6 +182,15 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {_PLURALS.get(noun, noun + 's')}"
 
 
+def dated_count(count: int) -> str:
+    """Count what the timeline lists, the one way `timeline` and `about` both say it.
+
+    Every entry with a date is on the timeline, whatever its kind: events, and the odd dated
+    quotation or claim.
+    """
+    return f"{count} dated {'entry' if count == 1 else 'entries'}"
+
+
 def counts_line(counts: Mapping[str, int]) -> str:
     """Say what a fact base holds (`5 sources, 155 claims, 15 people`), leaving out empty kinds."""
     return ", ".join(plural(n, kind) for kind, n in counts.items() if n)
@@ -185,12 +199,35 @@ def counts_line(counts: Mapping[str, int]) -> str:
 RELEVANCE_FLOOR = 0.3  # hits scoring under 30% of the best are noise from one common word
 
 
-def relevant(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def relevant(hits: list[tuple[str, float]], share: float | None = None) -> list[tuple[str, float]]:
     """Keep the hits worth showing: those within reach of the best one."""
     if not hits:
         return []
-    floor = hits[0][1] * RELEVANCE_FLOOR
+    floor = hits[0][1] * (RELEVANCE_FLOOR if share is None else share)
     return [(i, s) for i, s in hits if s >= floor]
+
+
+MAX_FOUND_INSTEAD = 10
+
+
+def found_instead(snap: Snapshot, words: str, missed: str, hint: str) -> Reply | None:
+    """Answer a missed name (`topic agriculture`) with the facts that mention it, saying so.
+
+    Better than near names that are not what was asked: the 1958 offer of help with
+    agriculture is what `topic agriculture` wants, not People-to-people ties. None when the
+    words find nothing, or hold a word no fact uses as typed (then the miss itself is the
+    answer: `who imran khan` must not turn into facts about another Khan, nor about Iran).
+    """
+    result = snap.search.search(words, limit=MAX_FOUND_INSTEAD)
+    if result.unknown or result.corrections or not result.hits:
+        return None
+    facts = snap.facts(i for i, _ in relevant(result.hits))
+    return Reply(
+        title=f"{missed}; facts that mention it:",
+        intro=search_note(result),
+        items=tuple(fact_items(snap, facts)),
+        footer=hint,
+    )
 
 
 def search_note(result: SearchResult) -> str:

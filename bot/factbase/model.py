@@ -62,6 +62,16 @@ class Source:
     where: Location
     short_title: str | None = None
     date_evidence: str | None = None  # the article's own words that date it
+    affiliation: str | None = None  # who the author is, as the article says: all an unnamed one has
+
+    @property
+    def byline(self) -> str:
+        """Name the author for a reader: the name, else who the article says they are."""
+        if self.author and self.author.lower() != "unnamed":
+            return self.author + (f" ({self.affiliation})" if self.affiliation else "")
+        if self.affiliation:
+            return f"an unnamed {self.affiliation}"
+        return "an unnamed author"
 
     @property
     def short(self) -> str:

@@ -146,7 +146,7 @@ class SearchIndex:
             if known is None:
                 unknown.append(word)
                 continue
-            if known != word:
+            if not _same_word(word, known):
                 corrections[word] = known
             fixed.append(known)
         return fixed, corrections, unknown
@@ -240,6 +240,14 @@ def _expand(fixed: list[str], phrases: Mapping[str, list[str]]) -> list[tuple[st
             mask = ((1 << size) - 1) << start
             expanded += [(term, mask) for term in found]
     return expanded
+
+
+def _same_word(typed: str, known: str) -> bool:
+    """Tell a plural or tense of a word from a typo: `articles` read as `article` is no news."""
+    if stem(typed) == stem(known):
+        return True
+    short, long = sorted((typed, known), key=len)
+    return long in (short + "s", short + "es", short + "d", short + "ed", short + "ing")
 
 
 def _add(query: dict[str, tuple[float, int]], term: str, weight: float, mask: int) -> None:

@@ -37,4 +37,11 @@ SYNONYMS: dict[str, str] = {
     "nukes": "nuclear",
     "pm": "prime minister",
     "leader": "president prime minister premier",
+    "leaders": "president prime minister premier",
+    "sour": "worsened deteriorated strained setback stumbling",
+    "soured": "worsened deteriorated strained setback stumbling",
+    "worsen": "worsened deteriorated strained setback",
+    "improve": "improved improving",
+    "war": "wars",
+    "wars": "war",
 }

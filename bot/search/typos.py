@@ -119,6 +119,8 @@ class TypoCorrector:
         """Give `word` if known, else its best correction, else None."""
         if word in self._freq:
             return word
+        if any(ch.isdigit() for ch in word):  # `1960s` is never a slip for `1970s`
+            return None
         if len(word) == 3 and word.isalpha():
             return self._lengthen(word)
         found = self.candidates(word, allowed_edits(word))

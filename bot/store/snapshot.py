@@ -30,6 +30,14 @@ SHARED = "shared"  # the interests' own pseudo-party: points both countries agre
 SHARED_NAMES = ("shared", "both", "convergence", "common", "mutual", "joint", "together")
 GROUPS = ("by_party", "interests", "by_person", "by_topic", "by_source", "by_dispute")
 MATCHERS = ("parties", "people", "topics", "sources")
+# Ranks and offices in people's names: `General Yahya Khan` is not who every "general" means.
+_TITLES = frozenset(
+    {
+        *("general", "president", "premier", "prime", "minister", "field", "marshal"),
+        *("mister", "chairman", "soviet", "former", "leader", "secretary", "foreign"),
+        *("defence", "commander"),
+    }
+)
 
 
 class Groups(Mapping[str, Sequence[str]]):
@@ -245,7 +253,8 @@ def _person_words(fb: FactBase) -> dict[str, frozenset[str]]:
         if alias.refers_to in names:
             names[alias.refers_to].update(alias.names)
     owned = {
-        pid: {w for n in ns for w in fold(n).split() if len(w) >= 4} for pid, ns in names.items()
+        pid: {w for n in ns for w in fold(n).split() if len(w) >= 4 and w not in _TITLES}
+        for pid, ns in names.items()
     }
     shared = Counter(w for ws in owned.values() for w in ws)
     return {pid: frozenset(w for w in ws if shared[w] == 1) for pid, ws in owned.items()}
@@ -268,6 +277,8 @@ def _source_matcher(fb: FactBase) -> MatcherTable:
     names: list[tuple[str, str]] = []
     for s in fb.sources.values():
         names += [(s.id.replace("-", " "), s.id), (s.title, s.id), (s.short, s.id)]
+        # People cite an article by its file too: `source 004`, `004_2542c…txt`.
+        names += [(s.seed, s.id), (s.seed.rsplit(".", 1)[0], s.id), (s.seed.split("_")[0], s.id)]
         if s.outlet:
             names.append((s.outlet, s.id))
         if s.author and s.author.lower() != "unnamed":
@@ -283,17 +294,32 @@ def tag_term(tag_id: str) -> str:
 
 
 def _search_text(fact: Fact) -> str:
-    """Give the words a fact is found by: its text, plus one word per tag it is filed under.
+    """Give the words a fact is found by: its text, the articles' own words, and its tags.
 
+    Students type the articles' words (`multi-vectored`, `felicitation`) while the text
+    paraphrases them, so each word of the evidence phrases that the text lacks is added once:
+    a quote finds the fact as the paraphrase does, and a word both use is not counted twice.
     A tag adds its glued id only when the text lacks it, so a fact filed under Energy that also
-    says "energy" does not count the word twice and outrank facts matching more words; and a
-    fact filed under Cold War gains `coldwar`, never a loose `war` for `timeline 1971 war`.
+    says "energy" does not outrank facts matching more words; and a fact filed under Cold War
+    gains `coldwar`, never a loose `war` for `timeline 1971 war`.
     """
     tags = [*fact.people, *fact.topics, *fact.parties, *((fact.speaker,) if fact.speaker else ())]
     own = " ".join(p for p in (fact.text, fact.name, fact.occasion) if p)
     present = set(words(own))
-    extra = dict.fromkeys(t for t in map(tag_term, tags) if t not in present)
+    roots = {_root(w) for w in present}
+    quoted = dict.fromkeys(w for phrase in fact.evidence for w in words(phrase))
+    extra = dict.fromkeys(w for w in quoted if _root(w) not in roots)
+    present.update(extra)
+    extra.update(dict.fromkeys(t for t in map(tag_term, tags) if t not in present))
     return " ".join((own, *extra))
+
+
+def _root(word: str) -> str:
+    """Give a word without its plural or tense, so `visited` in a quote adds nothing to `visit`."""
+    for ending in ("ing", "ed", "es", "s", "d"):
+        if len(word) > len(ending) + 3 and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def tag_names(fb: FactBase) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.parse import echo
-from bot.core.replies import LazyItems, did_you_mean, fact_items, plural
+from bot.core.replies import LazyItems, did_you_mean, fact_items, found_instead, plural
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Reply, Request
 from bot.errors import NotFound
@@ -26,10 +26,13 @@ def interests(ctx: Context, request: Request) -> Reply:
     snap = ctx.snapshot
     match = snap.parties.best(request.args)
     if match is None:
+        missed = f"No party called “{echo(request.args)}” in the articles"
+        hint = "`interests russia`, `interests pakistan` or `interests shared` list interests."
+        found = found_instead(snap, request.args, missed, hint)
+        if found is not None:
+            return found
         near = did_you_mean("interests", snap.parties.suggest(request.args))
-        raise NotFound(
-            f"No party called “{echo(request.args)}” in the articles.", near or _THE_THREE
-        )
+        raise NotFound(f"{missed}.", near or _THE_THREE)
     own = snap.interests.get(match.id, ())
     if own:
         title = (
@@ -38,7 +41,11 @@ def interests(ctx: Context, request: Request) -> Reply:
             else f"{match.name}'s interests"
         )
         return Reply(
-            title=title, intro=plural(len(own), "interest"), items=LazyItems(snap, [(own, None)])
+            title=title,
+            intro=plural(len(own), "interest"),
+            items=LazyItems(snap, [(own, None)]),
+            # Beside what both want, each side's own list: how a comparison is read.
+            suggestions=_THE_THREE[:2] if match.id == SHARED else (),
         )
     involved = [f for f in snap.facts(snap.by_party.get(match.id, ())) if f.kind == "interest"]
     if not involved:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.parse import echo
-from bot.core.replies import did_you_mean, plural, usage_of
+from bot.core.replies import dated_count, did_you_mean, plural, usage_of
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
@@ -75,7 +75,7 @@ def about(ctx: Context, request: Request) -> Reply:
     }
     items = [
         Item(f"{covered}, from {plural(len(snap.fb.sources), 'article')}.", heading="Covers"),
-        Item(f"Dated events run from {span}.", heading="Period"),
+        Item(f"{dated_count(len(snap.timeline))} run from {span}.", heading="Period"),
         Item(
             "Only what these articles say, in our words, each fact cited. No news, no opinions "
             "of our own, nothing after the articles were written.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.parse import echo
-from bot.core.replies import LazyItems, citations, did_you_mean, plural
+from bot.core.replies import LazyItems, citations, did_you_mean, found_instead, plural
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
@@ -27,8 +27,13 @@ def who(ctx: Context, request: Request) -> Reply:
         return everyone(snap)
     found = snap.people.resolve(request.args, limit=6)
     if not found:
+        missed = f"The articles name no one called “{echo(request.args)}”"
+        hint = f"`who` lists the {len(snap.people.display)} people the articles name."
+        instead = found_instead(snap, request.args, missed, hint)
+        if instead is not None:
+            return instead
         raise NotFound(
-            f"The articles name no one called “{echo(request.args)}”.",
+            f"{missed}.",
             did_you_mean("who", snap.people.suggest(request.args)),
             f"`who` lists the {len(snap.people.display)} people the articles name.",
         )
@@ -53,9 +58,13 @@ def card(snap: Snapshot, person: Fact) -> Reply:
     head = Item(person.text, person.id, None, citations(snap, person), "Who")
     return Reply(
         title=name,
-        intro=f"{plural(len(involved), 'fact')} involve {name}." if involved else "",
+        intro=f"{plural(len(involved), 'fact')} {_verb(len(involved))} {name}." if involved else "",
         items=LazyItems(snap, [(involved, "Facts, by date")], head=(head,)),
     )
+
+
+def _verb(count: int) -> str:
+    return "involves" if count == 1 else "involve"
 
 
 def everyone(snap: Snapshot) -> Reply:

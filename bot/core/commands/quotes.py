@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.parse import echo
-from bot.core.replies import LazyItems, did_you_mean, fact_items, plural
+from bot.core.replies import LazyItems, did_you_mean, fact_items, found_instead, plural
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Reply, Request
 from bot.errors import NotFound
@@ -38,11 +38,15 @@ def quote(ctx: Context, request: Request) -> Reply:
     hits = snap.search.search(request.args, limit=None).hits
     matching = [f for f in snap.facts(i for i, _ in hits) if f.kind == "quote"]
     if not matching:
+        missed = f"No quotation by or about “{echo(request.args)}”"
+        found = found_instead(snap, request.args, missed, "`quote` alone lists the quotations.")
+        if found is not None:
+            return found
         quotes = snap.facts(snap.quotes)
         speakers = {q.speaker for q in quotes if q.speaker}
         near = [m for m in snap.people.suggest(request.args) if m.id in speakers]
         raise NotFound(
-            f"No quotation by or about “{echo(request.args)}”.",
+            f"{missed}.",
             did_you_mean("quote", near),
             f"`quote` alone lists all {plural(len(quotes), 'quotation')}.",
         )

@@ -37,7 +37,7 @@ def sources(ctx: Context, request: Request) -> Reply:
     snap = ctx.snapshot
     items = [
         Item(
-            f"{s.title} — {s.short}{_outlet(s)}, {_published(s)}; "
+            f"{s.title} — by {s.byline}{_outlet(s)}, {_published(s)}; "
             f"{plural(len(snap.by_source.get(s.id, ())), 'fact')}",
             heading=s.id,
         )
@@ -69,6 +69,7 @@ def citation_reply(snap: Snapshot, s: Source) -> Reply:
     details = {
         "Title": s.title,
         "Author": s.author if s.author.lower() != "unnamed" else "not named in the article",
+        **({"Affiliation": s.affiliation} if s.affiliation else {}),
         "Outlet": s.outlet or "not named",
         "Published": f"{s.published or 'no date'} ({_certainty(s)})",
         "Facts": str(len(snap.by_source.get(s.id, ()))),

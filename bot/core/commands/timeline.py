@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from bot.core.parse import echo
-from bot.core.replies import LazyItems, dispute_items, fact_items, plural, relevant, search_note
+from bot.core.replies import (
+    LazyItems,
+    dated_count,
+    dispute_items,
+    fact_items,
+    plural,
+    relevant,
+    search_note,
+)
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
@@ -46,17 +54,22 @@ def timeline(ctx: Context, request: Request) -> Reply:
 def overview(snap: Snapshot) -> Reply:
     """Count the events of each decade and name the first of them."""
     items: list[Item] = []
+    rows = 0
     for decade in decades(snap):
         count, oldest = snap.timeline.summary(decade)
         if oldest is None:
             continue
+        rows += count
         first = snap.fact(oldest)
         items.append(
             Item(f"{plural(count, 'event')} — first: {_gist(first.text)}", date=decade.label)
         )
     return Reply(
         title="Timeline overview",
-        intro=f"{plural(len(snap.timeline), 'dated event')} by decade.",
+        intro=f"{dated_count(len(snap.timeline))} by decade."
+        + (
+            " One dated across two decades is counted in each." if rows > len(snap.timeline) else ""
+        ),
         items=tuple(items),
         footer="Pick a period: `timeline 1970s`, `timeline 1965 to 1972`, `timeline cold war`, "
         "or a word: `timeline steel`.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.parse import echo
-from bot.core.replies import did_you_mean, dispute_items, fact_items, plural
+from bot.core.replies import did_you_mean, dispute_items, fact_items, found_instead, plural
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
@@ -34,12 +34,12 @@ def topic(ctx: Context, request: Request) -> Reply:
         return topics_reply(snap)
     match = snap.topics.best(request.args)
     if match is None:
+        missed = f"No theme called “{echo(request.args)}”"
+        found = found_instead(snap, request.args, missed, "`topics` lists the themes.")
+        if found is not None:
+            return found
         near = did_you_mean("topic", snap.topics.suggest(request.args))
-        if not near and snap.search.search(request.args, limit=1).hits:
-            near = [f"search {request.args}"]
-        raise NotFound(
-            f"No theme called “{echo(request.args)}”.", near, "`topics` lists the themes."
-        )
+        raise NotFound(f"{missed}.", near, "`topics` lists the themes.")
     ids = snap.by_topic.get(match.id) or snap.by_party.get(match.id, ())
     facts = sorted(
         snap.facts(ids),

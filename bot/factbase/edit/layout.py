@@ -25,6 +25,7 @@ KEY_ORDER: tuple[str, ...] = (
     "name",
     "title",
     "author",
+    "affiliation",
     "outlet",
     "url",
     "seed",

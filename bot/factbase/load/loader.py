@@ -19,6 +19,7 @@ from bot.factbase.load.schema import schema_problems, validator_for
 from bot.factbase.load.yamlfile import LineDict, ParsedFile, parse_file
 from bot.factbase.model import (
     FACT_SECTIONS,
+    SECTION_KINDS,
     Alias,
     Dispute,
     Fact,
@@ -158,6 +159,7 @@ def _add_source(b: Builder, raw: LineDict, where: Location) -> None:
         where=where,
         short_title=raw.get("short"),
         date_evidence=published.get("evidence"),
+        affiliation=raw.get("affiliation"),
     )
 
 
@@ -217,7 +219,7 @@ def check_refs(b: Builder, fb: FactBase) -> None:
                 if ref not in table:
                     b.problem(
                         fact.where,
-                        f"`{fact.id}`: unknown {key[:-1]} `{ref}`",
+                        f"`{fact.id}`: unknown {SECTION_KINDS[key]} `{ref}`",
                         _fix(key, table, ref),
                     )
         if fact.speaker is not None and fact.speaker not in people:
@@ -262,7 +264,7 @@ def _fix(key: str, table: Iterable[str], wrong: str) -> str:
 
     best = nearest_ids(wrong, table)
     hint = f" — did you mean `{best[0]}`?" if best else ""
-    return f"use an existing {key[:-1]} id{hint}"
+    return f"use an existing {SECTION_KINDS[key]} id{hint}"
 
 
 def check(folder: Path, seeds: Path | None = None) -> tuple[FactBase, list[Problem]]:
