@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.types import Reply
-from tests.core.conftest import ask, text_of
+from tests.conftest import ask, text_of
 from tests.core.questions import QUESTIONS
 
 

@@ -42,10 +42,10 @@ NOTHING_CLOSE = [
     ("help gandhi", "There is no command “gandhi”.", "`help` lists the commands."),
     ("source gandhi", "No article matches “gandhi”.", "`sources` lists the articles."),
     ("timeline gandhi", "No dated event mentions “gandhi”.", "`timeline` alone gives an overview"),
-    ("search gandhi", "Nothing in the articles matches “gandhi”.", "Try other words;"),
-    ("search xylophone", "Nothing in the articles matches “xylophone”.", "Try other words;"),
-    ("search zzzz qqqq", "Nothing in the articles matches “zzzz qqqq”.", "Try other words;"),
-    ("tell me about gandhi", "Nothing in the articles matches “gandhi”.", "Try other words;"),
+    ("search gandhi", "The articles never mention “gandhi”.", "Try other words;"),
+    ("search xylophone", "The articles never mention “xylophone”.", "Try other words;"),
+    ("search zzzz qqqq", "The articles never mention “zzzz” or “qqqq”.", "Try other words;"),
+    ("tell me about gandhi", "The articles never mention “gandhi”.", "Try other words;"),
 ]
 
 
