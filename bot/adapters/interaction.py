@@ -13,10 +13,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal, Protocol
 
 from bot.config import Cooldown
-from bot.core.types import CommandSpec
+from bot.core.types import ArgKind, CommandSpec, Reply, Request
 
 NOT_YOURS = "Only the person who asked can turn these pages — ask your own question to get yours."
 ADMINS_ONLY = "That command is for admins only."
@@ -137,14 +138,26 @@ def disabled_actions(index: int, count: int) -> frozenset[PageAction]:
     return frozenset(off)
 
 
-class Resolver(Protocol):
-    """What the did-you-mean needs from the engine."""
+class AnswerEngine(Protocol):
+    """What an adapter needs from `bot.core.engine.Engine`."""
+
+    started_at: datetime
+
+    @property
+    def commands(self) -> tuple[CommandSpec, ...]:
+        """Give every command's spec: adapters build their commands from them."""
+
+    def handle(self, request: Request) -> Reply:
+        """Answer a request; never raises for a user's mistake, so adapters post what they get."""
 
     def understands(self, line: str) -> bool:
         """Tell whether a prefixed line naming no command is a question worth answering."""
 
+    def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]:
+        """Offer (label, value) choices for a slash option being typed, best first."""
+
     def resolve_command(self, typed: str, among: tuple[CommandSpec, ...]) -> CommandSpec | None:
-        """Read a typed command name with the engine's one resolver."""
+        """Read a typed name with the engine's resolver, so a misspelling means the same here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +168,7 @@ class Unknown:
     suggestion: CommandSpec | None = None  # say "did you mean" this command
 
 
-def read_unknown(engine: Resolver, line: str, enabled: tuple[CommandSpec, ...]) -> Unknown:
+def read_unknown(engine: AnswerEngine, line: str, enabled: tuple[CommandSpec, ...]) -> Unknown:
     """Decide between answering a question, suggesting a command, and staying quiet.
 
     Other bots share the prefix, so only a question the engine can read or a near miss of one

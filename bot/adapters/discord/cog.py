@@ -10,7 +10,7 @@ import asyncio
 import math
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 import discord
 from discord.ext import commands
@@ -28,34 +28,12 @@ from bot.adapters.discord.hybrid import build_commands, is_enabled
 from bot.adapters.discord.markdown import code
 from bot.adapters.discord.modals import FormModal
 from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
-from bot.adapters.interaction import WarnOnce, did_you_mean, read_unknown
+from bot.adapters.interaction import AnswerEngine, WarnOnce, did_you_mean, read_unknown
 from bot.config import DiscordSettings
 from bot.core.fields import form_for, form_line
-from bot.core.types import Actor, ArgKind, CommandSpec, Form, Reply, Request
+from bot.core.types import Actor, CommandSpec, Form, Reply, Request
 
 ABOUT = "about"
-
-
-class AnswerEngine(Protocol):
-    """What the adapter needs from `bot.core.engine.Engine`."""
-
-    started_at: datetime
-
-    @property
-    def commands(self) -> tuple[CommandSpec, ...]:
-        """Give every command's spec: the cog generates its hybrid commands from them."""
-
-    def handle(self, request: Request) -> Reply:
-        """Answer a request; never raises for a user's mistake, so the cog posts what it gets."""
-
-    def understands(self, line: str) -> bool:
-        """Tell whether a prefixed line naming no command is a question worth answering."""
-
-    def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]:
-        """Offer (label, value) choices for a slash option being typed, best first."""
-
-    def resolve_command(self, typed: str, among: tuple[CommandSpec, ...]) -> CommandSpec | None:
-        """Read a typed name with the engine's resolver, so a misspelling means the same here."""
 
 
 class FactbotCog(commands.Cog, name="factbot"):
