@@ -101,7 +101,8 @@ class Answers:
             return
         split = split_line(asked.line) or ("help", "")
         spec = self.engine.resolve_command(split[0], self.engine.commands)
-        if spec is None and not asked.addressed:
+        exact = spec is not None and split[0] in (spec.name, *spec.aliases)
+        if not exact and not asked.addressed:  # other bots share the prefix: near misses only
             await self._unknown(asked, split[0])
             return
         if not await self._within_limits(asked):
