@@ -109,8 +109,8 @@ class Answers:
             return
         actor = await self._actor(asked.place.user, spec)
         form = form_for(spec, split[1]) if spec is not None and asked.trigger_id else None
-        if form is not None and actor.is_admin and asked.trigger_id is not None:
-            view = form_view(form[0], spec.name if spec else "", form[1], asked.place.channel)
+        if form is not None and spec is not None and actor.is_admin and asked.trigger_id:
+            view = form_view(*form, spec.name, split[1], asked.place.channel)
             await self._open(asked.trigger_id, view)
             return
         await self.show(Request(*split, actor), asked.place, asked.style, page=0)
@@ -145,10 +145,10 @@ class Answers:
     async def submit(self, user: str, form: Submitted) -> None:
         """Run a submitted form as the line the admin could have typed, and post the result."""
         spec = self.engine.resolve_command(form.command, self.engine.commands)
-        found = form_for(spec, "") if spec is not None else None
+        found = form_for(spec, form.args) if spec is not None else None
         if spec is None or found is None:
             return
-        line = form_line(found[0], form.subject, form.answers)
+        line = form_line(*found, form.answers)
         actor = await self._actor(user, spec)
         await self.show(Request(spec.name, line, actor), Place(form.channel, user), "slash", 0)
 

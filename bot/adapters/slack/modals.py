@@ -23,17 +23,19 @@ INPUT_LIMIT = 3000
 
 @dataclass(frozen=True, slots=True)
 class Submitted:
-    """A submitted form: which command, its subject, the answers, and where to post."""
+    """A submitted form: the command and arguments that opened it, the answers, where to post."""
 
     command: str
-    subject: str
+    args: str
     channel: str
     answers: dict[str, str]
 
 
-def form_view(form: Form, command: str, subject: str, channel: str) -> dict[str, Any]:
+def form_view(
+    form: Form, subject: str, command: str, args: str, channel: str
+) -> dict[str, Any]:
     """Build the modal for `views.open`; each field an input block, optional unless required."""
-    meta = {"c": command, "s": subject, "ch": channel}
+    meta = {"c": command, "a": args[:1000], "ch": channel}
     return {
         "type": "modal",
         "callback_id": CALLBACK_ID,
@@ -67,7 +69,7 @@ def submitted(view: dict[str, Any]) -> Submitted | None:
         return None
     try:
         meta = json.loads(view.get("private_metadata") or "{}")
-        command, subject, channel = str(meta["c"]), str(meta["s"]), str(meta["ch"])
+        command, args, channel = str(meta["c"]), str(meta["a"]), str(meta["ch"])
     except (ValueError, KeyError, TypeError):
         return None
     values = (view.get("state") or {}).get("values") or {}
@@ -76,7 +78,7 @@ def submitted(view: dict[str, Any]) -> Submitted | None:
         for key, inputs in values.items()
         if isinstance(inputs, dict)
     }
-    return Submitted(command, subject, channel, answers)
+    return Submitted(command, args, channel, answers)
 
 
 def _plain(text: str) -> dict[str, Any]:

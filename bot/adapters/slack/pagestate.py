@@ -14,7 +14,7 @@ from typing import Literal, get_args
 from bot.adapters.slack.render import BUTTON_VALUE_LIMIT
 
 Style = Literal["prefix", "slash"]
-ARGS_ROOM = 1500  # of a button value's 2,000 characters; the rest is keys, ids and the page
+ARGS_ROOM = 300  # a question is at most 200; four page buttons must fit in one message
 
 
 @dataclass(frozen=True, slots=True)

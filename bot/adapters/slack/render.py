@@ -29,10 +29,15 @@ BUTTON_TEXT_LIMIT = 75
 BUTTON_VALUE_LIMIT = 2000
 ID_LIMIT = 255
 CONTEXT_TEXT_LIMIT = 3000
-FALLBACK_LIMIT = 3000
-# Slack refuses messages somewhere past ~13,000 characters in all; the page's own text stays
-# under this budget, leaving room for the blocks' JSON around it.
-TEXT_BUDGET = 7000
+# Slack refuses messages somewhere past ~13,000 characters in all, so every part has a share:
+# the items 5,500 (as JSON), fields 10 × 150, the note 500, five suggestion buttons and four
+# page buttons about 350 each, the fallback 300 — about 11,500 at most.
+TEXT_BUDGET = 5500
+FIELD_BUDGET = 150
+FOOTER_BUDGET = 500
+FALLBACK_LIMIT = 300
+SUGGESTION_VALUE_LIMIT = 200
+PIECE_LIMIT = 2500  # a section's text, leaving a page room for a piece and its context line
 RESERVED_BLOCKS = 6  # header, fields, footer, suggestions, page buttons, and one spare
 SUGGESTION_BUTTONS = 5
 MAX_PAGES = 25  # as on Discord: nobody pages further in a chat; the last page says what's left
@@ -141,24 +146,27 @@ def _units(reply: Reply, most: int) -> list[_Unit]:
     for item in reply.items[:most]:
         shown = item.heading if item.heading != heading else None
         heading = item.heading
-        units.append(_Unit(_item_blocks(item, shown), is_item=True))
+        units += _item_units(item, shown)
     return units
 
 
-def _item_blocks(item: Item, heading: str | None) -> Blocks:
+def _item_units(item: Item, heading: str | None) -> list[_Unit]:
+    """Show an item as a section and its context line; a rare long one in several pieces."""
     head = bold(escape(heading)) + "\n" if heading else ""
     date = bold(escape(item.date)) + " — " if item.date else ""
-    blocks = [_section(p) for p in _pieces(head + date + escape(item.text))]
+    units = [_Unit([_section(p)]) for p in _pieces(head + date + escape(item.text))]
+    units[0].is_item = True  # counted once against page_size, wherever its pieces fall
     small = [escape(c.short) for c in item.citations]
     if item.fact_id:
         small.append(code(item.fact_id))
     if small:
-        blocks.append(_context(" · ".join(small)))
-    return blocks
+        units[-1] = _Unit([*units[-1].blocks, _context(" · ".join(small))], units[-1].is_item)
+    return units
 
 
 def _pieces(text: str) -> list[str]:
-    return split_block(text, SECTION_TEXT_LIMIT)
+    """Cut text into section-sized pieces between lines or words; a page holds whole pieces."""
+    return split_block(text, PIECE_LIMIT)
 
 
 def _code_pieces(text: str) -> list[str]:
@@ -188,22 +196,20 @@ def _fields(extra: dict[str, str]) -> Blocks:
     if not pairs:
         return []
     fields = [
-        {"type": "mrkdwn", "text": clamp(f"{bold(escape(k))}\n{escape(v)}", FIELD_TEXT_LIMIT)}
+        {"type": "mrkdwn", "text": clamp(f"{bold(escape(k))}\n{escape(v)}", FIELD_BUDGET)}
         for k, v in pairs
     ]
     return [{"type": "section", "fields": fields}]
 
 
 def _footer(text: str, index: int, count: int) -> str:
-    parts = [escape(text)] if text else []
-    if count > 1:
-        parts.append(f"Page {index + 1}/{count}")
-    return "\n".join(parts)
+    tail = f"\nPage {index + 1}/{count}" if count > 1 else ""
+    return clamp(escape(text), FOOTER_BUDGET - len(tail)) + tail if text else tail.strip()
 
 
 def _suggestions(lines: Sequence[str], as_typed: Callable[[str], str]) -> Block:
     buttons = [
-        _button(as_typed(line), f"suggest:{n}", line)
+        _button(as_typed(line), f"suggest:{n}", line[:SUGGESTION_VALUE_LIMIT])
         for n, line in enumerate(lines[:SUGGESTION_BUTTONS])
     ]
     return {"type": "actions", "block_id": "suggestions", "elements": buttons}
