@@ -8,8 +8,8 @@ import re
 import pytest
 
 from bot.adapters.discord.client import AnyBot
-from bot.adapters.discord.funnel import ADMINS_ONLY, OUT_OF_DATE
-from bot.adapters.discord.views import NOT_YOURS
+from bot.adapters.discord.funnel import OUT_OF_DATE
+from bot.adapters.interaction import ADMINS_ONLY, NOT_YOURS
 from bot.core.engine import Engine
 from bot.core.replies import APOLOGY
 from bot.core.types import Actor, Request

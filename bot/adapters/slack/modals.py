@@ -31,9 +31,7 @@ class Submitted:
     answers: dict[str, str]
 
 
-def form_view(
-    form: Form, subject: str, command: str, args: str, channel: str
-) -> dict[str, Any]:
+def form_view(form: Form, subject: str, command: str, args: str, channel: str) -> dict[str, Any]:
     """Build the modal for `views.open`; each field an input block, optional unless required."""
     meta = {"c": command, "a": args[:1000], "ch": channel}
     return {

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
 
 def buttons(message: dict[str, object]) -> dict[str, dict[str, object]]:
     """The message's buttons by action id."""
-    found = {}
+    found: dict[str, dict[str, object]] = {}
     for block in message["blocks"]:  # type: ignore[attr-defined]
         if block["type"] == "actions":
             found |= {b["action_id"]: b for b in block["elements"]}

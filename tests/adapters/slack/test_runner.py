@@ -9,7 +9,6 @@ import signal
 import statistics
 import sys
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
