@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# With DISCORD_TOKEN set, run the Discord bot (config.yaml if present); otherwise the console chat.
+# With DISCORD_TOKEN and/or SLACK_BOT_TOKEN + SLACK_APP_TOKEN set (or token files named in
+# config.yaml), run the bot on those platforms (config.yaml if present); otherwise the console.
 run: $(STAMP)
-	@if [ -n "$$DISCORD_TOKEN" ]; then \
+	@if [ -n "$$DISCORD_TOKEN$$SLACK_BOT_TOKEN$$SLACK_APP_TOKEN" ] || \
+		{ [ -f config.yaml ] && grep -Eq '^\s*(token_file|bot_token_file|app_token_file):\s*[^n ]' config.yaml; }; then \
 		$(BIN)/factbot run $(if $(wildcard config.yaml),--config config.yaml,); \
 	else \
 		$(BIN)/factbot chat; \

@@ -44,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="interactive console chat (no Discord needed)")
     chat.add_argument("--knowledge", type=Path, help="knowledge folder")
 
-    run = sub.add_parser("run", help="run the Discord bot (token from DISCORD_TOKEN)")
+    run = sub.add_parser(
+        "run", help="run the bot on Discord and/or Slack, whichever tokens are set"
+    )
     run.add_argument("--config", type=Path, help="config file (see config.example.yaml)")
 
     sync = sub.add_parser("sync", help="register slash commands with Discord and exit")
@@ -83,8 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ask":
             return console.ask(args.line, knowledge, args.format)
         return console.chat(knowledge)
-    from bot.adapters.discord import runner
-
     if args.command == "run":
+        from bot.adapters import runner
+
         return runner.run(args.config)
-    return runner.sync(args.config, args.guild)
+    from bot.adapters.discord import runner as discord_runner
+
+    return discord_runner.sync(args.config, args.guild)

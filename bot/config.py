@@ -27,6 +27,9 @@ from bot.errors import ConfigError
 
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 TOKEN_ENV = "DISCORD_TOKEN"
+SLACK_API_BASE = "https://slack.com/api/"
+SLACK_BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"
+SLACK_APP_TOKEN_ENV = "SLACK_APP_TOKEN"
 KNOWLEDGE_ENV = "FACTBOT_KNOWLEDGE"
 
 
@@ -41,6 +44,24 @@ def _snowflake(value: object) -> int:
 
 
 Snowflake = Annotated[int, BeforeValidator(_snowflake)]
+
+
+def _slack_id(value: object) -> str:
+    """Accept Slack ids (`U0123ABCD`, `C0123ABCD`): capitals and digits, as Slack shows them."""
+    text = str(value).strip() if isinstance(value, str) else ""
+    if not (2 <= len(text) <= 32 and text.isalnum() and text.upper() == text):
+        raise ValueError(f"{value!r} is not a Slack id (e.g. U0123ABCD)")
+    return text
+
+
+SlackId = Annotated[str, BeforeValidator(_slack_id)]
+
+
+def _visible_prefix(value: str) -> str:
+    """Refuse a prefix no one could type or see, or one long enough to be a word."""
+    if not value.strip() or value != value.strip() or len(value) > 5:
+        raise ValueError("must be 1-5 visible characters, e.g. '!'")
+    return value
 
 
 class _Section(BaseModel):
@@ -84,9 +105,7 @@ class DiscordSettings(_Section):
     @field_validator("prefix")
     @classmethod
     def _prefix_is_visible(cls, value: str) -> str:
-        if not value.strip() or value != value.strip() or len(value) > 5:
-            raise ValueError("must be 1-5 visible characters, e.g. '!'")
-        return value
+        return _visible_prefix(value)
 
     @field_validator("api_base")
     @classmethod
@@ -96,6 +115,56 @@ class DiscordSettings(_Section):
         return value.rstrip("/")
 
 
+class SlackSettings(_Section):
+    """The `slack:` section; the two tokens come from the environment or untracked files."""
+
+    api_base: str = SLACK_API_BASE
+    bot_token_file: Path | None = None
+    app_token_file: Path | None = None
+    prefix: str = "!"
+    slash_command: str = "/factbot"
+    admin_user_ids: tuple[SlackId, ...] = ()
+    channels: tuple[SlackId, ...] = ()
+    cooldown: Cooldown = Cooldown(rate=5, per=30)
+    channel_cooldown: Cooldown = Cooldown(rate=20, per=30)
+    page_size: int = Field(default=8, ge=1, le=20)
+    reply_in_thread: bool = True
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("prefix")
+    @classmethod
+    def _prefix_is_visible(cls, value: str) -> str:
+        return _visible_prefix(value)
+
+    @field_validator("slash_command")
+    @classmethod
+    def _slash_command_is_one_word(cls, value: str) -> str:
+        name = value[1:]
+        if (
+            not value.startswith("/")
+            or not name
+            or not name.replace("-", "").replace("_", "").isalnum()
+        ):
+            raise ValueError("must be / and one word, e.g. /factbot")
+        return value.lower()
+
+    @field_validator("api_base")
+    @classmethod
+    def _api_base_is_http(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must start with https:// (or http:// for a local proxy)")
+        return value.rstrip("/") + "/"  # slack_sdk joins method names straight onto it
+
+
+class SlackTokens(BaseModel):
+    """The bot token (xoxb-, for the Web API) and the app token (xapp-, for Socket Mode)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bot: SecretStr = Field(repr=False)
+    app: SecretStr = Field(repr=False)
+
+
 class Settings(_Section):
     """Everything `factbot run` needs; `token` is filled from the environment, never the YAML."""
 
@@ -103,7 +172,9 @@ class Settings(_Section):
     cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/factbot (see bot.store.paths)
     state_dir: Path | None = None  # None: $XDG_STATE_HOME/factbot
     discord: DiscordSettings = DiscordSettings()
+    slack: SlackSettings = SlackSettings()
     token: SecretStr | None = Field(default=None, exclude=True, repr=False)
+    slack_tokens: SlackTokens | None = Field(default=None, exclude=True, repr=False)
 
 
 def load_settings(path: Path | None, environ: dict[str, str] | None = None) -> Settings:
@@ -117,12 +188,15 @@ def load_settings(path: Path | None, environ: dict[str, str] | None = None) -> S
         raise ConfigError(_describe(path, exc)) from None
     knowledge = Path(env[KNOWLEDGE_ENV]) if env.get(KNOWLEDGE_ENV) else base / settings.knowledge
     token = _token(settings.discord.token_file, base, env)
+    slack_tokens = _slack_tokens(settings.slack, base, env)
     dirs = {
         key: base / value
         for key, value in (("cache_dir", settings.cache_dir), ("state_dir", settings.state_dir))
         if value is not None
     }
-    return settings.model_copy(update={"knowledge": knowledge, "token": token, **dirs})
+    return settings.model_copy(
+        update={"knowledge": knowledge, "token": token, "slack_tokens": slack_tokens, **dirs}
+    )
 
 
 def require_token(settings: Settings) -> str:
@@ -153,22 +227,58 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             f"{path}: discord.token must not be in the config file (it may end up in git); "
             f"set {TOKEN_ENV} or discord.token_file instead"
         )
+    slack_section = data.get("slack")
+    for key in ("token", "bot_token", "app_token"):
+        if isinstance(slack_section, dict) and key in slack_section:
+            raise ConfigError(
+                f"{path}: slack.{key} must not be in the config file (it may end up in git); "
+                f"set {SLACK_BOT_TOKEN_ENV} and {SLACK_APP_TOKEN_ENV}, or slack.bot_token_file "
+                "and slack.app_token_file, instead"
+            )
     return data
 
 
-def _token(token_file: Path | None, base: Path, env: dict[str, str]) -> SecretStr | None:
-    if env.get(TOKEN_ENV, "").strip():
-        return SecretStr(env[TOKEN_ENV].strip())
+def _token(
+    token_file: Path | None,
+    base: Path,
+    env: dict[str, str],
+    name: str = TOKEN_ENV,
+    key: str = "discord.token_file",
+) -> SecretStr | None:
+    """Read a token from its environment variable, else from the untracked file named for it."""
+    if env.get(name, "").strip():
+        return SecretStr(env[name].strip())
     if token_file is None:
         return None
     path = token_file if token_file.is_absolute() else base / token_file
     try:
         text = path.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise ConfigError(f"discord.token_file {path}: cannot read ({exc.strerror})") from None
+        raise ConfigError(f"{key} {path}: cannot read ({exc.strerror})") from None
     if not text:
-        raise ConfigError(f"discord.token_file {path}: the file is empty")
+        raise ConfigError(f"{key} {path}: the file is empty")
     return SecretStr(text)
+
+
+def _slack_tokens(slack: SlackSettings, base: Path, env: dict[str, str]) -> SlackTokens | None:
+    """Give both Slack tokens, none, or say which one is missing: one alone cannot connect."""
+    bot = _token(slack.bot_token_file, base, env, SLACK_BOT_TOKEN_ENV, "slack.bot_token_file")
+    app = _token(slack.app_token_file, base, env, SLACK_APP_TOKEN_ENV, "slack.app_token_file")
+    if bot is None and app is None:
+        return None
+    if bot is None or app is None:
+        missing = SLACK_BOT_TOKEN_ENV if bot is None else SLACK_APP_TOKEN_ENV
+        raise ConfigError(
+            f"Slack needs two tokens and {missing} is missing: set {SLACK_BOT_TOKEN_ENV} "
+            f"(xoxb-…) and {SLACK_APP_TOKEN_ENV} (xapp-…)"
+        )
+    for token, name, start in (
+        (bot, SLACK_BOT_TOKEN_ENV, "xoxb-"),
+        (app, SLACK_APP_TOKEN_ENV, "xapp-"),
+    ):
+        if not token.get_secret_value().startswith(start):
+            raise ConfigError(f"{name} must start with {start} (see README, Slack)")
+    return SlackTokens(bot=bot, app=app)
 
 
 def _describe(path: Path | None, exc: ValidationError) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.config import DiscordSettings, Settings, load_settings, require_token
+from bot import cli
+from bot.config import DiscordSettings, Settings, SlackSettings, load_settings, require_token
 from bot.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,14 +26,16 @@ def test_example_config_states_the_defaults() -> None:
     """config.example.yaml loads to exactly the built-in defaults."""
     loaded = load_settings(EXAMPLE, environ={})
     assert loaded.discord == DiscordSettings()
+    assert loaded.slack == SlackSettings()
     assert loaded.knowledge == ROOT / "knowledge"
 
 
 def test_example_config_documents_every_key() -> None:
     """Every settings key appears in config.example.yaml."""
     raw = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    assert set(raw) == set(Settings.model_fields) - {"token"}
+    assert set(raw) == set(Settings.model_fields) - {"token", "slack_tokens"}
     assert set(raw["discord"]) == set(DiscordSettings.model_fields)
+    assert set(raw["slack"]) == set(SlackSettings.model_fields)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.adapters import interaction
 from bot.config import Cooldown, DiscordSettings
 from bot.core.types import Actor
 
@@ -34,12 +35,12 @@ def is_admin(
     author: discord.abc.User, settings: DiscordSettings, perms: discord.Permissions
 ) -> bool:
     """Admin = listed by user id, holds a listed role, or may Manage Server where they asked."""
-    if author.id in settings.admin_user_ids:
-        return True
-    roles = getattr(author, "roles", ())
-    if any(role.id in settings.admin_role_ids for role in roles):
-        return True
-    return isinstance(author, discord.Member) and perms.manage_guild
+    rule = interaction.AdminRule(
+        frozenset(map(str, settings.admin_user_ids)), frozenset(map(str, settings.admin_role_ids))
+    )
+    roles = (str(role.id) for role in getattr(author, "roles", ()))
+    manages = isinstance(author, discord.Member) and perms.manage_guild
+    return rule.allows(str(author.id), roles, platform_admin=manages)
 
 
 def actor_of(ctx: commands.Context[Any], settings: DiscordSettings) -> Actor:
@@ -72,24 +73,27 @@ def place_check(settings: DiscordSettings) -> Check:
 
 
 class Cooldowns:
-    """Shared per-user and per-channel limits across all commands, not per command."""
+    """The shared per-user and per-channel limits, refusing in discord.py's own terms.
+
+    Raising `CommandOnCooldown` sends the refusal through the error funnel like any other.
+    """
 
     def __init__(self, per_user: Cooldown, per_channel: Cooldown) -> None:
-        bucket = commands.BucketType
-        self._mappings = (
-            (commands.CooldownMapping.from_cooldown(per_user.rate, per_user.per, bucket.user),
-             bucket.user),
-            (commands.CooldownMapping.from_cooldown(per_channel.rate, per_channel.per,
-             bucket.channel), bucket.channel),
-        )  # fmt: skip
+        self._limits = interaction.Cooldowns(per_user, per_channel)
+        self._cooldowns = {
+            "user": (commands.Cooldown(per_user.rate, per_user.per), commands.BucketType.user),
+            "channel": (
+                commands.Cooldown(per_channel.rate, per_channel.per),
+                commands.BucketType.channel,
+            ),
+        }
 
     def hit(self, message: discord.Message) -> None:
         """Count one command; raise CommandOnCooldown if a limit is exceeded."""
-        for mapping, kind in self._mappings:
-            bucket = mapping.get_bucket(message)
-            retry_after = bucket.update_rate_limit() if bucket is not None else None
-            if retry_after and bucket is not None:
-                raise commands.CommandOnCooldown(bucket, retry_after, kind)
+        wait, which = self._limits.retry_after(str(message.author.id), str(message.channel.id))
+        if wait:
+            cooldown, kind = self._cooldowns[which]
+            raise commands.CommandOnCooldown(cooldown, wait, kind)
 
     def allows(self, message: discord.Message) -> bool:
         """Count one reply of ours that is not a command (a did-you-mean); False if over."""

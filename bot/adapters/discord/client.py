@@ -11,8 +11,9 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot.adapters.discord.cog import AnswerEngine, FactbotCog
+from bot.adapters.discord.cog import FactbotCog
 from bot.adapters.discord.endpoints import use_api_base, use_discovered_gateway
+from bot.adapters.interaction import AnswerEngine
 from bot.config import DiscordSettings
 
 AnyBot = commands.Bot | commands.AutoShardedBot

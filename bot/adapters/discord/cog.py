@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import math
-import time
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 import discord
 from discord.ext import commands
@@ -29,33 +28,12 @@ from bot.adapters.discord.hybrid import build_commands, is_enabled
 from bot.adapters.discord.markdown import code
 from bot.adapters.discord.modals import FormModal
 from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
+from bot.adapters.interaction import AnswerEngine, WarnOnce, did_you_mean, read_unknown
 from bot.config import DiscordSettings
 from bot.core.fields import form_for, form_line
-from bot.core.types import Actor, ArgKind, CommandSpec, Form, Reply, Request
+from bot.core.types import Actor, CommandSpec, Form, Reply, Request
 
 ABOUT = "about"
-
-
-class AnswerEngine(Protocol):
-    """What the adapter needs from `bot.core.engine.Engine`."""
-
-    started_at: datetime
-
-    @property
-    def commands(self) -> tuple[CommandSpec, ...]:
-        """Give every command's spec: the cog generates its hybrid commands from them."""
-
-    def handle(self, request: Request) -> Reply:
-        """Answer a request; never raises for a user's mistake, so the cog posts what it gets."""
-
-    def understands(self, line: str) -> bool:
-        """Tell whether a prefixed line naming no command is a question worth answering."""
-
-    def complete(self, arg_kind: ArgKind, partial: str) -> list[tuple[str, str]]:
-        """Offer (label, value) choices for a slash option being typed, best first."""
-
-    def resolve_command(self, typed: str, among: tuple[CommandSpec, ...]) -> CommandSpec | None:
-        """Read a typed name with the engine's resolver, so a misspelling means the same here."""
 
 
 class FactbotCog(commands.Cog, name="factbot"):
@@ -70,7 +48,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
         self._place = place_check(settings)
         self._added: list[str] = []
-        self._warned_until: dict[int, float] = {}
+        self._warnings = WarnOnce()
         self._enabled = tuple(s for s in engine.commands if is_enabled(s, settings.commands))
 
     async def cog_load(self) -> None:
@@ -196,11 +174,11 @@ class FactbotCog(commands.Cog, name="factbot"):
         if not self.settings.commands.prefix:
             return
         line = ctx.message.content[len(ctx.prefix or "") :]
-        if self.engine.understands(line):
-            await self._answer_question(ctx, line)
+        unknown = read_unknown(self.engine, line, self._enabled)
+        if unknown.question is not None:
+            await self._answer_question(ctx, unknown.question)
             return
-        typed = ctx.invoked_with or ""
-        found = self.engine.resolve_command(typed, self._enabled)
+        found = unknown.suggestion
         if found is None:
             return
         try:
@@ -208,11 +186,8 @@ class FactbotCog(commands.Cog, name="factbot"):
         except commands.CheckFailure:
             return
         if self.cooldowns.allows(ctx.message):
-            prefix = self.settings.prefix
-            await send_note(
-                ctx,
-                f"There is no {code(prefix + typed)} — did you mean {code(prefix + found.name)}?",
-            )
+            typed = ctx.invoked_with or ""
+            await send_note(ctx, did_you_mean(self.settings.prefix, typed, found, code))
 
     async def _answer_question(self, ctx: commands.Context[Any], line: str) -> None:
         """Let the engine read a question it recognises, under the usual place and rate rules."""
@@ -228,13 +203,7 @@ class FactbotCog(commands.Cog, name="factbot"):
 
     def first_warning(self, user_id: int, retry_after: float) -> bool:
         """Warn about a cooldown once per wait, so a spammer cannot make us spam back."""
-        now = time.monotonic()
-        if self._warned_until.get(user_id, 0.0) > now:
-            return False
-        self._warned_until[user_id] = now + retry_after
-        if len(self._warned_until) > 10_000:
-            self._warned_until = {u: t for u, t in self._warned_until.items() if t > now}
-        return True
+        return self._warnings.first(str(user_id), retry_after)
 
     def _with_runtime(self, reply: Reply) -> Reply:
         """Add what only the running bot knows: version, uptime, gateway latency."""

@@ -9,7 +9,6 @@ traceback in the channel.
 from __future__ import annotations
 
 import logging
-import math
 from typing import Any, Protocol
 
 import discord
@@ -18,13 +17,12 @@ from discord.ext import commands
 
 from bot.adapters.discord.checks import DirectMessagesRefused, Ignored, NotAdmin
 from bot.adapters.discord.respond import send_note
+from bot.adapters.interaction import ADMINS_ONLY, NOT_HERE, slow_down
 from bot.core.replies import APOLOGY
 
 _log = logging.getLogger("factbot.discord")
 
-NOT_HERE = "I don't answer commands in this channel."
 NO_DMS = "I only answer in servers, not in direct messages."
-ADMINS_ONLY = "That command is for admins only."
 OUT_OF_DATE = (
     "This slash command is out of date on this server — an admin needs to run `factbot sync`. "
     "The `!` command works meanwhile."
@@ -64,7 +62,7 @@ async def handle_error(cog: Answerer, ctx: commands.Context[Any], error: BaseExc
         await cog.did_you_mean(ctx)
     elif isinstance(error, commands.CommandOnCooldown):
         if cog.first_warning(ctx.author.id, error.retry_after):
-            await _note(ctx, f"Slow down a little — try again in {math.ceil(error.retry_after)} s.")
+            await _note(ctx, slow_down(error.retry_after))
     elif isinstance(error, Ignored):
         if ctx.interaction is not None:  # an interaction must be answered, or it shows as failed
             await _note(ctx, NOT_HERE)

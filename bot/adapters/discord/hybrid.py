@@ -16,7 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord.checks import Check
-from bot.adapters.discord.markdown import clamp
+from bot.adapters.textfit import clamp
 from bot.config import CommandFamilies
 from bot.core.types import ArgKind, CommandSpec
 

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
-from bot.adapters.discord.markdown import clamp
+from bot.adapters.textfit import clamp
 from bot.core.replies import APOLOGY
 from bot.core.types import Form
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.adapters.discord.markdown import clamp, code, code_blocks, escape, split_block
+from bot.adapters.discord.markdown import code, code_blocks, escape
+from bot.adapters.textfit import clamp, split_block
 from bot.core.types import Item, Reply, ReplyKind
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)

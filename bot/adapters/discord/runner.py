@@ -1,4 +1,4 @@
-"""`factbot run` and `factbot sync`: settings in, a running bot (or synced commands) out.
+"""Discord's part of `factbot run` (`serve`), and `factbot sync`.
 
 Exit codes: 0 clean stop, 1 Discord or the fact base refused us, 2 unusable configuration.
 Every failure an operator can fix is one line on stderr, never a traceback.
@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import sys
 from pathlib import Path
 
 import discord
 
 from bot.adapters.discord.client import AnyBot, create_bot, start
+from bot.adapters.startup import open_engine
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
-from bot.errors import ConfigError, KnowledgeError
-from bot.store.store import Store
-from bot.store.watch import watch
+from bot.errors import ConfigError
 
 _log = logging.getLogger("factbot.discord")
 
@@ -27,15 +25,6 @@ INTENT_HELP = (
     "Discord refused the Message Content intent: enable it for the bot in the Developer Portal "
     "(Bot → Privileged Gateway Intents), or set discord.commands.prefix: false for slash only"
 )
-
-
-def run(config_path: Path | None) -> int:
-    """Run the bot until SIGINT/SIGTERM."""
-    loaded = _load(config_path)
-    if isinstance(loaded, int):
-        return loaded
-    settings, token, engine = loaded
-    return asyncio.run(_serve(settings, engine, token))
 
 
 def sync(config_path: Path | None, guild: int | None) -> int:
@@ -56,36 +45,23 @@ def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
         return 2
     level = getattr(logging, settings.discord.log_level)
     discord.utils.setup_logging(level=level, root=True)
-    try:
-        engine = Engine(
-            Store.open(
-                settings.knowledge,
-                cache_root=settings.cache_dir,
-                state_root=settings.state_dir,
-            )
-        )
-    except KnowledgeError as exc:
-        print(f"factbot: the fact base in {settings.knowledge} is invalid:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"factbot: cannot read the fact base {settings.knowledge}: {exc}", file=sys.stderr)
-        return 1
-    return settings, token, engine
+    engine = open_engine(settings)
+    return 1 if engine is None else (settings, token, engine)
 
 
-async def _serve(settings: Settings, engine: Engine, token: str) -> int:
+async def serve(settings: Settings, engine: Engine, token: str, stopping: asyncio.Event) -> int:
+    """Answer on Discord until `stopping` is set; 0 on a clean stop, 1 if Discord refused us."""
     bot = await create_bot(settings.discord, engine)
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, _stop, bot, sig)
-    # Hand edits to knowledge/ go live while the bot runs; a broken file is logged, not served.
-    watcher = asyncio.create_task(watch(engine.store), name="factbot-knowledge-watch")
+    closer = asyncio.create_task(_close_when(stopping, bot))
     try:
         return await _connect(bot, token)
     finally:
-        watcher.cancel()
+        closer.cancel()
+
+
+async def _close_when(stopping: asyncio.Event, bot: discord.Client) -> None:
+    await stopping.wait()
+    await bot.close()
 
 
 async def _connect(bot: AnyBot, token: str) -> int:
@@ -100,11 +76,6 @@ async def _connect(bot: AnyBot, token: str) -> int:
             return 1
     _log.info("stopped cleanly")
     return 0
-
-
-def _stop(bot: discord.Client, sig: signal.Signals) -> None:
-    _log.info("received %s, closing the connection", sig.name)
-    asyncio.get_running_loop().create_task(bot.close())
 
 
 async def _sync(settings: Settings, engine: Engine, token: str, guild_id: int | None) -> int:

@@ -11,9 +11,9 @@ import logging
 
 import discord
 
-_log = logging.getLogger("factbot.discord")
+from bot.adapters.interaction import NOT_YOURS, disabled_actions, turn_page
 
-NOT_YOURS = "Only the person who asked can turn these pages — ask your own question to get yours."
+_log = logging.getLogger("factbot.discord")
 
 
 class Pager(discord.ui.View):
@@ -47,14 +47,15 @@ class Pager(discord.ui.View):
             _log.debug("could not disable page buttons: %s", exc)
 
     async def _show(self, interaction: discord.Interaction, index: int) -> None:
-        self.index = max(0, min(index, len(self.pages) - 1))
+        self.index = turn_page("", index, len(self.pages))
         self._sync_buttons()
         await interaction.response.edit_message(embed=self.pages[self.index], view=self)
 
     def _sync_buttons(self) -> None:
-        at_start, at_end = self.index == 0, self.index == len(self.pages) - 1
-        self.first.disabled = self.previous.disabled = at_start
-        self.next.disabled = self.last.disabled = at_end
+        off = disabled_actions(self.index, len(self.pages))
+        for name, button in (("first", self.first), ("previous", self.previous),
+                             ("next", self.next), ("last", self.last)):  # fmt: skip
+            button.disabled = name in off
 
     @discord.ui.button(emoji="⏮", style=discord.ButtonStyle.secondary, custom_id="page:first")
     async def first(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:

@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 
 from bot.adapters.discord.client import AnyBot
-from bot.adapters.discord.funnel import ADMINS_ONLY
+from bot.adapters.interaction import ADMINS_ONLY
 from bot.core.engine import Engine
 from tests.adapters.discord.conftest import settings_for
 from tests.conftest import KNOWLEDGE, engine_over, folder_bytes

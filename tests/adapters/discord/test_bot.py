@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from bot.adapters.discord.client import AnyBot
-from bot.adapters.discord.funnel import ADMINS_ONLY, OUT_OF_DATE
-from bot.adapters.discord.views import NOT_YOURS
+from bot.adapters.discord.funnel import OUT_OF_DATE
+from bot.adapters.interaction import ADMINS_ONLY, NOT_YOURS
 from bot.core.replies import APOLOGY
 from tests.adapters.discord.conftest import TRUSTED_USER_ID
 from tests.adapters.discord.expected import (

@@ -1,0 +1,200 @@
+"""Turn what Slack users ask into engine requests, and the engine's replies into messages.
+
+Every way of asking — `!timeline 1970s` in a channel, `@factbot timeline 1970s`, a DM,
+`/factbot timeline 1970s`, a suggestion button — ends in `Answers.ask`: the place rule, the
+shared cooldowns, the admin rule for admin commands, then the engine, then one post. Answers are
+for everyone (in the asker's thread when `reply_in_thread`); errors, refusals and cooldowns go to
+the asker alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.interaction import (
+    NOT_HERE,
+    AnswerEngine,
+    Cooldowns,
+    WarnOnce,
+    did_you_mean,
+    read_unknown,
+    slow_down,
+)
+from bot.adapters.slack import post
+from bot.adapters.slack.checks import Gate
+from bot.adapters.slack.modals import Submitted, form_view
+from bot.adapters.slack.mrkdwn import code
+from bot.adapters.slack.pagestate import PageState, Style
+from bot.adapters.slack.post import Place
+from bot.adapters.slack.render import Message, note, render
+from bot.config import SlackSettings
+from bot.core.fields import form_for, form_line
+from bot.core.parse import split_line
+from bot.core.types import Actor, CommandSpec, Reply, Request
+
+_log = logging.getLogger("factbot.slack")
+
+PRIVATE_KINDS = frozenset({"refused", "error", "usage"})  # concern the asker alone
+_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
+
+
+def unescape(text: str) -> str:
+    """Read Slack's escaped message text back as typed (`&lt;` → `<`), `&amp;` last."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """One request as it arrived: the line without prefix or mention, where, and how."""
+
+    line: str
+    place: Place
+    style: Style
+    addressed: bool  # a DM, a mention or a slash command: anything typed is meant for us
+    is_dm: bool = False
+    trigger_id: str | None = None  # lets a slash command open a form
+
+
+class Answers:
+    """The one path from a Slack request to a posted answer."""
+
+    def __init__(self, engine: AnswerEngine, settings: SlackSettings, client: AsyncWebClient):
+        self.engine, self.settings, self.client = engine, settings, client
+        self.gate = Gate(settings)
+        self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
+        self.warnings = WarnOnce()
+
+    def from_message(self, event: dict[str, Any], mention: bool = False) -> Asked | None:
+        """Read a message or app_mention event; None for what is not ours to answer.
+
+        Bots' messages and subtypes (edits, joins, deletions) are never commands; in channels a
+        plain message must start with our prefix (other bots share it), in DMs it need not.
+        """
+        if event.get("bot_id") or event.get("subtype") or not event.get("user"):
+            return None
+        text = unescape(str(event.get("text") or ""))
+        is_dm = event.get("channel_type") == "im"
+        if mention:
+            text = _MENTION.sub("", text)
+        elif text.startswith(self.settings.prefix):
+            text = text[len(self.settings.prefix) :]
+        elif not is_dm:
+            return None
+        thread = event.get("thread_ts")
+        if self.settings.reply_in_thread and not is_dm:
+            thread = thread or event.get("ts")
+        place = Place(str(event.get("channel")), str(event["user"]), thread)
+        return Asked(text.strip(), place, "prefix", addressed=mention or is_dm, is_dm=is_dm)
+
+    async def ask(self, asked: Asked) -> None:
+        """Answer one request, under the place, rate and admin rules."""
+        if not self.gate.serves(asked.place.channel, asked.is_dm):
+            if asked.style == "slash":  # a slash command must hear something back
+                await post.tell(self.client, asked.place, note(NOT_HERE))
+            return
+        split = split_line(asked.line) or ("help", "")
+        spec = self.engine.resolve_command(split[0], self.engine.commands)
+        exact = spec is not None and split[0] in (spec.name, *spec.aliases)
+        if not exact and not asked.addressed:  # other bots share the prefix: near misses only
+            await self._unknown(asked, split[0])
+            return
+        if not await self._within_limits(asked):
+            return
+        actor = await self._actor(asked.place.user, spec)
+        form = form_for(spec, split[1]) if spec is not None and asked.trigger_id else None
+        if form is not None and spec is not None and actor.is_admin and asked.trigger_id:
+            view = form_view(*form, spec.name, split[1], asked.place.channel)
+            await self._open(asked.trigger_id, view)
+            return
+        await self.show(Request(*split, actor), asked.place, asked.style, page=0)
+
+    async def show(self, request: Request, place: Place, style: Style, page: int) -> Message:
+        """Ask the engine and post the page: for everyone, or for the asker if it is an error."""
+        reply = await self._handle(request)
+        state = PageState(request.command, request.args, request.actor.id, style)
+        message = self.render(reply, state, page)
+        if reply.kind in PRIVATE_KINDS:
+            await post.tell(self.client, place, message)
+        else:
+            await post.answer(self.client, place, message)
+        return message
+
+    def render(self, reply: Reply, state: PageState, page: int) -> Message:
+        """Render one page, its buttons carrying the state that rebuilds each page."""
+        return render(
+            reply,
+            page_size=self.settings.page_size,
+            page=page,
+            as_typed=self.as_typed(state.style),
+            page_value=state.at,
+        )
+
+    async def redo(self, state: PageState) -> Reply:
+        """Ask the engine again for a paged answer, as its asker (page buttons re-ask)."""
+        spec = self.engine.resolve_command(state.command, self.engine.commands)
+        actor = await self._actor(state.owner, spec)
+        return await self._handle(Request(state.command, state.args, actor))
+
+    async def submit(self, user: str, form: Submitted) -> None:
+        """Run a submitted form as the line the admin could have typed, and post the result."""
+        spec = self.engine.resolve_command(form.command, self.engine.commands)
+        found = form_for(spec, form.args) if spec is not None else None
+        if spec is None or found is None:
+            return
+        line = form_line(*found, form.answers)
+        actor = await self._actor(user, spec)
+        await self.show(Request(spec.name, line, actor), Place(form.channel, user), "slash", 0)
+
+    def as_typed(self, style: Style) -> Any:
+        """Show a suggestion the way this asker types commands: `!who x` or `/factbot who x`."""
+        if style == "slash":
+            return lambda line: f"{self.settings.slash_command} {line}"
+        return lambda line: self.settings.prefix + line
+
+    async def _handle(self, request: Request) -> Reply:
+        spec = self.engine.resolve_command(request.command, self.engine.commands)
+        if spec is not None and spec.admin:  # edits and reloads touch the disk
+            return await asyncio.to_thread(self.engine.handle, request)
+        return self.engine.handle(request)
+
+    async def _actor(self, user: str, spec: CommandSpec | None) -> Actor:
+        """Describe the asker; users.info is asked only when the command is for admins."""
+        admin = spec is not None and spec.admin and await self.gate.is_admin(self.client, user)
+        return Actor(id=user, name=user, is_admin=admin, platform="slack")
+
+    async def _within_limits(self, asked: Asked) -> bool:
+        wait, _ = self.cooldowns.retry_after(asked.place.user, asked.place.channel)
+        if not wait:
+            return True
+        if self.warnings.first(asked.place.user, wait):
+            await post.tell(self.client, asked.place, note(slow_down(wait)))
+        return False
+
+    async def _unknown(self, asked: Asked, typed: str) -> None:
+        """Answer a prefixed line naming no command as a question, a near miss, or not at all."""
+        unknown = read_unknown(self.engine, asked.line, self.engine.commands)
+        if unknown.question is not None:
+            if await self._within_limits(asked):
+                actor = await self._actor(asked.place.user, None)
+                split = split_line(unknown.question) or ("help", "")
+                await self.show(Request(*split, actor), asked.place, asked.style, 0)
+        elif unknown.suggestion is not None and await self._within_limits(asked):
+            text = did_you_mean(self.settings.prefix, typed, unknown.suggestion, code)
+            await post.tell(self.client, asked.place, Message(text, [_mrkdwn(text)]))
+
+    async def _open(self, trigger_id: str, view: dict[str, Any]) -> None:
+        try:
+            await self.client.views_open(trigger_id=trigger_id, view=view)
+        except SlackApiError as exc:
+            _log.warning("views.open failed: %s", exc.response.get("error"))
+
+
+def _mrkdwn(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
