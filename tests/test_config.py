@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import cli
 from bot.config import DiscordSettings, Settings, SlackSettings, load_settings, require_token
 from bot.errors import ConfigError
 

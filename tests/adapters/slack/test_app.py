@@ -93,9 +93,9 @@ async def test_bots_edits_and_other_prefixes_are_ignored(
 
 
 async def test_echoed_mentions_never_ping(fake: FakeSlack, bot: asyncio.Task[int]) -> None:
-    """`<!channel>`, `<!here>` and `<@U…>` typed into a search come back escaped, inert."""
+    """`<!channel>`, `<!here>` and `<@U…>` typed into `who` come back escaped, inert."""
     user = new_user()
-    typed = "!search &lt;!channel&gt; &lt;!here&gt; &lt;@U0VICTIM&gt; *bold* &lt;!subteam^S1&gt;"
+    typed = "!who &lt;!channel&gt; &lt;!here&gt; &lt;@U0VICTIM&gt; *bold* &lt;!subteam^S1&gt;"
     ts = await fake.message(user, typed, channel="C0SAFE")
     sent = await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
     body = json.dumps(sent.body, ensure_ascii=False)
