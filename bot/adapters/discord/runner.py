@@ -29,9 +29,9 @@ INTENT_HELP = (
 )
 
 
-def run(config_path: Path | None) -> int:
+def run(config_path: Path | None, articles: Path | None = None) -> int:
     """Run the bot until SIGINT/SIGTERM."""
-    loaded = _load(config_path)
+    loaded = _load(config_path, articles)
     if isinstance(loaded, int):
         return loaded
     settings, token, engine = loaded
@@ -47,9 +47,13 @@ def sync(config_path: Path | None, guild: int | None) -> int:
     return asyncio.run(_sync(settings, engine, token, guild))
 
 
-def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
+def _load(
+    config_path: Path | None, articles: Path | None = None
+) -> tuple[Settings, str, Engine] | int:
     try:
         settings = load_settings(config_path)
+        if articles is not None:
+            settings = settings.model_copy(update={"articles": articles})
         token = require_token(settings)
     except ConfigError as exc:
         print(f"factbot: {exc}", file=sys.stderr)
@@ -60,6 +64,7 @@ def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
         engine = Engine(
             Store.open(
                 settings.knowledge,
+                settings.articles,
                 cache_root=settings.cache_dir,
                 state_root=settings.state_dir,
             )
@@ -72,6 +77,12 @@ def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
     except OSError as exc:
         print(f"factbot: cannot read the fact base {settings.knowledge}: {exc}", file=sys.stderr)
         return 1
+    if engine.store.unverified_sources():
+        _log.warning(
+            "the articles are not at %s: evidence is not checked, and chat edits need "
+            "unverified=yes (set `articles:` in the config or $FACTBOT_ARTICLES)",
+            engine.store.seeds,
+        )
     return settings, token, engine
 
 
