@@ -19,7 +19,18 @@ os.environ["XDG_STATE_HOME"] = str(_ROOTS / "state")
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
-SEEDS = Path(os.environ.get("FACTBOT_SEEDS") or ROOT.parent / "shared" / "seeds")
+SEEDS = Path(
+    os.environ.get("FACTBOT_ARTICLES")
+    or os.environ.get("FACTBOT_SEEDS")
+    or ROOT.parent / "shared" / "seeds"
+)
+# Chat edits of the real fact base are checked against its articles (and refused without them),
+# so tests that edit it need them; a clone without ../shared skips those, saying why.
+needs_articles = pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=f"the source articles are not at {SEEDS} (set FACTBOT_ARTICLES); "
+    "edits and provenance of the real fact base cannot be checked",
+)
 
 
 @pytest.fixture

@@ -12,7 +12,9 @@ from bot.core.engine import Engine
 from bot.factbase.edit.audit import AuditLog
 from tests.admin.conftest import engine_over, folder_bytes, say, shown
 from tests.admin.test_fact_commands import ADD_EVENT, EDITED, NEW_ID
-from tests.conftest import audit_log
+from tests.conftest import audit_log, needs_articles
+
+pytestmark = needs_articles
 
 EDIT = f'!fact edit {EDITED} text="Pakistan was founded in 1947."'
 

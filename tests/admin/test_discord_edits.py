@@ -13,11 +13,15 @@ from bot.adapters.discord.client import AnyBot
 from bot.adapters.discord.funnel import ADMINS_ONLY
 from bot.core.engine import Engine
 from tests.admin.conftest import engine_over, folder_bytes
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, needs_articles
 from tests.discord.conftest import running_bot, settings_for
 from tests.fake_discord import FakeDiscord, Recorded
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.timeout(60),
+    needs_articles,
+]
 
 ADD = (
     '!fact add event date=1999-05 text="Nawaz Sharif flew to Moscow to discuss the Taliban." '

@@ -10,7 +10,9 @@ import pytest
 from bot.core.engine import Engine
 from bot.factbase.load.loader import check
 from tests.admin.conftest import OTHER_ADMIN, folder_bytes, say, shown
-from tests.conftest import SEEDS, audit_log
+from tests.conftest import SEEDS, audit_log, needs_articles
+
+pytestmark = needs_articles
 
 ADD_EVENT = (
     '!fact add event date=1999-05 text="Nawaz Sharif flew to Moscow to discuss the Taliban." '

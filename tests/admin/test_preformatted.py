@@ -12,6 +12,9 @@ from bot.adapters.terminal import render
 from bot.core.engine import Engine
 from tests.admin.conftest import say
 from tests.admin.test_fact_commands import ADD_EVENT, EDITED, NEW_ID
+from tests.conftest import needs_articles
+
+pytestmark = needs_articles
 
 NARROW = 40  # far narrower than the entries' long `text:` lines
 REMOVED = "soviet-assistance-offer-1958"

@@ -14,7 +14,9 @@ from bot.core.types import Actor, Request
 from bot.factbase.edit.audit import AuditLog
 from bot.factbase.load.loader import check
 from tests.admin.conftest import MEMBER, folder_bytes, say, shown
-from tests.conftest import SEEDS, audit_log
+from tests.conftest import SEEDS, audit_log, needs_articles
+
+pytestmark = needs_articles
 
 TASKS, EDITS_EACH = 5, 10
 
