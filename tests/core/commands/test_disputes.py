@@ -1,4 +1,4 @@
-"""`disputes`: every recorded disagreement with its sourced views, and the line that points there."""
+"""`disputes`: every recorded disagreement with its sourced views, and the pointer line."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.core.conftest import ask, text_of
 
 def _yaml(name: str) -> list[dict[str, object]]:
     data = yaml.safe_load((KNOWLEDGE / name).read_text("utf-8"))
-    return next(iter(data.values()))  # type: ignore[no-any-return]
+    return next(iter(data.values()))
 
 
 QUESTIONS = {str(d["id"]): str(d["question"]) for d in _yaml("disputes.yaml")}

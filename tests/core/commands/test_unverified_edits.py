@@ -29,7 +29,7 @@ def blind(knowledge_copy: Path, tmp_path: Path) -> Engine:
 def test_an_unverifiable_add_is_refused_with_the_reason(
     blind: Engine, knowledge_copy: Path
 ) -> None:
-    """`fact add` without the articles says why it cannot check, how to fix it, and writes nothing."""
+    """`fact add` without the articles says why and how to fix it, and writes nothing."""
     before = folder_bytes(knowledge_copy)
     text = shown(say(blind, ADD))
     assert "its evidence cannot be checked" in text
@@ -66,7 +66,7 @@ def test_an_unverified_fact_is_marked_on_discord(blind: Engine) -> None:
     """The Discord embed shows "(unverified)" after the fact's text."""
     say(blind, ADD + " unverified=yes")
     pages = discord_render(say(blind, "search russian tanks"), page_size=10)
-    assert "Pakistan bought two hundred Russian tanks. *(unverified)*" in pages[0].description
+    assert "Pakistan bought two hundred Russian tanks. *(unverified)*" in str(pages[0].description)
 
 
 def test_kb_check_lists_unverified_facts_and_missing_articles(blind: Engine) -> None:
