@@ -25,7 +25,7 @@ run: $(STAMP)
 	fi
 
 check: $(STAMP)
-	$(BIN)/factbot check knowledge
+	$(BIN)/factbot check knowledge --strict
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot tests benchmarks

@@ -34,20 +34,28 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate a fact base folder")
     check.add_argument("folder", nargs="?", type=Path, help="knowledge folder (default: knowledge)")
-    check.add_argument("--seeds", type=Path, help="folder of source articles for provenance checks")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) when an article is missing or unpinned, not just warn",
+    )
+    _articles_option(check)
 
     ask = sub.add_parser("ask", help="answer one command and exit, e.g. factbot ask '!who bhutto'")
     ask.add_argument("line", help="the command, with or without the ! prefix")
     ask.add_argument("--format", choices=("text", "json"), default="text")
     ask.add_argument("--knowledge", type=Path, help="knowledge folder")
+    _articles_option(ask)
 
     chat = sub.add_parser("chat", help="interactive console chat (no Discord needed)")
     chat.add_argument("--knowledge", type=Path, help="knowledge folder")
+    _articles_option(chat)
 
     run = sub.add_parser(
         "run", help="run the bot on Discord and/or Slack, whichever tokens are set"
     )
     run.add_argument("--config", type=Path, help="config file (see config.example.yaml)")
+    _articles_option(run)
 
     sync = sub.add_parser("sync", help="register slash commands with Discord and exit")
     sync.add_argument("--config", type=Path, help="config file")
@@ -57,19 +65,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(folder: Path | None, seeds: Path | None) -> int:
+def _articles_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--articles",
+        "--seeds",
+        dest="articles",
+        type=Path,
+        help="folder of the source articles, to check evidence against "
+        "(default: $FACTBOT_ARTICLES, else ../shared/seeds beside the checkout)",
+    )
+
+
+def _check(folder: Path | None, articles: Path | None, strict: bool) -> int:
     from bot.core.replies import counts_line
     from bot.factbase.load.loader import check
+    from bot.factbase.load.provenance import articles_notice, default_seeds_dir
 
-    fb, problems = check(folder or _knowledge_default(), seeds)
+    folder = folder or _knowledge_default()
+    fb, problems = check(folder, articles)
+    notice = articles_notice(fb.sources, articles or default_seeds_dir(folder))
+    for line in notice:
+        print(line, file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
         print(f"{len(problems)} {noun} found.", file=sys.stderr)
         return 1
+    if notice and strict:
+        print("--strict: failing because the articles could not all be verified.", file=sys.stderr)
+        return 1
     counts = fb.counts()
-    print(f"OK: {sum(counts.values())} entries — {counts_line(counts)}")
+    unverified = " (evidence NOT checked: see above)" if notice else ""
+    print(f"OK: {sum(counts.values())} entries — {counts_line(counts)}{unverified}")
     return 0
 
 
@@ -77,18 +105,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; exit code 0 on success, 1 on a failed check, 2 on bad usage."""
     args = _parser().parse_args(argv)
     if args.command == "check":
-        return _check(args.folder, args.seeds)
+        return _check(args.folder, args.articles, args.strict)
     if args.command in ("ask", "chat"):
         from bot.adapters import console
 
         knowledge = args.knowledge or _knowledge_default()
         if args.command == "ask":
-            return console.ask(args.line, knowledge, args.format)
-        return console.chat(knowledge)
+            return console.ask(args.line, knowledge, args.format, args.articles)
+        return console.chat(knowledge, args.articles)
     if args.command == "run":
         from bot.adapters import runner
 
-        return runner.run(args.config)
+        return runner.run(args.config, args.articles)
     from bot.adapters.discord import runner as discord_runner
 
     return discord_runner.sync(args.config, args.guild)

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from bot.errors import ConfigError
+from bot.factbase.load.provenance import ARTICLES_ENV, SEEDS_ENV
 
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 TOKEN_ENV = "DISCORD_TOKEN"
@@ -169,6 +170,9 @@ class Settings(_Section):
     """Everything `factbot run` needs; `token` is filled from the environment, never the YAML."""
 
     knowledge: Path = Path("knowledge")
+    # The five source articles, for checking evidence; None: $FACTBOT_ARTICLES, else the
+    # development default (see bot.factbase.load.provenance.default_seeds_dir).
+    articles: Path | None = None
     cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/factbot (see bot.store.paths)
     state_dir: Path | None = None  # None: $XDG_STATE_HOME/factbot
     discord: DiscordSettings = DiscordSettings()
@@ -187,6 +191,12 @@ def load_settings(path: Path | None, environ: dict[str, str] | None = None) -> S
     except ValidationError as exc:
         raise ConfigError(_describe(path, exc)) from None
     knowledge = Path(env[KNOWLEDGE_ENV]) if env.get(KNOWLEDGE_ENV) else base / settings.knowledge
+    articles_env = env.get(ARTICLES_ENV) or env.get(SEEDS_ENV)
+    articles = (
+        Path(articles_env)
+        if articles_env
+        else (base / settings.articles if settings.articles is not None else None)
+    )
     token = _token(settings.discord.token_file, base, env)
     slack_tokens = _slack_tokens(settings.slack, base, env)
     dirs = {
@@ -195,7 +205,13 @@ def load_settings(path: Path | None, environ: dict[str, str] | None = None) -> S
         if value is not None
     }
     return settings.model_copy(
-        update={"knowledge": knowledge, "token": token, "slack_tokens": slack_tokens, **dirs}
+        update={
+            "knowledge": knowledge,
+            "articles": articles,
+            "token": token,
+            "slack_tokens": slack_tokens,
+            **dirs,
+        }
     )
 
 

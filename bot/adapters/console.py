@@ -49,10 +49,12 @@ def console_actor() -> Actor:
     return Actor(id=f"console:{name}", name=name, is_admin=True, platform="console")
 
 
-def load_engine(knowledge: Path, err: TextIO = sys.stderr) -> Engine | None:
+def load_engine(
+    knowledge: Path, err: TextIO = sys.stderr, articles: Path | None = None
+) -> Engine | None:
     """Load the fact base, or print each problem (file:line: what — fix) and give None."""
     try:
-        return Engine(Store.open(knowledge))
+        return Engine(Store.open(knowledge, articles))
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=err)
@@ -70,13 +72,13 @@ def answer(engine: Engine, line: str, actor: Actor) -> Reply | None:
     return engine.handle(Request(command, args, actor))
 
 
-def ask(line: str, knowledge: Path, fmt: str) -> int:
+def ask(line: str, knowledge: Path, fmt: str, articles: Path | None = None) -> int:
     """Print the answer to one command; exit 0 answered, 1 failed, 2 malformed."""
     parsed = split_line(line)
     if parsed is None or not parsed[0]:  # nothing but prefixes: the invocation is malformed
         print(USAGE, file=sys.stderr)
         return 2
-    engine = load_engine(knowledge)
+    engine = load_engine(knowledge, articles=articles)
     if engine is None:
         return 1
     reply = answer(engine, line, console_actor())
@@ -95,11 +97,17 @@ def _print(text: str) -> bool:
     return True
 
 
-def chat(knowledge: Path) -> int:
+def chat(knowledge: Path, articles: Path | None = None) -> int:
     """Hold an interactive session, or answer piped lines one by one when stdin is no TTY."""
-    engine = load_engine(knowledge)
+    engine = load_engine(knowledge, articles=articles)
     if engine is None:
         return 1
+    if engine.store.unverified_sources():
+        print(
+            f"(the articles are not at {engine.store.seeds}: evidence is not checked;"
+            " `kb check` says more)",
+            file=sys.stderr,
+        )
     actor = console_actor()
     if not sys.stdin.isatty():
         return _answer_lines(engine, sys.stdin, actor)

@@ -30,10 +30,12 @@ NO_TOKENS = (
 )
 
 
-def run(config_path: Path | None) -> int:
-    """Run every configured platform until SIGINT/SIGTERM."""
+def run(config_path: Path | None, articles: Path | None = None) -> int:
+    """Run every configured platform until SIGINT/SIGTERM; `articles` overrides the config's."""
     try:
         settings = load_settings(config_path)
+        if articles is not None:
+            settings = settings.model_copy(update={"articles": articles})
     except ConfigError as exc:
         print(f"factbot: {exc}", file=sys.stderr)
         return 2

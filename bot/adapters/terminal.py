@@ -15,6 +15,7 @@ from dataclasses import asdict, replace
 
 from bot.core.types import Item, Reply
 
+UNVERIFIED = "(unverified)"
 MAX_DATE_COLUMN = 14  # longer dates (ranges) take a line of their own
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -90,7 +91,8 @@ def _item(item: Item, width: int, column: int, style: _Style) -> list[str]:
         first = "  " + date.ljust(column) + "  "
     elif date:
         lines.append("  " + date)
-    lines += textwrap.wrap(item.text, width, initial_indent=first, subsequent_indent=indent)
+    text = item.text if item.verified else f"{item.text} {UNVERIFIED}"
+    lines += textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent)
     sources = "; ".join(c.short for c in item.citations)
     if sources:
         tag = f"— {sources}"
@@ -98,6 +100,13 @@ def _item(item: Item, width: int, column: int, style: _Style) -> list[str]:
             lines[-1] += " " + style.dim(tag)
         else:
             lines.append(indent + style.dim(tag))
+    if item.note:
+        lines += [
+            style.dim(line)
+            for line in textwrap.wrap(
+                item.note, width, initial_indent=indent, subsequent_indent=indent
+            )
+        ]
     return lines
 
 

@@ -26,6 +26,8 @@ def choices(snap: Snapshot, table: CommandTable, kind: ArgKind, partial: str) ->
     """
     if kind == "period":
         return _periods(snap, partial)
+    if kind == "dispute":
+        return _disputes(snap, partial)
     if kind == "command":
         specs = [s for s in table.specs if not s.admin]
         return _commands(table, specs, partial)
@@ -102,6 +104,14 @@ def _periods(snap: Snapshot, partial: str) -> list[Choice]:
         count = len(snap.timeline.overlapping(period.span))
         picked.insert(0, _choice(f"{period.label} — {plural(count, 'event')}", partial))
     return list(dict.fromkeys(picked)) or options
+
+
+def _disputes(snap: Snapshot, partial: str) -> list[Choice]:
+    """Offer each disagreement by its question, those whose id or question hold the text first."""
+    key = fold(partial)
+    disputes = snap.fb.disputes.values()
+    picked = [d for d in disputes if key in fold(f"{d.id} {d.question}")] if key else []
+    return [_choice(d.question, d.id) for d in dict.fromkeys([*picked, *disputes])]
 
 
 def _choice(label: str, value: str) -> Choice:

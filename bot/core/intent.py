@@ -44,6 +44,15 @@ _EVENTS = r"(?:events|history|chronology|key events|main events|major events|tim
 _IN = r"(?: (?:in|of|during|for|at))?"  # dropped; `since`, `before`, `from` stay in the period
 _POSSESSIVE = r"(?:'s|s')?"
 _IS = r"(?:'s| is| was| were| are)"
+# Where the articles tell different stories: `where do the articles disagree`.
+_WRITERS = r"(?:(?:the )?(?:articles|sources|authors|writers|texts|papers)|they)"
+_DIFFER = r"(?:disagree|differ|conflict|contradict(?: each other)?|diverge)"
+_DISAGREEMENTS = (
+    r"(?:disagreements?|disputes?|conflicts?|contradictions?|differences?(?: of opinion)?"
+    r"|controvers(?:y|ies))"
+)
+_TOPIC_OF = r"(?: (?:about|on|over|regarding|as to)(?: (?P<x>.+))?)?"
+_AMONG = r"(?: (?:between|among|in|across) (?:the )?(?:articles|sources|authors))?"
 # Verbs after a bare `who` that make it a question about deeds: `who visited moscow in 1965`.
 _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke|signed|began)"
 
@@ -74,6 +83,13 @@ def _p(pattern: str, command: str, args: str = "{x}", need: Need = "any") -> Phr
 
 # fmt: off
 PHRASINGS: tuple[Phrasing, ...] = (
+    # Disagreements: before `where do they agree`, and before `what is x` takes `disputes`.
+    _p(rf"(?:where|on what|what|how|why|do|does|did) (?:{_AUX} )?{_WRITERS} {_DIFFER}"
+       rf"{_TOPIC_OF}", "disputes"),
+    _p(rf"(?:is|are) there (?:any )?{_DISAGREEMENTS}{_AMONG}{_TOPIC_OF}", "disputes"),
+    _p(rf"(?:what|which) (?:are |is )?(?:the )?{_DISAGREEMENTS}{_AMONG}{_TOPIC_OF}", "disputes"),
+    _p(rf"(?:list |show |all )?(?:the )?{_DISAGREEMENTS}{_AMONG}{_TOPIC_OF}", "disputes"),
+    _p(rf"(?:which|what) {_WRITERS} {_DIFFER}{_TOPIC_OF}", "disputes"),
     # What both sides want: before the one-party forms, which would take `they` as a party.
     _p(rf"(?:what are |what is )?(?:the )?(?:common|shared|mutual|joint) {_GOALS}",
        "interests", "shared", "none"),

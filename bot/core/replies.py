@@ -33,17 +33,31 @@ def citations(snap: Snapshot, fact: Fact) -> tuple[Citation, ...]:
     return tuple(Citation(s, sources[s].short if s in sources else s) for s in fact.sources)
 
 
-def fact_item(snap: Snapshot, fact: Fact, heading: str | None = None) -> Item:
+def fact_item(
+    snap: Snapshot, fact: Fact, heading: str | None = None, *, side_by_side: bool = False
+) -> Item:
     """Render any fact as an item; quotes get their speaker and occasion.
 
     A person's card says "Pakistani President who …" and leaves the name to the card's title,
-    so out of `who` it is shown with the name in front, or it names no one.
+    so out of `who` it is shown with the name in front, or it names no one. A fact that is one
+    view of a recorded disagreement says so, and where to see the others, unless it is shown
+    `side_by_side` with them already.
     """
     if fact.kind == "quote":
-        return replace(quote_item(snap, fact), heading=heading)
-    date = fact.date.label if fact.date is not None else None
-    text = f"{fact.name}: {fact.text}" if fact.kind == "person" and fact.name else fact.text
-    return Item(text, fact.id, date, citations(snap, fact), heading)
+        item = replace(quote_item(snap, fact), heading=heading)
+    else:
+        date = fact.date.label if fact.date is not None else None
+        text = f"{fact.name}: {fact.text}" if fact.kind == "person" and fact.name else fact.text
+        item = Item(text, fact.id, date, citations(snap, fact), heading)
+    note = "" if side_by_side else dispute_note(snap, fact)
+    return replace(item, verified=fact.verified, note=note) if note or not fact.verified else item
+
+
+def dispute_note(snap: Snapshot, fact: Fact) -> str:
+    """Give the one line that says a fact is one side of a disagreement, or ""."""
+    if fact.dispute is None or fact.dispute not in snap.fb.disputes:
+        return ""
+    return f"Articles differ on this — `disputes {fact.dispute}`"
 
 
 def quote_item(snap: Snapshot, fact: Fact) -> Item:
@@ -155,16 +169,23 @@ def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:
         if dispute is None:
             continue
         items.append(Item(dispute.question, heading="Where the articles disagree"))
-        per_source: dict[str, list[Fact]] = {}
-        for fact in snap.facts(snap.by_dispute.get(dispute_id, ())):
-            views = per_source.setdefault(fact.sources[0], [])
-            if len(views) < MAX_VIEWS_PER_SOURCE:
-                views.append(fact)
-        for source_id, views in per_source.items():
+        for source_id, views in views_by_source(snap, dispute_id, MAX_VIEWS_PER_SOURCE).items():
             source = snap.fb.sources.get(source_id)
             heading = f"According to {source.short if source else source_id}"
-            items += [fact_item(snap, view, heading) for view in views]
+            items += [fact_item(snap, view, heading, side_by_side=True) for view in views]
     return items
+
+
+def views_by_source(
+    snap: Snapshot, dispute_id: str, limit: int | None = None
+) -> dict[str, list[Fact]]:
+    """Group a disagreement's views by the article they come from, at most `limit` each."""
+    per_source: dict[str, list[Fact]] = {}
+    for fact in snap.facts(snap.by_dispute.get(dispute_id, ())):
+        views = per_source.setdefault(fact.sources[0], [])
+        if limit is None or len(views) < limit:
+            views.append(fact)
+    return per_source
 
 
 def did_you_mean(command: str, matches: Iterable[Match]) -> list[str]:

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ReplyKind = Literal["answer", "not_found", "usage", "error", "refused", "admin"]
-ArgKind = Literal["period", "party", "person", "topic", "source", "command", "text", "none"]
+ArgKind = Literal[
+    "period", "party", "person", "topic", "source", "dispute", "command", "text", "none"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,9 @@ class Item:
     date: str | None = None
     citations: tuple[Citation, ...] = ()
     heading: str | None = None  # e.g. "According to Sabah Aslam", "Russia", a speaker's name
+    # False for a fact stored while its article could not be read: shown "(unverified)".
+    verified: bool = True
+    note: str = ""  # one short line under the item, e.g. "Articles differ on this — `disputes …`"
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,8 @@ class Source:
     short_title: str | None = None
     date_evidence: str | None = None  # the article's own words that date it
     affiliation: str | None = None  # who the author is, as the article says: all an unnamed one has
+    fingerprint: str | None = None  # "sha256:…" of the article's normalised text
+    fingerprint_line: int = 0  # where `fingerprint:` is written, for a mismatch's file:line
 
     @property
     def byline(self) -> str:
@@ -112,6 +114,9 @@ class Fact(msgspec.Struct, frozen=True, gc=False):
     stance: str | None = None  # claim: statement | assessment | recommendation
     speaker: str | None = None  # quote
     occasion: str | None = None  # quote
+    # False when an admin stored it while its articles could not be read (`unverified=yes`):
+    # shown marked "(unverified)" until someone checks it against the article.
+    verified: bool = True
 
     def evidence_by_source(self) -> dict[str, str]:
         """Pair each cited source with its phrase, for checks that go article by article.

@@ -50,6 +50,7 @@ class _Row(msgspec.Struct, array_like=True, gc=False):
     speaker: _At
     name: str | None
     occasion: str | None
+    verified: bool = True
 
 
 class _Shared(msgspec.Struct, array_like=True):
@@ -104,6 +105,7 @@ def encode_facts(facts: Sequence[Fact], encoder: msgspec.msgpack.Encoder) -> Ite
                 speaker=words(f.speaker or ""),
                 name=f.name,
                 occasion=f.occasion,
+                verified=f.verified,
             )
             for f in facts[start : start + CHUNK]
         ]
@@ -144,6 +146,7 @@ def decode_facts(frames: Sequence[memoryview]) -> dict[str, Fact]:
                 stance=words[r.stance] or None,
                 speaker=words[r.speaker] or None,
                 occasion=r.occasion,
+                verified=r.verified,
             )
         time.sleep(0)  # let the event loop's thread run between slices
     return facts

@@ -146,6 +146,22 @@ class Store:
         writer = self.writer
         return check(writer.folder, writer.seeds)
 
+    def unverified_sources(self) -> list[str]:
+        """Name the sources whose article is not at hand: their evidence cannot be checked."""
+        if self.seeds is None:
+            return []
+        from bot.factbase.load.provenance import missing_articles
+
+        return [s.id for s in missing_articles(self.snapshot.fb.sources, self.seeds)]
+
+    def articles_notice(self, fb: FactBase) -> list[str]:
+        """Say which of `fb`'s sources could not be verified, as `factbot check` does."""
+        if self.seeds is None:
+            return []
+        from bot.factbase.load.provenance import articles_notice
+
+        return articles_notice(fb.sources, self.seeds)
+
     def list_keys(self) -> frozenset[str]:
         """Ask the schema which keys hold lists, so `people=a,b` splits and `text=a,b` does not."""
         from bot.factbase.load.schema import schema_path, validator_for

@@ -13,7 +13,6 @@ from bot.core.types import Actor, Request
 from bot.factbase.edit.audit import AuditLog
 from bot.factbase.load.loader import check
 from bot.factbase.load.yamlfile import ParsedFile, parse_file
-from bot.store.store import Store
 from tests.conftest import (
     ADD_EVENT,
     EDITED,
@@ -22,6 +21,7 @@ from tests.conftest import (
     add_line,
     audit_log,
     chat_paths,
+    engine_over,
     say,
 )
 
@@ -95,7 +95,7 @@ def test_first_edit_does_not_load_the_folder_again(
     knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Straight after start-up, an edit parses no file: the engine's load is handed over."""
-    engine = Engine(Store.open(knowledge_copy))
+    engine = engine_over(knowledge_copy)
     parsed = count_parses(monkeypatch)
     assert say(engine, EDIT).kind == "admin"
     assert parsed == []
@@ -106,7 +106,7 @@ def test_a_file_changed_since_start_up_is_read_again(
     knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A hand edit made after start-up is not overwritten by a stale hand-over."""
-    engine = Engine(Store.open(knowledge_copy))
+    engine = engine_over(knowledge_copy)
     quotes = knowledge_copy / "quotes.yaml"
     quotes.write_text(quotes.read_text("utf-8") + "# a note added by hand\n", encoding="utf-8")
     parsed = count_parses(monkeypatch)

@@ -27,7 +27,7 @@ Callback = Callable[..., Coroutine[Any, Any, None]]
 SLASH_TEXT_LIMIT = 100  # descriptions, choice names and choice values
 CHOICES_LIMIT = 25
 COMPLETED: frozenset[ArgKind] = frozenset(
-    {"period", "party", "person", "topic", "source", "command"}
+    {"period", "party", "person", "topic", "source", "dispute", "command"}
 )
 OPTION_HINTS: dict[ArgKind, str] = {
     "period": "A decade, year, range or era — e.g. 1970s, 1965-1972, cold war",
@@ -35,6 +35,7 @@ OPTION_HINTS: dict[ArgKind, str] = {
     "person": "A name or part of one",
     "topic": "A theme — e.g. energy, defence, afghanistan",
     "source": "An article id or author",
+    "dispute": "A word to pick disagreements out — e.g. thaw, steel",
     "command": "A command name",
     "text": "Words to look for",
 }

@@ -127,12 +127,14 @@ def _blocks(reply: Reply, as_typed: Callable[[str], str], limit: int, most: int)
 def _item_block(item: Item, heading: str | None, number: int) -> Block:
     lines = [f"__**{escape(heading)}**__"] if heading else []
     date = f"**{escape(item.date)}** — " if item.date else ""
-    lines.append(date + escape(item.text))
+    lines.append(date + escape(item.text) + ("" if item.verified else " *(unverified)*"))
     small = [escape(c.short) for c in item.citations]
     if item.fact_id:
         small.append(code(item.fact_id))
     if small:
         lines.append("-# " + " · ".join(small))
+    if item.note:
+        lines.append("-# " + item.note)
     return Block("\n".join(lines), tuple(c.short for c in item.citations), number)
 
 

@@ -36,9 +36,13 @@ def sync(config_path: Path | None, guild: int | None) -> int:
     return asyncio.run(_sync(settings, engine, token, guild))
 
 
-def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
+def _load(
+    config_path: Path | None, articles: Path | None = None
+) -> tuple[Settings, str, Engine] | int:
     try:
         settings = load_settings(config_path)
+        if articles is not None:
+            settings = settings.model_copy(update={"articles": articles})
         token = require_token(settings)
     except ConfigError as exc:
         print(f"factbot: {exc}", file=sys.stderr)

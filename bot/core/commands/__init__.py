@@ -5,6 +5,7 @@ Adding a family is one module with a `COMMANDS` tuple and one line here.
 
 from bot.core.commands import (
     admin,
+    disputes,
     interests,
     meta,
     people,
@@ -23,6 +24,7 @@ ALL: tuple[Command, ...] = (
     *topics.COMMANDS,
     *quotes.COMMANDS,
     *search.COMMANDS,
+    *disputes.COMMANDS,
     *sources.COMMANDS,
     *meta.COMMANDS,
     *admin.COMMANDS,

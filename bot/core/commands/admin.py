@@ -8,13 +8,13 @@ publishing, and a change the files refuse reaches the engine's funnel as a Knowl
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.core.commands.history import history_reply
 from bot.core.fields import parse_fields
 from bot.core.replies import counts_line, problems_reply
 from bot.core.table import Command, Context
-from bot.core.types import CommandSpec, Form, FormField, Reply, Request
+from bot.core.types import CommandSpec, Form, FormField, Item, Reply, Request
 from bot.errors import BadArguments, NotFound
 from bot.factbase.model import SECTION_KINDS
 
@@ -101,7 +101,7 @@ def _add(ctx: Context, request: Request, rest: str) -> Reply:
         kinds = ", ".join(SECTION_KINDS.values())
         problem = f"`{kind}` is not a kind of entry." if kind else "Which kind of entry?"
         raise BadArguments(problem, f"Kinds: {kinds}. e.g. `{FACT.examples[1]}`")
-    fields = parse_fields(fields_text, ctx.store.list_keys())
+    fields = _verification(parse_fields(fields_text, ctx.store.list_keys()))
     values = {k: v for k, v in fields.items() if v is not None}
     if not values:
         raise BadArguments("Give the entry's fields.", f"e.g. `{FACT.examples[1]}`")
@@ -112,11 +112,29 @@ def _add(ctx: Context, request: Request, rest: str) -> Reply:
 def _edit(ctx: Context, request: Request, rest: str) -> Reply:
     entry_id, _, fields_text = rest.partition(" ")
     entry_id = _one_id(entry_id, "fact edit <id> key=value …")
-    changes = parse_fields(fields_text, ctx.store.list_keys())
+    changes = _verification(parse_fields(fields_text, ctx.store.list_keys()))
     if not changes:
         raise BadArguments("Say what to change.", 'e.g. `fact edit some-id text="…"`')
     result = ctx.store.edit(entry_id, changes, request.actor, _typed(request))
     return _done(result, "Edited")
+
+
+_YES, _NO = ("yes", "true", "y", "1"), ("no", "false", "n", "0")
+
+
+def _verification(fields: dict[str, Any | None]) -> dict[str, Any | None]:
+    """Turn `unverified=yes` into the stored `verified: false` (`unverified=no` clears it).
+
+    Admins say what they mean (the evidence could not be checked); the file keeps the
+    positive key the schema knows, absent when true.
+    """
+    if "unverified" not in fields:
+        return fields
+    flag = str(fields.pop("unverified") or "no").casefold()
+    if flag not in _YES + _NO:
+        raise BadArguments(f"`unverified={flag}`: say yes or no.", "e.g. `unverified=yes`")
+    fields["verified"] = False if flag in _YES else None
+    return fields
 
 
 def _remove(ctx: Context, request: Request, rest: str) -> Reply:
@@ -167,16 +185,24 @@ def reload(ctx: Context, request: Request) -> Reply:
 
 
 def kb(ctx: Context, request: Request) -> Reply:
-    """Check the files on disk, whatever is being served."""
+    """Check the files on disk, whatever is being served, and what could not be verified."""
     if request.args.casefold() not in ("", "check"):
         raise BadArguments(f"`kb {request.args}` is not an action.", f"Usage: `{KB.usage}`")
     fb, problems = ctx.store.check()
     if problems:
         title = f"{len(problems)} problem(s) in the knowledge files."
         return problems_reply(problems, title, ctx.store.folder)
-    return Reply(
-        title="The knowledge files are valid.", intro=counts_line(fb.counts()), kind="admin"
-    )
+    notice = ctx.store.articles_notice(fb)
+    unverified = [f for f in fb.facts.values() if not f.verified]
+    items = [Item(line.strip(), heading="Articles") for line in notice]
+    items += [
+        Item(f"`{f.id}` — {f.text}", heading=f"Stored unverified ({len(unverified)})")
+        for f in unverified
+    ]
+    title = "The knowledge files are valid."
+    if notice or unverified:
+        title = "The knowledge files are valid, but not all of it is verified."
+    return Reply(title=title, intro=counts_line(fb.counts()), items=tuple(items), kind="admin")
 
 
 def _done(result: EditResult, verb: str) -> Reply:

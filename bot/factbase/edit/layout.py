@@ -29,6 +29,7 @@ KEY_ORDER: tuple[str, ...] = (
     "outlet",
     "url",
     "seed",
+    "fingerprint",
     "published",
     "certainty",
     "note",
@@ -42,6 +43,7 @@ KEY_ORDER: tuple[str, ...] = (
     "topics",
     "parties",
     "dispute",
+    "verified",
 )
 _RANK = {key: rank for rank, key in enumerate(KEY_ORDER)}
 # Dates are always quoted in the house files: `date: "1965"` must not become the integer 1965.

@@ -21,8 +21,9 @@ from bot.factbase.load.loader import (
     check_refs,
     read_file,
 )
+from bot.factbase.load.provenance import ARTICLES_HINT, missing_articles
 from bot.factbase.load.yamlfile import parse_text
-from bot.factbase.model import FACT_SECTIONS, FactBase
+from bot.factbase.model import FACT_SECTIONS, Fact, FactBase
 
 _SECTION_OF_KIND = {kind: section for section, kind in FACT_SECTIONS.items()}
 _TABLES = ("sources", "facts", "topics", "parties", "disputes", "aliases")
@@ -69,7 +70,29 @@ def recheck(
     check_disputes(b, fb)
     if seeds_dir is not None and seeds_dir.is_dir() and added is not None:
         check_provenance(b, _touched_by(fb, added), seeds_dir)
+    fact = fb.facts.get(added) if added is not None else None
+    if seeds_dir is not None and fact is not None:
+        b.problems.extend(_unverifiable(fact, fb, seeds_dir))
     return fb, b.problems
+
+
+def _unverifiable(fact: Fact, fb: FactBase, seeds_dir: Path) -> Iterator[Problem]:
+    """Refuse a fact whose evidence cannot be checked, unless it is stored marked unverified.
+
+    Otherwise an admin's mistyped evidence would be stored and served as proven.
+    """
+    if not fact.verified:
+        return
+    cited = {s: fb.sources[s] for s in fact.sources if s in fb.sources}
+    missing = [s.id for s in missing_articles(cited, seeds_dir)]
+    if missing:
+        yield Problem(
+            fact.where.file,
+            fact.where.line,
+            f"`{fact.id}`: its evidence cannot be checked — the article of "
+            f"{', '.join(f'`{m}`' for m in missing)} is not in {seeds_dir}",
+            f"{ARTICLES_HINT}; or add `unverified=yes` to store it marked unverified",
+        )
 
 
 def _builder_from(base: FactBase, removed: str | None) -> Builder:

@@ -12,6 +12,7 @@ from bot.factbase.load.files import knowledge_files, schema_path
 from bot.factbase.load.provenance import (
     default_seeds_dir,
     evidence_problems,
+    fingerprint_problems,
     load_articles,
     normalise,
 )
@@ -139,6 +140,7 @@ def _add_fact(b: Builder, section: str, raw: LineDict, where: Location) -> None:
         stance=shared("kind"),
         speaker=shared("speaker"),
         occasion=raw.get("occasion"),
+        verified=raw.get("verified") is not False,
     )
     b.facts[fact.id] = fact
 
@@ -160,6 +162,8 @@ def _add_source(b: Builder, raw: LineDict, where: Location) -> None:
         short_title=raw.get("short"),
         date_evidence=published.get("evidence"),
         affiliation=raw.get("affiliation"),
+        fingerprint=raw.get("fingerprint"),
+        fingerprint_line=raw.key_lines.get("fingerprint", 0),
     )
 
 
@@ -301,6 +305,7 @@ def check_provenance(b: Builder, fb: FactBase, seeds_dir: Path) -> None:
                 "fix `seed:`",
             )
     articles = load_articles(fb.sources, seeds_dir)
+    b.problems.extend(fingerprint_problems(fb.sources, articles))
     for source in fb.sources.values():
         proof = source.date_evidence
         if proof and source.id in articles and normalise(proof) not in articles[source.id]:

@@ -13,10 +13,14 @@ from bot.adapters.discord.client import AnyBot
 from bot.adapters.interaction import ADMINS_ONLY
 from bot.core.engine import Engine
 from tests.adapters.discord.conftest import settings_for
-from tests.conftest import KNOWLEDGE, engine_over, folder_bytes
+from tests.conftest import KNOWLEDGE, engine_over, folder_bytes, needs_articles
 from tests.fakes.discord import FakeDiscord, Recorded, running_bot
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.timeout(60),
+    needs_articles,
+]
 
 ADD = (
     '!fact add event date=1999-05 text="Nawaz Sharif flew to Moscow to discuss the Taliban." '

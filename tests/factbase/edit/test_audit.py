@@ -17,9 +17,12 @@ from tests.conftest import (
     audit_log,
     engine_over,
     folder_bytes,
+    needs_articles,
     say,
     shown,
 )
+
+pytestmark = needs_articles
 
 EDIT = f'!fact edit {EDITED} text="Pakistan was founded in 1947."'
 

@@ -159,7 +159,7 @@ def test_factbot_seeds_keeps_provenance_for_a_copied_base(
     events = knowledge_copy / "events.yaml"
     text = events.read_text(encoding="utf-8")
     events.write_text(
-        text.replace("evidence: launched on 24 September", "evidence: began on 24 September")
+        text.replace("evidence: first ever joint military", "evidence: first ever joint naval")
     )
     monkeypatch.setenv("FACTBOT_SEEDS", str(SEEDS))
     _, problems = check(knowledge_copy)
