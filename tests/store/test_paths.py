@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.store.store import Store
-from tests.conftest import say
+from tests.conftest import engine_over, say
 
 
 def test_the_cache_never_lands_in_the_knowledge_folder(
@@ -29,7 +29,7 @@ def test_the_audit_log_lives_in_the_state_directory(
     """An edit changes one knowledge file and adds nothing beside it; its log goes to XDG state."""
     before = sorted(p.name for p in knowledge_copy.iterdir())
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
-    engine = Engine(Store.open(knowledge_copy))
+    engine = engine_over(knowledge_copy)
     assert say(engine, 'fact edit pakistan-emerges-1947 text="Founded in 1947."').kind == "admin"
     assert sorted(p.name for p in knowledge_copy.iterdir()) == before
     kept = {p.name for p in (tmp_path / "xdg-state" / "factbot").rglob("*") if p.is_file()}

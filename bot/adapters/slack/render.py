@@ -154,13 +154,16 @@ def _item_units(item: Item, heading: str | None) -> list[_Unit]:
     """Show an item as a section and its context line; a rare long one in several pieces."""
     head = bold(escape(heading)) + "\n" if heading else ""
     date = bold(escape(item.date)) + " — " if item.date else ""
-    units = [_Unit([_section(p)]) for p in _pieces(head + date + escape(item.text))]
+    mark = "" if item.verified else " _(unverified)_"  # stored while its article was unreadable
+    units = [_Unit([_section(p)]) for p in _pieces(head + date + escape(item.text) + mark)]
     units[0].is_item = True  # counted once against page_size, wherever its pieces fall
     small = [escape(c.short) for c in item.citations]
     if item.fact_id:
         small.append(code(item.fact_id))
-    if small:
-        units[-1] = _Unit([*units[-1].blocks, _context(" · ".join(small))], units[-1].is_item)
+    lines = [" · ".join(small)] if small else []
+    lines += [escape(item.note)] if item.note else []  # e.g. "Articles differ on this — …"
+    if lines:
+        units[-1] = _Unit([*units[-1].blocks, _context("\n".join(lines))], units[-1].is_item)
     return units
 
 

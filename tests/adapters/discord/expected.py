@@ -19,19 +19,17 @@ ORANGE = 0xE67E22  # nothing found: did you mean …
 TIMELINE_1970S: JSON = {
     "title": "Timeline: 1970s",
     "description": (
-        "7 events\n"
+        "6 events\n"
         "\n"
         "**1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
         "time to set up steel mills in Pakistan and invest billions of dollars.\n"
         "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
-        "\n"
-        "**1970s** — In this mid-1970s period, cultural, economic and trade ties between "
-        "Pakistan and the Soviet Union grew greatly.\n"
-        "-# Sabah Aslam · `cultural-economic-trade-ties-developed-mid-1970s`\n"
+        "-# Articles differ on this — `disputes steel-mill-count`\n"
         "\n"
         "**1970s** — In the mid-1970s, ties between Pakistan and the Soviet Union "
         "improved.\n"
         "-# Sabah Aslam · `pakistan-soviet-ties-improve-mid-1970s`\n"
+        "-# Articles differ on this — `disputes cold-war-relations`\n"
         "\n"
         "**1971** — Pakistan was broken up in 1971 at the end of the war with India, and "
         "afterwards it thoroughly overhauled its foreign policy.\n"
@@ -40,16 +38,23 @@ TIMELINE_1970S: JSON = {
         "**1971** — In the 1971 war Moscow gave India its full military, diplomatic and "
         "economic backing.\n"
         "-# Challenges and Prospects · `soviet-backs-india-1971-war`\n"
+        "-# Articles differ on this — `disputes moscow-past-support`\n"
         "\n"
         "**1971** — During the critical days of the 1971 India-Pakistan war, the US cut "
-        "off supplies of arms and spare parts that Pakistan badly needed.\n"
-        "-# Challenges and Prospects · `us-halts-arms-supply-1971-war`"
+        "off supplies of arms and spare parts that Pakistan badly needed; the article "
+        "says this in the end led to Pakistan's break-up.\n"
+        "-# Challenges and Prospects · `us-halts-arms-supply-1971-war`\n"
+        "\n"
+        "**March 1972–October 1974** — Premier Zulfikar Ali Bhutto visited Moscow twice, "
+        "in March 1972 and October 1974, and these trips improved Pakistan-Soviet "
+        "relations.\n"
+        "-# Challenges and Prospects · `bhutto-visits-moscow-1972-1974`"
     ),
     "footer": {
         "text": (
             "Sources: Sabah Aslam, Challenges and Prospects\n"
             "Events dated only to a decade or a range appear in every period they overlap.\n"
-            "Page 1/2"
+            "Page 1/4"
         ),
     },
     "color": BLURPLE,
@@ -61,19 +66,17 @@ TIMELINE_1970S: JSON = {
 TIMELINE_1970S_SHIPPED: JSON = {
     "title": "Timeline: 1970s",
     "description": (
-        "7 events\n"
+        "6 events\n"
         "\n"
         "**1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
         "time to set up steel mills in Pakistan and invest billions of dollars.\n"
         "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
-        "\n"
-        "**1970s** — In this mid-1970s period, cultural, economic and trade ties between "
-        "Pakistan and the Soviet Union grew greatly.\n"
-        "-# Sabah Aslam · `cultural-economic-trade-ties-developed-mid-1970s`\n"
+        "-# Articles differ on this — `disputes steel-mill-count`\n"
         "\n"
         "**1970s** — In the mid-1970s, ties between Pakistan and the Soviet Union "
         "improved.\n"
         "-# Sabah Aslam · `pakistan-soviet-ties-improve-mid-1970s`\n"
+        "-# Articles differ on this — `disputes cold-war-relations`\n"
         "\n"
         "**1971** — Pakistan was broken up in 1971 at the end of the war with India, and "
         "afterwards it thoroughly overhauled its foreign policy.\n"
@@ -82,9 +85,11 @@ TIMELINE_1970S_SHIPPED: JSON = {
         "**1971** — In the 1971 war Moscow gave India its full military, diplomatic and "
         "economic backing.\n"
         "-# Challenges and Prospects · `soviet-backs-india-1971-war`\n"
+        "-# Articles differ on this — `disputes moscow-past-support`\n"
         "\n"
         "**1971** — During the critical days of the 1971 India-Pakistan war, the US cut "
-        "off supplies of arms and spare parts that Pakistan badly needed.\n"
+        "off supplies of arms and spare parts that Pakistan badly needed; the article "
+        "says this in the end led to Pakistan's break-up.\n"
         "-# Challenges and Prospects · `us-halts-arms-supply-1971-war`\n"
         "\n"
         "**March 1972–October 1974** — Premier Zulfikar Ali Bhutto visited Moscow twice, "
@@ -93,13 +98,18 @@ TIMELINE_1970S_SHIPPED: JSON = {
         "-# Challenges and Prospects · `bhutto-visits-moscow-1972-1974`\n"
         "\n"
         "__**Where the articles disagree**__\n"
-        "Did the Soviet Union build one steel mill in Pakistan, or several?"
+        "Did the Soviet Union build one steel mill in Pakistan, or several?\n"
+        "\n"
+        "__**According to Sabah Aslam**__\n"
+        "Russian help to rebuild, modernise and expand Pakistan's steel mills could "
+        "benefit both countries.\n"
+        "-# Sabah Aslam · `aslam-russian-support-for-steel-mills`"
     ),
     "footer": {
         "text": (
             "Sources: Sabah Aslam, Challenges and Prospects\n"
             "Events dated only to a decade or a range appear in every period they overlap.\n"
-            "Page 1/2"
+            "Page 1/3"
         ),
     },
     "color": BLURPLE,
@@ -127,8 +137,9 @@ INTERESTS_RUSSIA: JSON = {
         "-# Regional Peace And Connectivity · "
         "`russia-interest-central-asian-isis-fighters`\n"
         "\n"
-        "Russia sees Pakistan as geo-strategically important and is willing to widen the "
-        "two countries' existing military-to-military ties.\n"
+        "The Russian Ground Forces commander called Pakistan geo-strategically important "
+        "and said Russia was willing to widen the two countries' existing "
+        "military-to-military ties.\n"
         "-# Amna Tauhidi · `russia-interest-expand-military-cooperation`\n"
         "\n"
         "Russia's growing military hardware firms need new markets to keep up its "
@@ -171,8 +182,9 @@ INTERESTS_RUSSIA_SHIPPED: JSON = {
         "-# Regional Peace And Connectivity · "
         "`russia-interest-central-asian-isis-fighters`\n"
         "\n"
-        "Russia sees Pakistan as geo-strategically important and is willing to widen the "
-        "two countries' existing military-to-military ties.\n"
+        "The Russian Ground Forces commander called Pakistan geo-strategically important "
+        "and said Russia was willing to widen the two countries' existing "
+        "military-to-military ties.\n"
         "-# Amna Tauhidi · `russia-interest-expand-military-cooperation`\n"
         "\n"
         "Russia's growing military hardware firms need new markets to keep up its "
@@ -219,6 +231,7 @@ WHO_BHUTO: JSON = {
         "**1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
         "time to set up steel mills in Pakistan and invest billions of dollars.\n"
         "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
+        "-# Articles differ on this — `disputes steel-mill-count`\n"
         "\n"
         "**March 1972–October 1974** — Premier Zulfikar Ali Bhutto visited Moscow twice, "
         "in March 1972 and October 1974, and these trips improved Pakistan-Soviet "
@@ -241,14 +254,12 @@ SEARCH_TASHKENT: JSON = {
         "Tashkent Declaration in January 1966, ending the war between the two countries.\n"
         "-# Challenges and Prospects · `tashkent-declaration-1966`\n"
         "\n"
-        "Diplomats and analysts say Tashkent gave Moscow a golden chance to win "
-        "Pakistan's goodwill by brokering a fair Kashmir settlement, and that every side "
-        "missed it.\n"
+        "Diplomats and analysts see Tashkent as a golden chance for Moscow to win "
+        "Pakistan's goodwill by brokering a fair Kashmir settlement; the author judges "
+        "that every side let it slip.\n"
         "-# Challenges and Prospects · `tashkent-lost-opportunity-kashmir`"
     ),
-    "footer": {
-        "text": "Sources: Challenges and Prospects",
-    },
+    "footer": {"text": "Sources: Challenges and Prospects"},
     "color": BLURPLE,
     "type": "rich",
     "flags": 0,
@@ -274,8 +285,9 @@ WHAT_DOES_RUSSIA_WANT: JSON = {
         "-# Regional Peace And Connectivity · "
         "`russia-interest-central-asian-isis-fighters`\n"
         "\n"
-        "Russia sees Pakistan as geo-strategically important and is willing to widen the "
-        "two countries' existing military-to-military ties.\n"
+        "The Russian Ground Forces commander called Pakistan geo-strategically important "
+        "and said Russia was willing to widen the two countries' existing "
+        "military-to-military ties.\n"
         "-# Amna Tauhidi · `russia-interest-expand-military-cooperation`\n"
         "\n"
         "Russia's growing military hardware firms need new markets to keep up its "

@@ -94,7 +94,7 @@ async def test_prefix_suggestions_are_shown_with_the_prefix(bot: AnyBot, fake: F
 
 
 AUTOCOMPLETE = [
-    ("timeline", "period", "197", [{"name": "1970s — 7 events", "value": "1970s"}]),
+    ("timeline", "period", "197", [{"name": "1970s — 6 events", "value": "1970s"}]),
     ("who", "person", "bhuto", [{"name": "Zulfikar Ali Bhutto", "value": "zulfikar-ali-bhutto"}]),
     ("interests", "party", "nat", [{"name": "NATO", "value": "nato"}]),
 ]

@@ -93,3 +93,18 @@ def test_formatting_and_mentions_in_facts_are_inert() -> None:
     text = render(reply, page_size=8).blocks[1]["text"]["text"]
     assert "<!here>" not in text and "&lt;!here&gt;" in text and "a &amp; b" in text
     assert "*bold*" not in text and "_it_" not in text
+
+
+def test_a_disputed_or_unverified_item_says_so_under_its_text() -> None:
+    """An item's note goes in its context line and an unverified one is marked, as on Discord."""
+    note = "Articles differ on this — `disputes steel-mill-count`"
+    reply = Reply(
+        title="Timeline: 1970s",
+        items=[
+            Item("Soviet steel mills.", "mills", "1970s", (Citation("s", "Aslam"),), note=note),
+            Item("Stored without its article.", "new-fact", "1999", verified=False),
+        ],
+    )
+    shown = json.dumps(render(reply, page_size=8).blocks, ensure_ascii=False)
+    assert "Aslam · `mills`\\nArticles differ on this — `disputes steel-mill-count`" in shown
+    assert "Stored without its article. _(unverified)_" in shown
