@@ -27,7 +27,7 @@ from benchmarks.report import check_targets, render
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 RESULTS = HERE / "results.json"
-_GENERATOR = ("generate.py", "queries.py", "vocab.py")
+_GENERATOR = ("generate.py", "queries.py", "synthetic.py", "vocab.py")
 
 
 def generator_version() -> str:
