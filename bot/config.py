@@ -96,6 +96,15 @@ class DiscordSettings(_Section):
         return value.rstrip("/")
 
 
+class StatsSettings(_Section):
+    """The `stats:` section: the usage log behind `stats` and `gaps` (see README, Usage data)."""
+
+    enabled: bool = True
+    retention_days: int = Field(default=90, ge=1, le=3650)
+    database: Path | None = None  # None: usage.sqlite3 in the knowledge folder's state directory
+    public: bool = False  # `stats` for everyone, not only admins
+
+
 class Settings(_Section):
     """Everything `factbot run` needs; `token` is filled from the environment, never the YAML."""
 
@@ -103,6 +112,7 @@ class Settings(_Section):
     cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/factbot (see bot.store.paths)
     state_dir: Path | None = None  # None: $XDG_STATE_HOME/factbot
     discord: DiscordSettings = DiscordSettings()
+    stats: StatsSettings = StatsSettings()
     token: SecretStr | None = Field(default=None, exclude=True, repr=False)
 
 
@@ -122,7 +132,12 @@ def load_settings(path: Path | None, environ: dict[str, str] | None = None) -> S
         for key, value in (("cache_dir", settings.cache_dir), ("state_dir", settings.state_dir))
         if value is not None
     }
-    return settings.model_copy(update={"knowledge": knowledge, "token": token, **dirs})
+    stats = settings.stats
+    if stats.database is not None and not stats.database.is_absolute():
+        stats = stats.model_copy(update={"database": base / stats.database})
+    return settings.model_copy(
+        update={"knowledge": knowledge, "token": token, "stats": stats, **dirs}
+    )
 
 
 def require_token(settings: Settings) -> str:

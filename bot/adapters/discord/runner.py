@@ -15,10 +15,10 @@ from pathlib import Path
 import discord
 
 from bot.adapters.discord.client import AnyBot, create_bot, start
+from bot.adapters.serving import open_engine
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
 from bot.errors import ConfigError, KnowledgeError
-from bot.store.store import Store
 from bot.store.watch import watch
 
 _log = logging.getLogger("factbot.discord")
@@ -35,7 +35,10 @@ def run(config_path: Path | None) -> int:
     if isinstance(loaded, int):
         return loaded
     settings, token, engine = loaded
-    return asyncio.run(_serve(settings, engine, token))
+    try:
+        return asyncio.run(_serve(settings, engine, token))
+    finally:
+        engine.usage.close()
 
 
 def sync(config_path: Path | None, guild: int | None) -> int:
@@ -44,6 +47,7 @@ def sync(config_path: Path | None, guild: int | None) -> int:
     if isinstance(loaded, int):
         return loaded
     settings, token, engine = loaded
+    engine.usage.close()  # syncing answers nothing
     return asyncio.run(_sync(settings, engine, token, guild))
 
 
@@ -57,13 +61,7 @@ def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
     level = getattr(logging, settings.discord.log_level)
     discord.utils.setup_logging(level=level, root=True)
     try:
-        engine = Engine(
-            Store.open(
-                settings.knowledge,
-                cache_root=settings.cache_dir,
-                state_root=settings.state_dir,
-            )
-        )
+        engine = open_engine(settings)
     except KnowledgeError as exc:
         print(f"factbot: the fact base in {settings.knowledge} is invalid:", file=sys.stderr)
         for problem in exc.problems:

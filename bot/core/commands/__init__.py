@@ -5,6 +5,7 @@ Adding a family is one module with a `COMMANDS` tuple and one line here.
 
 from bot.core.commands import (
     admin,
+    gaps,
     interests,
     meta,
     people,
@@ -13,6 +14,7 @@ from bot.core.commands import (
     sources,
     timeline,
     topics,
+    usage,
 )
 from bot.core.table import Command
 
@@ -26,4 +28,6 @@ ALL: tuple[Command, ...] = (
     *sources.COMMANDS,
     *meta.COMMANDS,
     *admin.COMMANDS,
+    *usage.COMMANDS,
+    *gaps.COMMANDS,
 )
