@@ -80,16 +80,17 @@ def row_of(event: Event, hasher: Hasher) -> Row:
 class UsageDatabase:
     """Opens the file, brings its schema up to date, writes batches and prunes old rows."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_ms: int = BUSY_MS) -> None:
         self.path = path
+        self.busy_ms = busy_ms
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
         """Open a connection for this thread, migrated, and close it after the block."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+        connection = sqlite3.connect(self.path, timeout=self.busy_ms / 1000, isolation_level=None)
         with closing(connection):
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+            connection.execute(f"PRAGMA busy_timeout = {int(self.busy_ms)}")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints
             migrate(connection)
