@@ -56,7 +56,8 @@ class Gap:
     last_seen: float
     weak_only: bool  # every time, something was answered, only not all of it
     suggested: str  # what the bot offered instead, the last time
-    followed_by: list[tuple[str, str, int]] = field(default_factory=list)  # command, query, times
+    # (the missed spelling, then the command and question that were answered, times), most first
+    followed_by: list[tuple[str, str, str, int]] = field(default_factory=list)
 
 
 def read_stats(connection: sqlite3.Connection, days: int, now: float) -> Stats:
@@ -153,7 +154,7 @@ def read_gaps(connection: sqlite3.Connection, days: int, now: float) -> list[Gap
         entry.missed = entry.missed or outcome == "missed"
         if follow_up:
             command, _, answered = follow_up.partition("\x1f")
-            entry.followed_by[command, answered] += 1
+            entry.followed_by[query, command, answered] += 1
     ranked = sorted(asked.items(), key=lambda kv: (-kv[1].count, -kv[1].last_seen))[:MAX_DISTINCT]
     groups = group_similar([query for query, _ in ranked])
     gaps = [_gap([ranked[i] for i in positions]) for positions in groups]
@@ -166,12 +167,12 @@ class _Asked:
     suggested: str
     count: int = 0
     missed: bool = False
-    followed_by: Counter[tuple[str, str]] = field(default_factory=Counter)
+    followed_by: Counter[tuple[str, str, str]] = field(default_factory=Counter)
 
 
 def _gap(members: list[tuple[str, _Asked]]) -> Gap:
     """Merge one group of near-identical questions, its most asked spelling first."""
-    followed: Counter[tuple[str, str]] = Counter()
+    followed: Counter[tuple[str, str, str]] = Counter()
     for _, entry in members:
         followed.update(entry.followed_by)
     latest = max((entry for _, entry in members), key=lambda e: e.last_seen)
@@ -182,5 +183,5 @@ def _gap(members: list[tuple[str, _Asked]]) -> Gap:
         last_seen=latest.last_seen,
         weak_only=not any(entry.missed for _, entry in members),
         suggested=latest.suggested,
-        followed_by=[(c, q, n) for (c, q), n in followed.most_common()],
+        followed_by=[(m, c, q, n) for (m, c, q), n in followed.most_common()],
     )

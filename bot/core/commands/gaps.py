@@ -90,7 +90,7 @@ def _item(number: int, gap: Gap, idea: AliasIdea | None, numbered: bool) -> Item
     if gap.suggested:
         parts.append(f"Suggested: {gap.suggested.replace(' | ', ', ')}.")
     if gap.followed_by:
-        _, query, _ = gap.followed_by[0]
+        _, _, query, _ = gap.followed_by[0]
         parts.append(f"Then asked: “{query}”.")
     if idea is not None:
         how = f"gaps alias {number}" if numbered else idea.line
@@ -100,12 +100,11 @@ def _item(number: int, gap: Gap, idea: AliasIdea | None, numbered: bool) -> Item
 
 def alias_idea(snap: Snapshot, gap: Gap) -> AliasIdea | None:
     """Offer an alias when a miss was retried as a name the fact base knows."""
-    name = gap.query
-    if not 2 <= len(name) <= 40 or len(name.split()) > MAX_ALIAS_WORDS:
-        return None
-    if any(_named(snap, name, kind) is not None for kind in _ANY):
-        return None  # it names something already (an alias added since): nothing to add
-    for command, query, _ in gap.followed_by:
+    for name, command, query, _ in gap.followed_by:
+        if not 2 <= len(name) <= 40 or len(name.split()) > MAX_ALIAS_WORDS:
+            continue
+        if any(_named(snap, name, kind) is not None for kind in _ANY):
+            continue  # it names something already (an alias added since): nothing to add
         for kind in _MATCHERS.get(command, _ANY):
             target = _named(snap, query, kind)
             if target is not None:
