@@ -23,7 +23,7 @@ from bot.usage.schema import migrate
 
 BUSY_MS = 5_000  # how long a writer waits for another process's transaction before giving up
 DAY = 86_400
-_BUCKET_BASE = math.log(1.1)  # latency buckets 10% wide: percentiles to within ±5%
+_BUCKET_BASE = math.log(1.2)  # latency buckets 20% wide: percentiles to within ±10%
 
 
 def day_of(at: float) -> int:
@@ -32,7 +32,7 @@ def day_of(at: float) -> int:
 
 
 def bucket_of(latency_ms: float) -> int:
-    """Put a latency in its 10%-wide bucket."""
+    """Put a latency in its 20%-wide bucket."""
     return round(math.log(max(latency_ms, 0.001)) / _BUCKET_BASE)
 
 
@@ -118,7 +118,7 @@ class UsageDatabase:
         connection.execute("BEGIN IMMEDIATE")
         try:
             gone = connection.execute("DELETE FROM events WHERE at < ?", (oldest,)).rowcount
-            for table in ("daily", "latency", "query_days", "fact_days"):
+            for table in ("daily", "latency", "platform_latency", "query_days", "fact_days"):
                 connection.execute(f"DELETE FROM {table} WHERE day < ?", (day_of(oldest),))
             connection.execute("COMMIT")
         except BaseException:
@@ -137,18 +137,22 @@ def _values(r: Row) -> tuple[object, ...]:
 def _roll_up(connection: sqlite3.Connection, rows: Iterable[Row]) -> None:
     """Add a batch to the per-day counts that `stats` reads."""
     daily: Counter[tuple[int, str, str, str]] = Counter()
-    latency: Counter[tuple[str, str, int, int]] = Counter()
+    latency: Counter[tuple[str, int, int]] = Counter()
+    platform_latency: Counter[tuple[str, int, int]] = Counter()
     queries: Counter[tuple[str, int]] = Counter()
     facts: Counter[tuple[str, int]] = Counter()
     for r in rows:
         daily[r.day, r.platform, r.command, r.outcome] += 1
-        latency[r.command, r.platform, r.day, bucket_of(r.latency_ms)] += 1
+        bucket = bucket_of(r.latency_ms)
+        latency[r.command, r.day, bucket] += 1
+        platform_latency[r.platform, r.day, bucket] += 1
         if r.query:
             queries[r.query, r.day] += 1
         for fact in r.facts.split():
             facts[fact, r.day] += 1
     _add(connection, "daily", "day, platform, command, outcome", daily.items())
-    _add(connection, "latency", "command, platform, day, bucket", latency.items())
+    _add(connection, "latency", "command, day, bucket", latency.items())
+    _add(connection, "platform_latency", "platform, day, bucket", platform_latency.items())
     _add(connection, "query_days", "query, day", queries.items())
     _add(connection, "fact_days", "fact, day", facts.items())
 

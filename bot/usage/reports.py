@@ -64,7 +64,9 @@ def read_stats(connection: sqlite3.Connection, days: int, now: float) -> Stats:
     """Sum the roll-ups of the last `days` days (today included)."""
     first = day_of(now) - days + 1
     daily = connection.execute(
-        "SELECT day, platform, command, outcome, n FROM daily WHERE day >= ?", (first,)
+        "SELECT day, platform, command, outcome, SUM(n) FROM daily WHERE day >= ?"
+        " GROUP BY day, platform, command, outcome",
+        (first,),
     ).fetchall()
     outcomes: Counter[str] = Counter()
     commands: Counter[str] = Counter()
@@ -104,17 +106,16 @@ def _top(connection: sqlite3.Connection, table: str, key: str, first: int) -> li
 
 
 def _latencies(connection: sqlite3.Connection, first: int) -> tuple[list[Latency], list[Latency]]:
-    rows = connection.execute(
-        "SELECT command, platform, bucket, SUM(n) FROM latency WHERE day >= ?"
-        " GROUP BY command, platform, bucket",
-        (first,),
-    ).fetchall()
-    commands: dict[str, Counter[int]] = defaultdict(Counter)
-    platforms: dict[str, Counter[int]] = defaultdict(Counter)
-    for command, platform, bucket, n in rows:
-        commands[command][bucket] += n
-        platforms[platform][bucket] += n
-    return _percentiles(commands.items()), _percentiles(platforms.items())
+    found = []
+    for table, key in (("latency", "command"), ("platform_latency", "platform")):
+        histograms: dict[str, Counter[int]] = defaultdict(Counter)
+        for name, bucket, n in connection.execute(
+            f"SELECT {key}, bucket, SUM(n) FROM {table} WHERE day >= ? GROUP BY {key}, bucket",
+            (first,),
+        ):
+            histograms[name][bucket] += n
+        found.append(_percentiles(histograms.items()))
+    return found[0], found[1]
 
 
 def _percentiles(histograms: Iterable[tuple[str, Counter[int]]]) -> list[Latency]:

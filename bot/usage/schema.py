@@ -39,9 +39,13 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (day, platform, command, outcome)
     ) WITHOUT ROWID;
     CREATE TABLE latency (
-        command TEXT NOT NULL, platform TEXT NOT NULL, day INTEGER NOT NULL,
-        bucket INTEGER NOT NULL, n INTEGER NOT NULL,
-        PRIMARY KEY (command, platform, day, bucket)
+        command TEXT NOT NULL, day INTEGER NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (command, day, bucket)
+    ) WITHOUT ROWID;
+    CREATE TABLE platform_latency (
+        platform TEXT NOT NULL, day INTEGER NOT NULL, bucket INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (platform, day, bucket)
     ) WITHOUT ROWID;
     CREATE TABLE query_days (
         query TEXT NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL,

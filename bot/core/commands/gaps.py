@@ -71,9 +71,10 @@ def gaps(ctx: Context, request: Request) -> Reply:
         if i is not None
     )
     shown = f"the {SHOWN} most frequent shown" if len(found) > SHOWN else "most frequent first"
+    noun = "question" if len(found) == 1 else "different questions"
     return Reply(
         title=title,
-        intro=f"{len(found)} kinds of question went unanswered or half answered ({shown}).",
+        intro=f"{len(found)} {noun} went unanswered or half answered ({shown}).",
         items=items,
         actions=actions[:MAX_ACTIONS],
         footer="Adding an alias is an ordinary edit: `fact undo` takes it back.",

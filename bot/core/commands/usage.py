@@ -53,7 +53,7 @@ def stats(ctx: Context, request: Request) -> Reply:
         title=title,
         intro=_summary(found),
         items=tuple(_sections(ctx, found)),
-        footer="Latencies are the engine's own time, to within 5%.",
+        footer="Latencies are the engine's own time, to within 10%.",
         kind="admin",
         series=_series(found),
     )

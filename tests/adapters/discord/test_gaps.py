@@ -65,7 +65,9 @@ async def ask(fake: FakeDiscord, who: Any, line: str) -> Recorded:
 
 async def gaps_after_a_session(fake: FakeDiscord) -> Recorded:
     student = fake.member("student")
-    assert "Nothing in the articles matches" in embed_text(await ask(fake, student, "!search ruski"))
+    assert "Nothing in the articles matches" in embed_text(
+        await ask(fake, student, "!search ruski")
+    )
     await ask(fake, student, "!topic russia")
     await ask(fake, fake.member("another"), "!search russki")
     return await ask(fake, fake.member("boss", admin=True), "!gaps")

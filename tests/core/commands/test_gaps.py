@@ -41,7 +41,7 @@ def test_gaps_groups_similar_misses_most_frequent_first(engine: Engine) -> None:
     """`ruski` ×2 and `russki` make one gap of 3, listed before `gandhi` ×1."""
     session(engine)
     text = shown(say(engine, "gaps", ADMIN))
-    assert "2 kinds of question went unanswered" in text
+    assert "2 different questions went unanswered" in text
     first, second = text.index("1. “ruski” (also “russki”)"), text.index("2. “gandhi”")
     assert first < second
     assert "3×  1." in text and "1×  2." in text

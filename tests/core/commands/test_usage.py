@@ -89,7 +89,7 @@ def test_public_stats_answer_members(store: Store, tmp_path: Path) -> None:
 
 def test_admin_commands_keep_no_text(engine: Engine, tmp_path: Path) -> None:
     """A `fact` command is counted, but what was typed after it is not stored."""
-    say(engine, 'fact show some-secret-looking-id', ADMIN)
+    say(engine, "fact show some-secret-looking-id", ADMIN)
     engine.usage.stats(1)  # writes what is queued
     stored = b"".join(p.read_bytes() for p in tmp_path.glob("usage.sqlite3*"))
     assert b"fact" in stored and b"some-secret-looking-id" not in stored
