@@ -114,7 +114,7 @@ def _event(rng: random.Random, now: float, queries: list[str], facts: list[str],
     zipf = min(int(rng.paretovariate(1.1)) - 1, len(queries) - 1)
     first_fact = min(int(rng.paretovariate(1.2)) - 1, len(facts) - 8)
     return Event(
-        at=now - rng.random() * 90 * DAY,
+        at=now - rng.random() * 89 * DAY,  # the last 90 days, today included
         platform=rng.choice(("discord", "discord", "slack", "console")),
         place=str(rng.randrange(50)),
         user=str(rng.randrange(5_000)),
