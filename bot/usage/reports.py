@@ -87,7 +87,9 @@ def read_stats(connection: sqlite3.Connection, days: int, now: float) -> Stats:
         requests=sum(outcomes.values()),
         outcomes=dict(outcomes),
         commands=commands.most_common(TOP),
-        platforms=sorted(((p, *t) for p, t in platforms.items()), key=lambda p: -p[1]),  # type: ignore[misc]
+        platforms=sorted(
+            ((p, t[0], t[1], t[2]) for p, t in platforms.items()), key=lambda p: (-p[1], p[0])
+        ),
         queries=_top(connection, "query_days", "query", first),
         facts=_top(connection, "fact_days", "fact", first),
         latency=by_command,
