@@ -1,4 +1,4 @@
-"""The `factbot` command: check, ask, chat, run, sync.
+"""The `factbot` command: check, ask, chat, run, sync, stats, gaps.
 
 Adapters are imported only by the subcommand that needs them, so `factbot ask` never pays for
 importing discord.py.
@@ -62,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--guild", type=int, help="sync to one guild only (instant) instead of globally"
     )
+    for name, summary in (
+        ("stats", "how the bot is used: requests, answer rate, top questions, speed"),
+        ("gaps", "questions the fact base could not answer; `gaps alias N` fixes one"),
+    ):
+        report = sub.add_parser(name, help=summary)
+        report.add_argument("args", nargs="*", help="days (default 30), as in the chat command")
+        report.add_argument("--config", type=Path, help="config file (for the stats: section)")
+        report.add_argument("--knowledge", type=Path, help="knowledge folder")
     return parser
 
 
@@ -113,6 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ask":
             return console.ask(args.line, knowledge, args.format, args.articles)
         return console.chat(knowledge, args.articles)
+    if args.command in ("stats", "gaps"):
+        from bot.adapters import console
+
+        knowledge = args.knowledge or (None if args.config else _knowledge_default())
+        return console.report(args.command, " ".join(args.args), knowledge, args.config)
     if args.command == "run":
         from bot.adapters import runner
 

@@ -166,6 +166,15 @@ class SlackTokens(BaseModel):
     app: SecretStr = Field(repr=False)
 
 
+class StatsSettings(_Section):
+    """The `stats:` section: the usage log behind `stats` and `gaps` (see README, Usage data)."""
+
+    enabled: bool = True
+    retention_days: int = Field(default=90, ge=1, le=3650)
+    database: Path | None = None  # None: usage.sqlite3 in the knowledge folder's state directory
+    public: bool = False  # `stats` for everyone, not only admins
+
+
 class Settings(_Section):
     """Everything `factbot run` needs; `token` is filled from the environment, never the YAML."""
 
@@ -177,6 +186,7 @@ class Settings(_Section):
     state_dir: Path | None = None  # None: $XDG_STATE_HOME/factbot
     discord: DiscordSettings = DiscordSettings()
     slack: SlackSettings = SlackSettings()
+    stats: StatsSettings = StatsSettings()
     token: SecretStr | None = Field(default=None, exclude=True, repr=False)
     slack_tokens: SlackTokens | None = Field(default=None, exclude=True, repr=False)
 
@@ -204,12 +214,16 @@ def load_settings(path: Path | None, environ: dict[str, str] | None = None) -> S
         for key, value in (("cache_dir", settings.cache_dir), ("state_dir", settings.state_dir))
         if value is not None
     }
+    stats = settings.stats
+    if stats.database is not None and not stats.database.is_absolute():
+        stats = stats.model_copy(update={"database": base / stats.database})
     return settings.model_copy(
         update={
             "knowledge": knowledge,
             "articles": articles,
             "token": token,
             "slack_tokens": slack_tokens,
+            "stats": stats,
             **dirs,
         }
     )

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from bot.adapters.serving import build_engine
 from bot.adapters.terminal import render, render_json
+from bot.config import Settings, load_settings
 from bot.core.engine import Engine
 from bot.core.parse import split_line
 from bot.core.types import Actor, Reply, ReplyKind, Request
-from bot.errors import KnowledgeError
+from bot.errors import ConfigError, KnowledgeError
 from bot.store.paths import state_root
-from bot.store.store import Store
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
@@ -50,11 +51,18 @@ def console_actor() -> Actor:
 
 
 def load_engine(
-    knowledge: Path, err: TextIO = sys.stderr, articles: Path | None = None
+    knowledge: Path,
+    err: TextIO = sys.stderr,
+    settings: Settings | None = None,
+    articles: Path | None = None,
 ) -> Engine | None:
     """Load the fact base, or print each problem (file:line: what — fix) and give None."""
+    update: dict[str, object] = {"knowledge": knowledge}
+    if articles is not None:
+        update["articles"] = articles
+    settings = (settings or Settings()).model_copy(update=update)
     try:
-        return Engine(Store.open(knowledge, articles))
+        return build_engine(settings)
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=err)
@@ -81,9 +89,30 @@ def ask(line: str, knowledge: Path, fmt: str, articles: Path | None = None) -> i
     engine = load_engine(knowledge, articles=articles)
     if engine is None:
         return 1
-    reply = answer(engine, line, console_actor())
+    try:
+        reply = answer(engine, line, console_actor())
+    finally:
+        engine.usage.close()
     assert reply is not None  # the line was checked above
     _print(render_json(reply) if fmt == "json" else _render(reply))
+    return EXIT_CODES.get(reply.kind, 1)
+
+
+def report(command: str, args: str, knowledge: Path | None, config: Path | None) -> int:
+    """Print `stats` or `gaps` for an operator, exactly as an admin sees them in the chat."""
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        print(f"factbot: {exc}", file=sys.stderr)
+        return 2
+    engine = load_engine(knowledge or settings.knowledge, settings=settings)
+    if engine is None:
+        return 1
+    try:
+        reply = engine.handle(Request(command, args, console_actor()))
+    finally:
+        engine.usage.close()
+    _print(_render(reply))
     return EXIT_CODES.get(reply.kind, 1)
 
 
@@ -109,9 +138,12 @@ def chat(knowledge: Path, articles: Path | None = None) -> int:
             file=sys.stderr,
         )
     actor = console_actor()
-    if not sys.stdin.isatty():
-        return _answer_lines(engine, sys.stdin, actor)
-    return _interactive(engine, actor)
+    try:
+        if not sys.stdin.isatty():
+            return _answer_lines(engine, sys.stdin, actor)
+        return _interactive(engine, actor)
+    finally:
+        engine.usage.close()
 
 
 def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
-from bot.adapters.startup import open_engine
+from bot.adapters.serving import open_engine
 from bot.config import Settings, load_settings
 from bot.core.engine import Engine
 from bot.errors import ConfigError
@@ -51,7 +51,10 @@ def run(config_path: Path | None, articles: Path | None = None) -> int:
     engine = open_engine(settings)
     if engine is None:
         return 1
-    return asyncio.run(_serve(settings, engine))
+    try:
+        return asyncio.run(_serve(settings, engine))
+    finally:
+        engine.usage.close()  # the last batch of usage events reaches the database
 
 
 async def _serve(settings: Settings, engine: Engine) -> int:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime
+from time import perf_counter
 
 from bot.core.commands import ALL
 from bot.core.completion import choices
 from bot.core.intent import Reading, read_bare, read_intent, tidy
 from bot.core.parse import MAX_ADMIN_ARGS, MAX_ARGS, clean_text, echo
+from bot.core.recording import usage_event
 from bot.core.replies import APOLOGY, problems_reply
 from bot.core.table import Command, CommandTable, Context
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
@@ -27,8 +29,10 @@ from bot.errors import (
     UserError,
 )
 from bot.search.matcher import one_request
+from bot.search.noticed import noticing
 from bot.store.snapshot import Snapshot
 from bot.store.store import Store
+from bot.usage.log import NoUsage, UsageLog
 
 _log = logging.getLogger("factbot.engine")
 
@@ -42,10 +46,13 @@ WOULD_BREAK = "Not saved: the change would break the fact base. Nothing was writ
 class Engine:
     """Answers requests from the store's current snapshot, with the commands it was given."""
 
-    def __init__(self, store: Store, table: CommandTable | None = None) -> None:
-        """Serve `store` with `table` (every command, by default)."""
+    def __init__(
+        self, store: Store, table: CommandTable | None = None, usage: UsageLog | None = None
+    ) -> None:
+        """Serve `store` with `table` (every command, by default), logging to `usage` if given."""
         self.store = store
         self.table = table if table is not None else CommandTable(ALL)
+        self.usage = usage if usage is not None else NoUsage()
         self.started_at = datetime.now(UTC)
 
     @property
@@ -64,7 +71,16 @@ class Engine:
         return None if command is None else command.spec
 
     def handle(self, request: Request) -> Reply:
-        """Answer a request; never raises — user errors become friendly replies."""
+        """Answer a request and log how it went; never raises."""
+        started = perf_counter()
+        with noticing() as noticed:
+            reply = self._answer(request)
+        event = usage_event(request, reply, noticed, perf_counter() - started, self.table)
+        self.usage.record(event)
+        return reply
+
+    def _answer(self, request: Request) -> Reply:
+        """Answer a request; user errors become friendly replies."""
         try:
             with one_request():
                 return self._dispatch(request)
@@ -137,7 +153,7 @@ class Engine:
                 f"`{command.spec.name}` needs {_article(command.spec.arg_name)}.",
                 usage_of(command.spec),
             )
-        context = Context(self.snapshot, self.store, self.table, self.started_at)
+        context = Context(self.snapshot, self.store, self.table, self.started_at, self.usage)
         return command.handler(context, cleaned)
 
     def _command(self, name: str) -> Command:

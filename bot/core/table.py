@@ -20,6 +20,7 @@ from bot.search.distance import allowed_edits, edit_distance
 from bot.search.matcher import Match, NameMatcher
 from bot.store.snapshot import Snapshot
 from bot.store.store import Store
+from bot.usage.log import UsageLog
 
 CLOSE_ENOUGH = 85  # a fuzzy score under this is a different word, not a slip (`tim` ≠ `timeline`)
 
@@ -32,6 +33,7 @@ class Context:
     store: Store
     table: CommandTable
     started_at: datetime
+    usage: UsageLog
 
 
 Handler = Callable[[Context, Request], Reply]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ReplyKind = Literal["answer", "not_found", "usage", "error", "refused", "admin"]
+MAX_ACTIONS = 5  # one row of buttons on Discord; Slack allows 25 elements per actions block
 ArgKind = Literal[
     "period", "party", "person", "topic", "source", "dispute", "command", "text", "none"
 ]
@@ -23,6 +24,7 @@ class Actor:
     name: str
     is_admin: bool = False
     platform: str = "console"
+    place: str = ""  # the server or workspace asked in; the usage log keeps only its hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,30 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Action:
+    """A button a platform may offer under a reply: pressing it runs `line` as the presser.
+
+    The line is an ordinary command (`gaps alias ruski = russia`), so the engine checks the
+    presser's rights exactly as if they had typed it, and a platform without buttons shows it.
+    """
+
+    label: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Numbers by day (or any labelled step) that a platform may draw as a chart.
+
+    Text replies already say what matters; a chart, where a platform draws one, is extra.
+    """
+
+    title: str
+    labels: tuple[str, ...]
+    lines: tuple[tuple[str, tuple[int, ...]], ...]  # (name, one value per label)
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """A complete answer; adapters page it to fit their platform's limits."""
 
@@ -71,6 +97,8 @@ class Reply:
     # wrapped or re-indented, so what an admin copies is exactly what the file holds.
     block: str = ""
     block_syntax: str = ""  # a highlighting hint where the platform has one: "yaml", "diff"
+    actions: tuple[Action, ...] = ()  # buttons, at most MAX_ACTIONS
+    series: Series | None = None  # data for a chart beside the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +142,4 @@ class CommandSpec:
     admin: bool = False
     examples: tuple[str, ...] = ()
     forms: tuple[Form, ...] = ()  # fill-in forms a platform may offer for some arguments
+    blocking: bool = False  # reads or writes files: adapters run it off the event loop

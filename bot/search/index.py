@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.search.normalise import STOPWORDS, stem, terms, terms_of, words
+from bot.search.noticed import notice
 from bot.search.packed import FLOAT, INT, Floats, Ints
 from bot.search.scoring import Scores, coordination
 from bot.search.typos import TypoCorrector, TypoTable, build_table
@@ -117,6 +118,7 @@ class SearchIndex:
         """Rank entries for a free-text query, best first."""
         typed = [w for w in words(text) if w not in STOPWORDS][:32]
         fixed, corrections, unknown = self._correct(typed)
+        notice(corrections, unknown)
         query: dict[str, tuple[float, int]] = {}
         for position, word in enumerate(fixed):
             for form in (word, *self._inflections(word)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from bot.search.distance import allowed_edits, edit_distance
-from bot.search.normalise import words
+from bot.search.normalise import fold, words
+from bot.search.noticed import notice
 from bot.search.packed import Ints
 from bot.search.typos import TypoCorrector, TypoTable, build_table
 
@@ -27,6 +28,7 @@ __all__ = [
     "NameMatcher",
     "allowed_edits",
     "edit_distance",
+    "group_similar",
     "name_score",
     "nearest_ids",
 ]
@@ -209,6 +211,8 @@ class NameMatcher:
         ranked = self._fuzzy(key, depth, cutoff)
         if scope is not None:
             scope[asked] = (depth, ranked)
+        if ranked and cutoff >= MATCH_CUTOFF:  # read as a name, not merely offered as one
+            notice({key: fold(ranked[0].name)})
         return ranked[:limit]
 
     def _fuzzy(self, key: str, limit: int, cutoff: float) -> list[Match]:
@@ -313,3 +317,30 @@ def nearest_ids(wrong: str, ids: Iterable[str], limit: int = 1, cutoff: float = 
         wrong, list(ids), processor=utils.default_process, limit=limit, score_cutoff=cutoff
     )
     return [match[0] for match in found]
+
+
+GROUP_CUTOFF = 80.0  # `ruski`/`russki`, `tashkent pact`/`tashkent pakt`: one question, retyped
+
+
+def group_similar(texts: Sequence[str], cutoff: float = GROUP_CUTOFF) -> list[list[int]]:
+    """Group texts that say nearly the same thing; give each group's positions, first kept first.
+
+    Greedy and order-preserving: a text joins the first group whose first text is close enough,
+    so when `texts` come most frequent first, each group is led by its most frequent spelling.
+    """
+    leaders: dict[int, str] = {}
+    groups: dict[int, list[int]] = {}
+    for position, text in enumerate(texts):
+        found = process.extractOne(
+            text,
+            leaders,
+            scorer=fuzz.token_sort_ratio,
+            processor=utils.default_process,
+            score_cutoff=cutoff,
+        )
+        if found is None:
+            leaders[position] = text
+            groups[position] = [position]
+        else:
+            groups[found[2]].append(position)
+    return list(groups.values())

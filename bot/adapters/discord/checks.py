@@ -45,11 +45,22 @@ def is_admin(
 
 def actor_of(ctx: commands.Context[Any], settings: DiscordSettings) -> Actor:
     """Describe whoever invoked `ctx` as an Actor, so the engine judges rights without Discord."""
+    return actor_for(ctx.author, ctx.permissions, ctx.guild, settings)
+
+
+def actor_for(
+    user: discord.abc.User,
+    permissions: discord.Permissions,
+    guild: discord.Guild | None,
+    settings: DiscordSettings,
+) -> Actor:
+    """Describe a user (who typed a command or pressed a button) where they are."""
     return Actor(
-        id=str(ctx.author.id),
-        name=ctx.author.display_name,
-        is_admin=is_admin(ctx.author, settings, ctx.permissions),
+        id=str(user.id),
+        name=user.display_name,
+        is_admin=is_admin(user, settings, permissions),
         platform="discord",
+        place=str(guild.id) if guild is not None else "dm",
     )
 
 

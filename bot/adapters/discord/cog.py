@@ -19,6 +19,7 @@ from bot import __version__
 from bot.adapters.discord.checks import (
     Cooldowns,
     Ignored,
+    actor_for,
     actor_of,
     admin_check,
     place_check,
@@ -28,6 +29,7 @@ from bot.adapters.discord.hybrid import build_commands, is_enabled
 from bot.adapters.discord.markdown import code
 from bot.adapters.discord.modals import FormModal
 from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
+from bot.adapters.discord.views import ActionButton
 from bot.adapters.interaction import AnswerEngine, WarnOnce, did_you_mean, read_unknown
 from bot.config import DiscordSettings
 from bot.core.fields import form_for, form_line
@@ -95,11 +97,12 @@ class FactbotCog(commands.Cog, name="factbot"):
         if form is not None and ctx.interaction is not None:
             await self._open_form(ctx.interaction, spec, *form, actor_of(ctx, self.settings))
             return
-        if spec.admin and ctx.interaction is not None:
+        slow = spec.admin or spec.blocking
+        if slow and ctx.interaction is not None:
             await ctx.defer()  # edits and reloads may outlast the interaction's 3-second window
         request = Request(spec.name, args, actor_of(ctx, self.settings))
-        # Edits, reloads and checks touch the disk; keep the gateway heartbeat running meanwhile.
-        if spec.admin:
+        # Edits, reloads, checks and stats touch the disk; keep the gateway heartbeat running.
+        if slow:
             reply = await asyncio.to_thread(self.engine.handle, request)
         else:
             reply = self.engine.handle(request)
@@ -115,7 +118,31 @@ class FactbotCog(commands.Cog, name="factbot"):
             page_size=self.settings.page_size,
             page_timeout=self.settings.page_timeout,
             as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
+            run=self.run_action,
         )
+
+    async def run_action(self, interaction: discord.Interaction, button: ActionButton) -> None:
+        """Run a pressed button's command as the presser, then switch the button off if it worked.
+
+        A refusal (a member pressing an admin's button) is shown to the presser alone.
+        """
+        actor = actor_for(
+            interaction.user, interaction.permissions, interaction.guild, self.settings
+        )
+        await interaction.response.defer(thinking=True, ephemeral=not actor.is_admin)
+        name, _, args = button.line.partition(" ")
+        reply = await asyncio.to_thread(self.engine.handle, Request(name, args, actor))
+        await send_to_interaction(
+            interaction,
+            reply,
+            page_size=self.settings.page_size,
+            page_timeout=self.settings.page_timeout,
+            as_typed=self._as_slash,
+        )
+        if reply.kind in ("admin", "answer") and button.view is not None:
+            button.disabled = True  # done: a second press would only say it is there already
+            if interaction.message is not None:
+                await interaction.message.edit(view=button.view)
 
     async def _open_form(
         self,

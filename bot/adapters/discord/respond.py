@@ -14,7 +14,7 @@ import discord
 from discord.ext import commands
 
 from bot.adapters.discord.render import plain, render
-from bot.adapters.discord.views import Pager
+from bot.adapters.discord.views import Pager, RunAction, with_actions
 from bot.core.types import Reply
 
 NOTE_LIFETIME = 15.0  # seconds a prefix-command note stays in the channel
@@ -31,14 +31,18 @@ async def send_reply(
     page_size: int,
     page_timeout: float,
     as_typed: Callable[[str], str],
+    run: RunAction | None = None,
 ) -> None:
-    """Answer a command; more than one page gets page buttons only the invoker can press."""
+    """Answer a command; more than one page gets page buttons only the invoker can press.
+
+    A reply's actions become buttons when `run` is given to carry out a press.
+    """
 
     async def send(**kwargs: Any) -> discord.Message:
         return await _send(ctx, **kwargs)
 
     pages = render(reply, page_size=page_size, as_typed=as_typed)
-    await _post(send, pages, reply, owner_id=ctx.author.id, page_timeout=page_timeout)
+    await _post(send, pages, reply, owner_id=ctx.author.id, page_timeout=page_timeout, run=run)
 
 
 async def send_to_interaction(
@@ -59,14 +63,24 @@ async def send_to_interaction(
 
 
 async def _post(
-    send: Send, pages: list[discord.Embed], reply: Reply, *, owner_id: int, page_timeout: float
+    send: Send,
+    pages: list[discord.Embed],
+    reply: Reply,
+    *,
+    owner_id: int,
+    page_timeout: float,
+    run: RunAction | None = None,
 ) -> None:
     ephemeral = reply.kind in PRIVATE_KINDS
-    if len(pages) == 1:
+    pager = Pager(pages, owner_id=owner_id, timeout=page_timeout) if len(pages) > 1 else None
+    actions = reply.actions if run is not None else ()
+    view = with_actions(pager, actions, run, page_timeout) if run is not None else pager
+    if view is None:
         await send(embed=pages[0], ephemeral=ephemeral)
         return
-    view = Pager(pages, owner_id=owner_id, timeout=page_timeout)
-    view.message = await send(embed=pages[0], view=view, ephemeral=ephemeral)
+    message = await send(embed=pages[0], view=view, ephemeral=ephemeral)
+    if pager is not None:
+        pager.message = message
 
 
 async def send_note(ctx: commands.Context[Any], text: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import discord
 
 from bot.adapters.discord.client import AnyBot, create_bot, start
-from bot.adapters.startup import open_engine
+from bot.adapters.serving import open_engine
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
 from bot.errors import ConfigError
@@ -33,6 +33,7 @@ def sync(config_path: Path | None, guild: int | None) -> int:
     if isinstance(loaded, int):
         return loaded
     settings, token, engine = loaded
+    engine.usage.close()  # syncing answers nothing
     return asyncio.run(_sync(settings, engine, token, guild))
 
 

@@ -8,10 +8,14 @@ timeout the buttons are disabled on the message, so nobody clicks a button that 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable, Sequence
 
 import discord
 
 from bot.adapters.interaction import NOT_YOURS, disabled_actions, turn_page
+from bot.core.types import Action
+
+_log = logging.getLogger("factbot.discord")
 
 _log = logging.getLogger("factbot.discord")
 
@@ -76,3 +80,36 @@ class Pager(discord.ui.View):
     async def last(self, interaction: discord.Interaction, _: discord.ui.Button[Pager]) -> None:
         """Jump to the last page, where a cut reply says how much more there is."""
         await self._show(interaction, len(self.pages) - 1)
+
+
+RunAction = Callable[[discord.Interaction, "ActionButton"], Awaitable[None]]
+ACTION_ROW = 1  # under the page buttons, which take row 0
+
+
+class ActionButton(discord.ui.Button[discord.ui.View]):
+    """Runs a reply's action (`gaps alias ruski = russia`) for whoever presses it.
+
+    The line is an ordinary command: the engine judges the presser's rights as if they had typed
+    it, so the button grants nothing the keyboard would not.
+    """
+
+    def __init__(self, action: Action, run: RunAction) -> None:
+        super().__init__(label=action.label[:80], style=discord.ButtonStyle.primary, row=ACTION_ROW)
+        self.line = action.line
+        self._run = run
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        """Hand the press to the cog, which asks the engine and answers."""
+        await self._run(interaction, self)
+
+
+def with_actions(
+    view: discord.ui.View | None, actions: Sequence[Action], run: RunAction, timeout: float
+) -> discord.ui.View | None:
+    """Add a button per action (one row, five at most) to the page buttons, or to a new view."""
+    if not actions:
+        return view
+    view = view if view is not None else discord.ui.View(timeout=timeout)
+    for action in actions[:5]:
+        view.add_item(ActionButton(action, run))
+    return view

@@ -6,6 +6,7 @@ Adding a family is one module with a `COMMANDS` tuple and one line here.
 from bot.core.commands import (
     admin,
     disputes,
+    gaps,
     interests,
     meta,
     people,
@@ -14,6 +15,7 @@ from bot.core.commands import (
     sources,
     timeline,
     topics,
+    usage,
 )
 from bot.core.table import Command
 
@@ -28,4 +30,6 @@ ALL: tuple[Command, ...] = (
     *sources.COMMANDS,
     *meta.COMMANDS,
     *admin.COMMANDS,
+    *usage.COMMANDS,
+    *gaps.COMMANDS,
 )

@@ -106,7 +106,7 @@ def _add(ctx: Context, request: Request, rest: str) -> Reply:
     if not values:
         raise BadArguments("Give the entry's fields.", f"e.g. `{FACT.examples[1]}`")
     result = ctx.store.add(section, values, request.actor, _typed(request))
-    return _done(result, "Added")
+    return edit_reply(result, "Added")
 
 
 def _edit(ctx: Context, request: Request, rest: str) -> Reply:
@@ -116,7 +116,7 @@ def _edit(ctx: Context, request: Request, rest: str) -> Reply:
     if not changes:
         raise BadArguments("Say what to change.", 'e.g. `fact edit some-id text="…"`')
     result = ctx.store.edit(entry_id, changes, request.actor, _typed(request))
-    return _done(result, "Edited")
+    return edit_reply(result, "Edited")
 
 
 _YES, _NO = ("yes", "true", "y", "1"), ("no", "false", "n", "0")
@@ -140,12 +140,12 @@ def _verification(fields: dict[str, Any | None]) -> dict[str, Any | None]:
 def _remove(ctx: Context, request: Request, rest: str) -> Reply:
     entry_id = _one_id(rest, "fact remove <id>")
     result = ctx.store.remove(entry_id, request.actor, _typed(request))
-    return _done(result, "Removed")
+    return edit_reply(result, "Removed")
 
 
 def _undo(ctx: Context, request: Request, rest: str) -> Reply:
     result = ctx.store.undo(request.actor, _typed(request))
-    return _done(result, f"Undid your {result_action(ctx, result)} of")
+    return edit_reply(result, f"Undid your {result_action(ctx, result)} of")
 
 
 def _history(ctx: Context, request: Request, rest: str) -> Reply:
@@ -205,7 +205,7 @@ def kb(ctx: Context, request: Request) -> Reply:
     return Reply(title=title, intro=counts_line(fb.counts()), items=tuple(items), kind="admin")
 
 
-def _done(result: EditResult, verb: str) -> Reply:
+def edit_reply(result: EditResult, verb: str) -> Reply:
     """Show what was written where (the store already serves the new fact base)."""
     record = result.record
     where = f"{record.file}:{record.entry_line}" if record.entry_line else record.file
