@@ -17,7 +17,7 @@ from typing import Any
 from bot.adapters.interaction import PAGE_ACTIONS, PAGE_EMOJI, disabled_actions, turn_page
 from bot.adapters.slack.mrkdwn import bold, code, escape, escape_entities
 from bot.adapters.textfit import clamp, split_block
-from bot.core.types import Item, Reply
+from bot.core.types import Action, Item, Reply
 
 # Slack's limits (https://api.slack.com/reference/block-kit/blocks)
 BLOCK_LIMIT = 50
@@ -101,6 +101,8 @@ def render(
         blocks.append(_context(footer))
     if index == len(pages) - 1 and reply.suggestions:
         blocks.append(_suggestions(reply.suggestions, as_typed))
+    if index == len(pages) - 1 and reply.actions:  # the reserved spare block
+        blocks.append(_actions(reply.actions))
     if len(pages) > 1 and page_value is not None:
         blocks.append(_page_buttons(index, len(pages), page_value))
     tail = f" (page {index + 1}/{len(pages)})" if len(pages) > 1 else ""
@@ -216,6 +218,19 @@ def _suggestions(lines: Sequence[str], as_typed: Callable[[str], str]) -> Block:
         for n, line in enumerate(lines[:SUGGESTION_BUTTONS])
     ]
     return {"type": "actions", "block_id": "suggestions", "elements": buttons}
+
+
+def _actions(actions: Sequence[Action]) -> Block:
+    """Offer a reply's actions (`gaps`: add an alias) as buttons that run their line.
+
+    They share the suggestion buttons' handler: a click asks the engine the line as the clicker,
+    so the engine decides, as for a typed command, whether that person may do it.
+    """
+    buttons = [
+        _button(action.label, f"suggest:action{n}", action.line[:SUGGESTION_VALUE_LIMIT])
+        for n, action in enumerate(actions[:SUGGESTION_BUTTONS])
+    ]
+    return {"type": "actions", "block_id": "reply-actions", "elements": buttons}
 
 
 def _page_buttons(index: int, count: int, page_value: PageValue) -> Block:

@@ -10,7 +10,7 @@ import pytest
 from bot.adapters.slack.pagestate import PageState, decode
 from bot.adapters.slack.render import page_count, render
 from bot.core.engine import Engine
-from bot.core.types import Actor, Citation, Item, Reply, Request
+from bot.core.types import Action, Actor, Citation, Item, Reply, Request
 
 OWNER = "U0OWNER1"
 STATE = PageState("search", "x" * 3000, OWNER, "prefix")
@@ -108,3 +108,15 @@ def test_a_disputed_or_unverified_item_says_so_under_its_text() -> None:
     shown = json.dumps(render(reply, page_size=8).blocks, ensure_ascii=False)
     assert "Aslam · `mills`\\nArticles differ on this — `disputes steel-mill-count`" in shown
     assert "Stored without its article. _(unverified)_" in shown
+
+
+def test_a_reply_s_actions_are_buttons_that_run_their_line() -> None:
+    """`gaps` offers "add this alias" as a button whose value is the command it runs."""
+    line = "gaps alias ruski = russia"
+    reply = Reply(title="Unanswered questions", actions=(Action("Add alias ruski → Russia", line),))
+    blocks = render(reply, page_size=8).blocks
+    buttons = [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+    assert [(b["text"]["text"], b["value"]) for b in buttons] == [
+        ("Add alias ruski → Russia", line)
+    ]
+    assert buttons[0]["action_id"].startswith("suggest:")  # handled like a suggestion: re-asked
