@@ -1,4 +1,4 @@
-"""The ways people reach the engine: the console, and Discord; each renders a Reply its own way.
+"""The ways people reach the engine: the console, Discord and Slack, each rendering Replies its way.
 
 Only `bot.cli` sits above the adapters and nothing below imports them, so a new chat platform is
 one more folder here and the core stays as it is. `bot.cli` imports an adapter only in the
