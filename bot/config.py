@@ -9,6 +9,7 @@ line or error message can show it. Relative paths are read from the config file'
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -28,6 +29,22 @@ from bot.errors import ConfigError
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 TOKEN_ENV = "DISCORD_TOKEN"
 KNOWLEDGE_ENV = "FACTBOT_KNOWLEDGE"
+# What a secret looks like when it is pasted where it does not belong: a Discord token (three
+# dot-separated base64 parts), a Slack token, or any long unbroken run of token characters.
+_TOKEN_LIKE = re.compile(
+    r"[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}|xox[a-z]-[\w-]+|xapp-[\w-]+|[\w.-]{32,}"
+)
+HIDDEN = "(a value that looks like a token, not shown)"
+
+
+def looks_like_token(value: object) -> bool:
+    """Tell whether a value may be a secret, so error messages leave it out."""
+    return isinstance(value, str) and _TOKEN_LIKE.search(value) is not None
+
+
+def shown(value: object) -> str:
+    """Give a value for an error message: as written, unless it may be a secret."""
+    return HIDDEN if looks_like_token(value) else repr(value)
 
 
 def _snowflake(value: object) -> int:
@@ -36,7 +53,7 @@ def _snowflake(value: object) -> int:
         raise ValueError("must be a Discord id (digits)")
     text = str(value).strip()
     if not text.isdigit() or not 0 < int(text) < 2**64:
-        raise ValueError(f"{value!r} is not a Discord id (digits)")
+        raise ValueError(f"{shown(value)} is not a Discord id (digits)")
     return int(text)
 
 
@@ -147,13 +164,31 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping with `knowledge` and `discord` keys")
-    discord_section = data.get("discord")
-    if isinstance(discord_section, dict) and "token" in discord_section:
+    secret = _token_key(data)
+    if secret is not None:
         raise ConfigError(
-            f"{path}: discord.token must not be in the config file (it may end up in git); "
+            f"{path}: {secret} must not be in the config file (it may end up in git); "
             f"set {TOKEN_ENV} or discord.token_file instead"
         )
     return data
+
+
+def _token_key(data: object, at: str = "") -> str | None:
+    """Find a `token:` key at any depth: a secret in the YAML is refused, never ignored."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            here = f"{at}.{key}" if at else str(key)
+            if str(key).casefold() == "token":
+                return here
+            found = _token_key(value, here)
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for n, item in enumerate(data):
+            found = _token_key(item, f"{at}[{n}]")
+            if found is not None:
+                return found
+    return None
 
 
 def _token(token_file: Path | None, base: Path, env: dict[str, str]) -> SecretStr | None:
@@ -162,12 +197,15 @@ def _token(token_file: Path | None, base: Path, env: dict[str, str]) -> SecretSt
     if token_file is None:
         return None
     path = token_file if token_file.is_absolute() else base / token_file
+    named = HIDDEN if looks_like_token(str(token_file)) else str(path)
     try:
         text = path.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise ConfigError(f"discord.token_file {path}: cannot read ({exc.strerror})") from None
+        hint = "; it must name a file holding the token, not the token" if named == HIDDEN else ""
+        reason = f"cannot read ({exc.strerror}){hint}"
+        raise ConfigError(f"discord.token_file {named}: {reason}") from None
     if not text:
-        raise ConfigError(f"discord.token_file {path}: the file is empty")
+        raise ConfigError(f"discord.token_file {named}: the file is empty")
     return SecretStr(text)
 
 

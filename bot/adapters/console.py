@@ -6,6 +6,7 @@ The local user owns the files, so they are an admin here. Nothing in this path i
 from __future__ import annotations
 
 import getpass
+import io
 import os
 import shutil
 import sys
@@ -101,8 +102,19 @@ def chat(knowledge: Path) -> int:
         return 1
     actor = console_actor()
     if not sys.stdin.isatty():
-        return _answer_lines(engine, sys.stdin, actor)
+        return _answer_lines(engine, _forgiving(sys.stdin), actor)
     return _interactive(engine, actor)
+
+
+def _forgiving(stream: TextIO) -> TextIO:
+    """Read undecodable bytes as U+FFFD instead of dying on them.
+
+    Under `PYTHONIOENCODING=utf-8:strict` (common with a UTF-8 locale) one stray byte in a piped
+    line would otherwise end the whole session in a UnicodeDecodeError.
+    """
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
 
 
 def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:

@@ -11,7 +11,9 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import aiohttp
 import discord
 
 from bot.adapters.discord.client import AnyBot, create_bot, start
@@ -83,15 +85,18 @@ async def _serve(settings: Settings, engine: Engine, token: str) -> int:
     # Hand edits to knowledge/ go live while the bot runs; a broken file is logged, not served.
     watcher = asyncio.create_task(watch(engine.store), name="factbot-knowledge-watch")
     try:
-        return await _connect(bot, token)
+        return await _connect(bot, token, settings.discord.api_base)
     finally:
         watcher.cancel()
 
 
-async def _connect(bot: AnyBot, token: str) -> int:
+async def _connect(bot: AnyBot, token: str, api_base: str) -> int:
     async with bot:
         try:
             await start(bot, token)
+        except (TimeoutError, aiohttp.ClientConnectionError, OSError) as exc:
+            _log.error(unreachable(api_base, exc))
+            return 1
         except discord.LoginFailure:
             _log.error("Discord refused the token (check DISCORD_TOKEN or discord.token_file)")
             return 1
@@ -100,6 +105,14 @@ async def _connect(bot: AnyBot, token: str) -> int:
             return 1
     _log.info("stopped cleanly")
     return 0
+
+
+def unreachable(api_base: str, exc: BaseException) -> str:
+    """Say in one line which host could not be reached and why (no 80-line traceback)."""
+    host = urlsplit(api_base).netloc or api_base
+    cause = getattr(exc, "os_error", None) or exc
+    reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+    return f"cannot reach {host}: {reason} (check the network, or discord.api_base)"
 
 
 def _stop(bot: discord.Client, sig: signal.Signals) -> None:
@@ -120,6 +133,9 @@ async def _sync(settings: Settings, engine: Engine, token: str, guild_id: int | 
                 synced = await bot.tree.sync(guild=guild)
         except discord.LoginFailure:
             print("factbot: Discord refused the token", file=sys.stderr)
+            return 1
+        except (TimeoutError, aiohttp.ClientConnectionError, OSError) as exc:
+            print(f"factbot: {unreachable(settings.discord.api_base, exc)}", file=sys.stderr)
             return 1
         except discord.HTTPException as exc:
             where = f"guild {guild_id}" if guild_id else "globally"

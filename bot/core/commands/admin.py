@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.commands.history import history_reply
 from bot.core.fields import parse_fields
+from bot.core.parse import echo
 from bot.core.replies import counts_line, problems_reply
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Form, FormField, Reply, Request
@@ -126,6 +127,11 @@ def _remove(ctx: Context, request: Request, rest: str) -> Reply:
 
 
 def _undo(ctx: Context, request: Request, rest: str) -> Reply:
+    if rest:  # `fact undo please-do-not` must never undo anything
+        raise BadArguments(
+            f"`fact undo` takes nothing after it, not `{echo(rest, 40)}`.",
+            "Usage: `fact undo` takes back your own latest edit; `fact history` lists them.",
+        )
     result = ctx.store.undo(request.actor, _typed(request))
     return _done(result, f"Undid your {result_action(ctx, result)} of")
 
