@@ -79,10 +79,17 @@ def ask(line: str, knowledge: Path, fmt: str) -> int:
     engine = load_engine(knowledge)
     if engine is None:
         return 1
+    engine.store.one_shot = True
+    engine.store.on_wait = _say_waiting
     reply = answer(engine, line, console_actor())
     assert reply is not None  # the line was checked above
     _print(render_json(reply) if fmt == "json" else _render(reply))
     return EXIT_CODES.get(reply.kind, 1)
+
+
+def _say_waiting() -> None:
+    """Tell the admin why nothing happens yet; the edit goes through when its turn comes."""
+    print("Waiting for other edits to finish; yours will be saved next…", file=sys.stderr)
 
 
 def _print(text: str) -> bool:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import Problem, UserError
+from bot.factbase.edit.atomic import remove_stale_temps
 from bot.factbase.load.files import Signature, knowledge_files, signatures
 from bot.factbase.load.provenance import default_seeds_dir
 from bot.factbase.model import FactBase
@@ -68,8 +69,15 @@ class Store:
         large: bool = False,
         loaded: Mapping[str, Signature] | None = None,
     ) -> None:
-        """Serve `snapshot`; with a `folder`, reload and edit it (`Store.open` fills the rest)."""
+        """Serve `snapshot`; with a `folder`, reload and edit it (`Store.open` fills the rest).
+
+        `one_shot` (set by `factbot ask`): the process answers one command and exits, so an
+        edit is not indexed and served afterwards. `on_wait` is told when an edit has to queue
+        behind other processes' edits.
+        """
         self.snapshot = snapshot
+        self.one_shot = False
+        self.on_wait: Callable[[], object] | None = None
         self.folder = folder
         self.seeds = seeds if seeds is not None or folder is None else default_seeds_dir(folder)
         self.large = large
@@ -95,6 +103,8 @@ class Store:
         `large` forces the large path on or off; by default the files' size decides.
         """
         cache, state = paths.cache_dir(folder, cache_root), paths.state_dir(folder, state_root)
+        for leftovers in (folder, cache):  # what writes killed mid-way left behind
+            remove_stale_temps(leftovers)
         large = _is_large(folder) if large is None else large
         before = signatures(folder)  # taken first, so a file changed mid-load reads as changed
         if not large:
@@ -126,10 +136,16 @@ class Store:
 
         with self._lock:
             if self._writer is None:
-                self._writer = KnowledgeWriter(self.folder, self.seeds, self._state)
+                self._writer = KnowledgeWriter(
+                    self.folder, self.seeds, self._state, on_wait=self._waiting
+                )
                 if self._loaded:  # the start-up load: 5 s at 10k entries, not twice
                     self._writer.start_from(self.snapshot.fb, self._loaded)
             return self._writer
+
+    def _waiting(self) -> None:
+        if self.on_wait is not None:
+            self.on_wait()
 
     def show(self, entry_id: str) -> tuple[str, int, str]:
         """Give (file, 1-based line, text as stored) for an entry."""
@@ -180,7 +196,8 @@ class Store:
 
     def _published_edit(self, edit: Callable[[KnowledgeWriter], EditResult]) -> EditResult:
         result = edit(self.writer)
-        self.publish(result.factbase, result.version)
+        if not self.one_shot:  # nobody asks a one-shot process anything after its edit
+            self.publish(result.factbase, result.version)
         return result
 
     # ---- reloads ---------------------------------------------------------------------------

@@ -190,12 +190,15 @@ def _done(result: EditResult, verb: str) -> Reply:
     record = result.record
     where = f"{record.file}:{record.entry_line}" if record.entry_line else record.file
     again = "again to go further back" if record.action == "undo" else "to take this back"
+    footer = f"`fact undo` {again}; `fact history` lists the changes."
+    if result.waited_s >= 1:  # the admin saw nothing for a while: say why
+        footer = f"Saved after waiting {result.waited_s:.0f} s for other edits.\n{footer}"
     return Reply(
         title=f"{verb} `{record.entry_id}` — {where}",
         intro="It read:" if result.entry_gone else "",
         block=result.entry_text,
         block_syntax="yaml",
-        footer=f"`fact undo` {again}; `fact history` lists the changes.",
+        footer=footer,
         kind="admin",
     )
 
