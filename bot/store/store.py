@@ -29,6 +29,14 @@ from bot.factbase.load.provenance import default_seeds_dir
 from bot.factbase.model import FactBase
 from bot.store import paths
 from bot.store.indexcache import load_snapshot
+from bot.store.large.child import (
+    Children,
+    ReloadCancelled,
+    ReloadTooBig,
+    check_and_index_in_child,
+    remove_stale_reload_folders,
+)
+from bot.store.large.limits import Limits
 from bot.store.large.memory import paused_gc, quick_handover, release_freed_memory
 from bot.store.snapshot import Snapshot, SnapshotTable, build_snapshot, open_snapshot
 
@@ -53,6 +61,7 @@ class ReloadResult:
     problems: tuple[Problem, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
     note: str = ""
+    failed: bool = False  # stopped by a limit: worth telling the admins
 
 
 class Store:
@@ -76,6 +85,9 @@ class Store:
         behind other processes' edits.
         """
         self.snapshot = snapshot
+        self.limits = Limits()
+        self._children = Children()
+        self._closed = False
         self.one_shot = False
         self.on_wait: Callable[[], object] | None = None
         self.folder = folder
@@ -105,6 +117,7 @@ class Store:
         cache, state = paths.cache_dir(folder, cache_root), paths.state_dir(folder, state_root)
         for leftovers in (folder, cache):  # what writes killed mid-way left behind
             remove_stale_temps(leftovers)
+        remove_stale_reload_folders(cache)  # and reloads of a bot that was killed
         large = _is_large(folder) if large is None else large
         before = signatures(folder)  # taken first, so a file changed mid-load reads as changed
         if not large:
@@ -205,8 +218,11 @@ class Store:
     def reload(self, only_if_changed: bool = False) -> ReloadResult:
         """Load the folder again and serve it if valid; blocking, so call it off the event loop."""
         writer = self.writer
+        if self._closed:
+            return ReloadResult(False, note="the bot is shutting down")
         if only_if_changed and writer.known_signatures() == signatures(writer.folder):
             return ReloadResult(False, note="no change since the last load or edit")
+        self._children.reset()
         if self.large:
             # The collector stays off from decoding to the swap: with it on, the first collection
             # after decoding walks ~1.5M young objects in one go, holding the GIL (a 1.3 s
@@ -225,19 +241,40 @@ class Store:
         `bot.store.large.child`).
         """
         from bot.factbase.edit.writer import load_state
-        from bot.store.large.child import check_and_index_in_child
 
         tables: list[SnapshotTable] = []
         cache = self._cache
         assert cache is not None  # a store with a folder always has a cache directory
 
         def checker(folder: Path, seeds: Path | None) -> tuple[FactBase, list[Problem]]:
-            fb, problems, table = check_and_index_in_child(folder, seeds, cache)
+            fb, problems, table = check_and_index_in_child(
+                folder, seeds, cache, self.limits, self._children
+            )
             tables.extend([table] if table is not None else [])
             return fb, problems
 
-        state, problems = load_state(writer.folder, writer.seeds, checker=checker)
+        try:
+            state, problems = load_state(writer.folder, writer.seeds, checker=checker)
+        except ReloadCancelled:
+            _log.info("reload of %s cancelled (newer files, or shutting down)", writer.folder)
+            return ReloadResult(
+                False, note="cancelled: newer files arrived, or the bot is stopping"
+            )
+        except ReloadTooBig as exc:
+            _log.error(
+                "reload of %s stopped: %s; still serving the last good base", writer.folder, exc
+            )
+            return ReloadResult(False, note=f"stopped: {exc}", failed=True)
         return self._adopt(writer, state, problems, tables[0] if tables else None)
+
+    def cancel_reload(self) -> None:
+        """Stop a reload in progress at once (its child is killed): newer files are coming."""
+        self._children.cancel()
+
+    def close(self) -> None:
+        """Stop any reload and refuse new ones: the bot is shutting down."""
+        self._closed = True
+        self._children.cancel()
 
     def _adopt(
         self,

@@ -81,7 +81,7 @@ async def _serve(settings: Settings, engine: Engine, token: str) -> int:
     bot = await create_bot(settings.discord, engine)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, _stop, bot, sig)
+        loop.add_signal_handler(sig, _stop, bot, engine.store, sig)
     # Hand edits to knowledge/ go live while the bot runs; a broken file is logged, not served.
     watcher = asyncio.create_task(watch(engine.store), name="factbot-knowledge-watch")
     try:
@@ -115,8 +115,9 @@ def unreachable(api_base: str, exc: BaseException) -> str:
     return f"cannot reach {host}: {reason} (check the network, or discord.api_base)"
 
 
-def _stop(bot: discord.Client, sig: signal.Signals) -> None:
+def _stop(bot: discord.Client, store: Store, sig: signal.Signals) -> None:
     _log.info("received %s, closing the connection", sig.name)
+    store.close()  # a reload in progress ends now (its child is killed), not in minutes
     asyncio.get_running_loop().create_task(bot.close())
 
 
