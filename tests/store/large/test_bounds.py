@@ -4,6 +4,9 @@ shutdown kills it at once, and the last good base keeps serving throughout."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -12,8 +15,9 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.store.large.limits import Limits
+from bot.store.paths import cache_dir
 from bot.store.store import ReloadResult, Store
-from tests.conftest import say
+from tests.conftest import ROOT, say
 
 JUNK_ENTRIES = 300_000  # ~26 MB: the child parses it for many seconds
 
@@ -93,3 +97,58 @@ def test_closing_the_store_kills_the_reload_child_at_once(
     assert results[0].note == "cancelled: newer files arrived, or the bot is stopping"
     assert reload_children() == []
     assert [p.name for p in store._cache.iterdir() if p.name.startswith("reload-")] == []  # type: ignore[union-attr]
+
+
+RELOADER = """
+import sys
+from pathlib import Path
+from bot.store.store import Store
+store = Store.open(Path(sys.argv[1]), large=True)
+print("open", flush=True)
+sys.stdin.readline()
+store.reload()
+"""
+
+
+def children_of_folder(folder: Path) -> list[int]:
+    """Give the pids of reload children working on `folder`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            cmdline = (entry / "cmdline").read_bytes() if entry.name.isdigit() else b""
+        except OSError:
+            continue
+        if b"bot.store.large.child" in cmdline and str(folder).encode() in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_killed_bot_leaves_no_child_and_no_temp_folder(knowledge_copy: Path) -> None:
+    """SIGKILL mid-reload: the child dies with it, and the next start removes its folder."""
+    bot = subprocess.Popen(
+        [sys.executable, "-c", RELOADER, str(knowledge_copy)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert bot.stdin is not None and bot.stdout is not None
+    assert bot.stdout.readline() == "open\n"
+    events = (knowledge_copy / "events.yaml").read_bytes()
+    write_junk(knowledge_copy)
+    bot.stdin.write("go\n")
+    bot.stdin.flush()
+    deadline = time.monotonic() + 15
+    while not children_of_folder(knowledge_copy) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert children_of_folder(knowledge_copy), "the reload child never started"
+    bot.send_signal(signal.SIGKILL)
+    bot.wait(timeout=5)
+    bot.stdin.close()
+    bot.stdout.close()
+    deadline = time.monotonic() + 3
+    while children_of_folder(knowledge_copy) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert children_of_folder(knowledge_copy) == []
+    cache = cache_dir(knowledge_copy)
+    assert [p.name for p in cache.iterdir() if p.name.startswith(f"reload-{bot.pid}-")]
+    (knowledge_copy / "events.yaml").write_bytes(events)  # a valid base, to start again
+    Store.open(knowledge_copy)
+    assert [p.name for p in cache.iterdir() if p.name.startswith("reload-")] == []
