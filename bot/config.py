@@ -88,6 +88,7 @@ class DiscordSettings(_Section):
     token_file: Path | None = None
     admin_user_ids: tuple[Snowflake, ...] = ()
     admin_role_ids: tuple[Snowflake, ...] = ()
+    admin_channel: Snowflake | None = None  # reload failures and held reloads go here
     channels: tuple[Snowflake, ...] = ()
     cooldown: Cooldown = Cooldown(rate=5, per=30)
     channel_cooldown: Cooldown = Cooldown(rate=20, per=30)
@@ -113,12 +114,21 @@ class DiscordSettings(_Section):
         return value.rstrip("/")
 
 
+class ReloadSettings(_Section):
+    """The `reload:` section: a large reload's limits, and when a reload waits for a confirm."""
+
+    timeout_s: float = Field(default=120, gt=0)
+    memory_mb: int = Field(default=3072, ge=256)
+    hold_share: float = Field(default=0.2, gt=0, le=1)
+
+
 class Settings(_Section):
     """Everything `factbot run` needs; `token` is filled from the environment, never the YAML."""
 
     knowledge: Path = Path("knowledge")
     cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/factbot (see bot.store.paths)
     state_dir: Path | None = None  # None: $XDG_STATE_HOME/factbot
+    reload: ReloadSettings = ReloadSettings()
     discord: DiscordSettings = DiscordSettings()
     token: SecretStr | None = Field(default=None, exclude=True, repr=False)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.adapters.terminal import render, render_json
 from bot.core.engine import Engine
+from bot.core.notices import reload_notice
 from bot.core.parse import split_line
 from bot.core.types import Actor, Reply, ReplyKind, Request
 from bot.errors import KnowledgeError
@@ -176,7 +177,10 @@ def _prompt_loop(engine: Engine, session: PromptSession[str], actor: Actor) -> i
 def _report_reload(result: ReloadResult) -> None:
     """Say what a file change did: reloaded, or kept the last good base and why."""
     if result.swapped:
-        print("(knowledge files changed: reloaded)")
+        changes = f": {result.changes.summary()}" if result.changes is not None else ""
+        print(f"(knowledge files changed: reloaded{changes})")
+    elif result.held or result.failed:
+        print(f"({reload_notice(result)})")
     elif result.problems:  # each problem is logged; `kb check` lists them again on demand
         print("(knowledge files changed but have problems: still answering from the last good")
         print(" version; `kb check` lists them)")

@@ -28,6 +28,7 @@ from bot.factbase.load.files import Signature, knowledge_files, signatures
 from bot.factbase.load.provenance import default_seeds_dir
 from bot.factbase.model import FactBase
 from bot.store import paths
+from bot.store.changes import HOLD_SHARE, Changes, compare
 from bot.store.indexcache import load_snapshot
 from bot.store.large.child import (
     Children,
@@ -62,6 +63,8 @@ class ReloadResult:
     counts: dict[str, int] = field(default_factory=dict)
     note: str = ""
     failed: bool = False  # stopped by a limit: worth telling the admins
+    changes: Changes | None = None  # what it changed, or would change if confirmed
+    held: str = ""  # why it waits for `reload confirm` (a file gone, too many entries removed)
 
 
 class Store:
@@ -86,6 +89,8 @@ class Store:
         """
         self.snapshot = snapshot
         self.limits = Limits()
+        self.hold_share = HOLD_SHARE
+        self._held: tuple[KnowledgeState, SnapshotTable | None] | None = None
         self._children = Children()
         self._closed = False
         self.one_shot = False
@@ -287,12 +292,42 @@ class Store:
             for problem in problems:
                 _log.warning("reload refused: %s", problem)
             return ReloadResult(False, tuple(problems), note="kept serving the last good fact base")
+        changes = compare(
+            self.snapshot.fb, state.factbase, writer.known_signatures(), state.signatures
+        )
+        why = changes.risky(self.hold_share)
+        if why:
+            self._held = (state, table)
+            _log.warning("reload held until `reload confirm`: %s (%s)", why, changes.summary())
+            return ReloadResult(False, changes=changes, held=why, note="held")
+        return self._serve(writer, state, table, changes)
+
+    def confirm_reload(self) -> ReloadResult:
+        """Serve the reload that was held, if the files are still exactly what it read."""
+        held, self._held = self._held, None
+        if held is None:
+            return ReloadResult(False, note="there is no held reload to confirm")
+        state, table = held
+        writer = self.writer
+        changes = compare(
+            self.snapshot.fb, state.factbase, writer.known_signatures(), state.signatures
+        )
+        return self._serve(writer, state, table, changes)
+
+    def _serve(
+        self,
+        writer: KnowledgeWriter,
+        state: KnowledgeState,
+        table: SnapshotTable | None,
+        changes: Changes,
+    ) -> ReloadResult:
         version = writer.adopt(state)
         if version is None:
-            return ReloadResult(False, note="the files changed while loading; loading again")
+            return ReloadResult(False, note="the files changed since they were read; reload again")
+        self._held = None
         self.publish(state.factbase, version, table)
-        _log.info("reloaded %s", writer.folder)
-        return ReloadResult(True, counts=state.factbase.counts())
+        _log.info("reloaded %s: %s", writer.folder, changes.summary())
+        return ReloadResult(True, counts=state.factbase.counts(), changes=changes)
 
     # ---- publishing ------------------------------------------------------------------------
 

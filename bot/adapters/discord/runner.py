@@ -17,9 +17,11 @@ import aiohttp
 import discord
 
 from bot.adapters.discord.client import AnyBot, create_bot, start
+from bot.adapters.discord.notify import admin_notifier
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
 from bot.errors import ConfigError, KnowledgeError
+from bot.store.large.limits import Limits
 from bot.store.store import Store
 from bot.store.watch import watch
 
@@ -59,13 +61,13 @@ def _load(config_path: Path | None) -> tuple[Settings, str, Engine] | int:
     level = getattr(logging, settings.discord.log_level)
     discord.utils.setup_logging(level=level, root=True)
     try:
-        engine = Engine(
-            Store.open(
-                settings.knowledge,
-                cache_root=settings.cache_dir,
-                state_root=settings.state_dir,
-            )
+        store = Store.open(
+            settings.knowledge, cache_root=settings.cache_dir, state_root=settings.state_dir
         )
+        limits = settings.reload
+        store.limits = Limits(seconds=limits.timeout_s, memory_mb=limits.memory_mb)
+        store.hold_share = limits.hold_share
+        engine = Engine(store)
     except KnowledgeError as exc:
         print(f"factbot: the fact base in {settings.knowledge} is invalid:", file=sys.stderr)
         for problem in exc.problems:
@@ -83,7 +85,10 @@ async def _serve(settings: Settings, engine: Engine, token: str) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, _stop, bot, engine.store, sig)
     # Hand edits to knowledge/ go live while the bot runs; a broken file is logged, not served.
-    watcher = asyncio.create_task(watch(engine.store), name="factbot-knowledge-watch")
+    notify = admin_notifier(bot, settings.discord.admin_channel)
+    watcher = asyncio.create_task(
+        watch(engine.store, on_result=notify), name="factbot-knowledge-watch"
+    )
     try:
         return await _connect(bot, token, settings.discord.api_base)
     finally:

@@ -58,8 +58,11 @@ FACT = CommandSpec(
 RELOAD = CommandSpec(
     name="reload",
     summary="Re-read the knowledge files now; a broken file keeps the last good fact base.",
-    usage="reload",
+    usage="reload [confirm]",
+    arg="text",
+    arg_name="action",
     admin=True,
+    examples=("reload", "reload confirm"),
 )
 KB = CommandSpec(
     name="kb",
@@ -162,14 +165,28 @@ def result_action(ctx: Context, result: EditResult) -> str:
 
 
 def reload(ctx: Context, request: Request) -> Reply:
-    """Reload on demand and say exactly what happened."""
-    result = ctx.store.reload()
+    """Reload on demand (or serve a held reload) and say exactly what happened and changed."""
+    action = request.args.casefold()
+    if action not in ("", "confirm"):
+        raise BadArguments(
+            f"`reload {echo(action, 40)}` is not an action.", f"Usage: `{RELOAD.usage}`"
+        )
+    result = ctx.store.confirm_reload() if action else ctx.store.reload()
     if result.problems:
         title = "Not reloaded: the files have problems."
         return problems_reply(result.problems, title, ctx.store.folder)
+    changed = f"Changes: {result.changes.summary()}." if result.changes is not None else ""
+    if result.held:
+        return Reply(
+            title=f"Reload held: {result.held}.",
+            intro=f"{changed}\nThe last good fact base keeps serving; `reload confirm` serves "
+            "the new files.",
+            kind="admin",
+        )
     if not result.swapped:
         return Reply(title=f"Not reloaded: {result.note}.", kind="admin")
-    return Reply(title="Reloaded the fact base.", intro=counts_line(result.counts), kind="admin")
+    intro = "\n".join(line for line in (counts_line(result.counts), changed) if line)
+    return Reply(title="Reloaded the fact base.", intro=intro, kind="admin")
 
 
 def kb(ctx: Context, request: Request) -> Reply:
