@@ -18,6 +18,7 @@ import resource
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -37,11 +38,20 @@ class Limits:
     memory_mb: int = 3072
 
 
-def cap_memory(memory_mb: int) -> None:
-    """Cap this process's address space, so a runaway load raises MemoryError instead."""
+def cap_memory(memory_mb: int) -> Callable[[], None]:
+    """Cap this process's address space, so a runaway load raises MemoryError; give an undo."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = memory_mb * 1024 * 1024
-    with contextlib.suppress(ValueError, OSError):  # a lower hard limit stays as it is
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+    def undo() -> None:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+    return undo
 
 
 def die_with_parent(parent: int, pipe: BinaryIO) -> None:
