@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
         help="fail (exit 1) when an article is missing or unpinned, not just warn",
     )
     _articles_option(check)
+    check.add_argument(
+        "--timeout", type=float, default=600, help="give up after this many seconds (600)"
+    )
+    check.add_argument(
+        "--memory-mb", type=int, default=4096, help="give up past this much memory (4096)"
+    )
 
     ask = sub.add_parser("ask", help="answer one command and exit, e.g. factbot ask '!who bhutto'")
     ask.add_argument("line", help="the command, with or without the ! prefix")
@@ -84,7 +90,37 @@ def _articles_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _check(folder: Path | None, articles: Path | None, strict: bool) -> int:
+class _TookTooLong(Exception):
+    pass
+
+
+def _check(
+    folder: Path | None, articles: Path | None, strict: bool, timeout: float, memory_mb: int
+) -> int:
+    """Check a folder within bounds: a huge junk file ends in one line, not hours at 4 GB."""
+    import signal
+
+    from bot.store.large.limits import cap_memory
+
+    def give_up(signum: int, frame: object) -> None:
+        raise _TookTooLong()
+
+    uncap = cap_memory(memory_mb)
+    signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return _check_now(folder, articles, strict)
+    except _TookTooLong:
+        print(f"factbot: check stopped after {timeout:g} s; raise --timeout", file=sys.stderr)
+    except MemoryError:
+        print(f"factbot: check needed more than {memory_mb} MB; raise --memory-mb", file=sys.stderr)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        uncap()
+    return 1
+
+
+def _check_now(folder: Path | None, articles: Path | None, strict: bool) -> int:
     from bot.core.replies import counts_line
     from bot.factbase.load.loader import check
     from bot.factbase.load.provenance import articles_notice, default_seeds_dir
@@ -113,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; exit code 0 on success, 1 on a failed check, 2 on bad usage."""
     args = _parser().parse_args(argv)
     if args.command == "check":
-        return _check(args.folder, args.articles, args.strict)
+        return _check(args.folder, args.articles, args.strict, args.timeout, args.memory_mb)
     if args.command in ("ask", "chat"):
         from bot.adapters import console
 

@@ -9,6 +9,7 @@ line or error message can show it. Relative paths are read from the config file'
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -32,6 +33,22 @@ SLACK_API_BASE = "https://slack.com/api/"
 SLACK_BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"
 SLACK_APP_TOKEN_ENV = "SLACK_APP_TOKEN"
 KNOWLEDGE_ENV = "FACTBOT_KNOWLEDGE"
+# What a secret looks like when it is pasted where it does not belong: a Discord token (three
+# dot-separated base64 parts), a Slack token, or any long unbroken run of token characters.
+_TOKEN_LIKE = re.compile(
+    r"[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}|xox[a-z]-[\w-]+|xapp-[\w-]+|[\w.-]{32,}"
+)
+HIDDEN = "(a value that looks like a token, not shown)"
+
+
+def looks_like_token(value: object) -> bool:
+    """Tell whether a value may be a secret, so error messages leave it out."""
+    return isinstance(value, str) and _TOKEN_LIKE.search(value) is not None
+
+
+def shown(value: object) -> str:
+    """Give a value for an error message: as written, unless it may be a secret."""
+    return HIDDEN if looks_like_token(value) else repr(value)
 
 
 def _snowflake(value: object) -> int:
@@ -40,7 +57,7 @@ def _snowflake(value: object) -> int:
         raise ValueError("must be a Discord id (digits)")
     text = str(value).strip()
     if not text.isdigit() or not 0 < int(text) < 2**64:
-        raise ValueError(f"{value!r} is not a Discord id (digits)")
+        raise ValueError(f"{shown(value)} is not a Discord id (digits)")
     return int(text)
 
 
@@ -93,6 +110,7 @@ class DiscordSettings(_Section):
     token_file: Path | None = None
     admin_user_ids: tuple[Snowflake, ...] = ()
     admin_role_ids: tuple[Snowflake, ...] = ()
+    admin_channel: Snowflake | None = None  # reload failures and held reloads go here
     channels: tuple[Snowflake, ...] = ()
     cooldown: Cooldown = Cooldown(rate=5, per=30)
     channel_cooldown: Cooldown = Cooldown(rate=20, per=30)
@@ -175,6 +193,14 @@ class StatsSettings(_Section):
     public: bool = False  # `stats` for everyone, not only admins
 
 
+class ReloadSettings(_Section):
+    """The `reload:` section: a large reload's limits, and when a reload waits for a confirm."""
+
+    timeout_s: float = Field(default=120, gt=0)
+    memory_mb: int = Field(default=3072, ge=256)
+    hold_share: float = Field(default=0.2, gt=0, le=1)
+
+
 class Settings(_Section):
     """Everything `factbot run` needs; `token` is filled from the environment, never the YAML."""
 
@@ -184,6 +210,7 @@ class Settings(_Section):
     articles: Path | None = None
     cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/factbot (see bot.store.paths)
     state_dir: Path | None = None  # None: $XDG_STATE_HOME/factbot
+    reload: ReloadSettings = ReloadSettings()
     discord: DiscordSettings = DiscordSettings()
     slack: SlackSettings = SlackSettings()
     stats: StatsSettings = StatsSettings()
@@ -251,10 +278,10 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping with `knowledge` and `discord` keys")
-    discord_section = data.get("discord")
-    if isinstance(discord_section, dict) and "token" in discord_section:
+    secret = _token_key(data)
+    if secret is not None:
         raise ConfigError(
-            f"{path}: discord.token must not be in the config file (it may end up in git); "
+            f"{path}: {secret} must not be in the config file (it may end up in git); "
             f"set {TOKEN_ENV} or discord.token_file instead"
         )
     slack_section = data.get("slack")
@@ -266,6 +293,24 @@ def _read_yaml(path: Path) -> dict[str, Any]:
                 "and slack.app_token_file, instead"
             )
     return data
+
+
+def _token_key(data: object, at: str = "") -> str | None:
+    """Find a `token:` key at any depth: a secret in the YAML is refused, never ignored."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            here = f"{at}.{key}" if at else str(key)
+            if str(key).casefold() == "token":
+                return here
+            found = _token_key(value, here)
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for n, item in enumerate(data):
+            found = _token_key(item, f"{at}[{n}]")
+            if found is not None:
+                return found
+    return None
 
 
 def _token(
@@ -281,12 +326,15 @@ def _token(
     if token_file is None:
         return None
     path = token_file if token_file.is_absolute() else base / token_file
+    named = HIDDEN if looks_like_token(str(token_file)) else str(path)
     try:
         text = path.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise ConfigError(f"{key} {path}: cannot read ({exc.strerror})") from None
+        hint = "; it must name a file holding the token, not the token" if named == HIDDEN else ""
+        reason = f"cannot read ({exc.strerror}){hint}"
+        raise ConfigError(f"{key} {named}: {reason}") from None
     if not text:
-        raise ConfigError(f"{key} {path}: the file is empty")
+        raise ConfigError(f"{key} {named}: the file is empty")
     return SecretStr(text)
 
 

@@ -68,3 +68,17 @@ def test_console_path_does_not_import_discord() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip().endswith("False")
     assert "About" in done.stdout or "about" in done.stdout.lower()
+
+
+def test_check_of_a_huge_folder_stops_at_its_time_limit(knowledge_copy: Path) -> None:
+    """`factbot check --timeout 1` on a 26 MB junk events.yaml stops in one line, exit 1."""
+    with (knowledge_copy / "events.yaml").open("w", encoding="utf-8") as f:
+        f.write("events:\n")
+        for n in range(300_000):
+            f.write(f'  - id: junk-{n}\n    date: "2001"\n    text: Junk {n}.\n    sources: [x]\n')
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(knowledge_copy), "--timeout", "1"],
+        capture_output=True, text=True, timeout=60, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr == "factbot: check stopped after 1 s; raise --timeout\n"

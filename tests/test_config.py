@@ -111,3 +111,51 @@ def test_missing_token_is_explained() -> None:
     """With no token anywhere, the error says where to put one."""
     with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
         require_token(load_settings(None, environ={}))
+
+
+REAL_LOOKING = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"token: {SECRET}\n",
+        f"knowledge: knowledge\nextra:\n  nested:\n    - token: {SECRET}\n",
+        f"discord:\n  commands:\n    Token: {SECRET}\n",
+    ],
+    ids=["top level", "nested in a list", "any case"],
+)
+def test_token_key_anywhere_is_refused(tmp_path: Path, text: str) -> None:
+    """A `token:` key at any depth stops the bot with a pointer to DISCORD_TOKEN, unechoed."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, text), environ={})
+    assert "must not be in the config file" in str(caught.value)
+    assert "DISCORD_TOKEN" in str(caught.value)
+    assert SECRET not in str(caught.value)
+
+
+def test_token_pasted_as_token_file_is_not_echoed(tmp_path: Path) -> None:
+    """A token pasted into `discord.token_file` is refused without showing it."""
+    path = write(tmp_path, f"discord:\n  token_file: {REAL_LOOKING}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, environ={})
+    assert REAL_LOOKING not in str(caught.value)
+    assert "looks like a token, not shown" in str(caught.value)
+    assert "not the token" in str(caught.value)
+
+
+def test_token_pasted_as_an_admin_id_is_not_echoed(tmp_path: Path) -> None:
+    """A token pasted into `admin_user_ids` is refused as no Discord id, without showing it."""
+    path = write(tmp_path, f"discord:\n  admin_user_ids: ['{REAL_LOOKING}']\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, environ={})
+    message = str(caught.value)
+    assert REAL_LOOKING not in message and REAL_LOOKING[:20] not in message
+    assert "discord.admin_user_ids.0" in message and "is not a Discord id" in message
+
+
+def test_a_mistyped_id_is_still_shown(tmp_path: Path) -> None:
+    """A short wrong id is echoed, so the operator sees which one is wrong."""
+    path = write(tmp_path, "discord:\n  admin_user_ids: ['12a4']\n")
+    with pytest.raises(ConfigError, match="'12a4' is not a Discord id"):
+        load_settings(path, environ={})

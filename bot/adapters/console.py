@@ -6,6 +6,7 @@ The local user owns the files, so they are an admin here. Nothing in this path i
 from __future__ import annotations
 
 import getpass
+import io
 import os
 import shutil
 import sys
@@ -17,6 +18,7 @@ from bot.adapters.serving import build_engine
 from bot.adapters.terminal import render, render_json
 from bot.config import Settings, load_settings
 from bot.core.engine import Engine
+from bot.core.notices import reload_notice
 from bot.core.parse import split_line
 from bot.core.types import Actor, Reply, ReplyKind, Request
 from bot.errors import ConfigError, KnowledgeError
@@ -89,6 +91,8 @@ def ask(line: str, knowledge: Path, fmt: str, articles: Path | None = None) -> i
     engine = load_engine(knowledge, articles=articles)
     if engine is None:
         return 1
+    engine.store.one_shot = True
+    engine.store.on_wait = _say_waiting
     try:
         reply = answer(engine, line, console_actor())
     finally:
@@ -116,6 +120,11 @@ def report(command: str, args: str, knowledge: Path | None, config: Path | None)
     return EXIT_CODES.get(reply.kind, 1)
 
 
+def _say_waiting() -> None:
+    """Tell the admin why nothing happens yet; the edit goes through when its turn comes."""
+    print("Waiting for other edits to finish; yours will be saved next…", file=sys.stderr)
+
+
 def _print(text: str) -> bool:
     """Print; tell whether the reader is still there (`factbot ask … | head` closes early)."""
     try:
@@ -140,10 +149,21 @@ def chat(knowledge: Path, articles: Path | None = None) -> int:
     actor = console_actor()
     try:
         if not sys.stdin.isatty():
-            return _answer_lines(engine, sys.stdin, actor)
+            return _answer_lines(engine, _forgiving(sys.stdin), actor)
         return _interactive(engine, actor)
     finally:
         engine.usage.close()
+
+
+def _forgiving(stream: TextIO) -> TextIO:
+    """Read undecodable bytes as U+FFFD instead of dying on them.
+
+    Under `PYTHONIOENCODING=utf-8:strict` (common with a UTF-8 locale) one stray byte in a piped
+    line would otherwise end the whole session in a UnicodeDecodeError.
+    """
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
 
 
 def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:
@@ -198,7 +218,10 @@ def _prompt_loop(engine: Engine, session: PromptSession[str], actor: Actor) -> i
 def _report_reload(result: ReloadResult) -> None:
     """Say what a file change did: reloaded, or kept the last good base and why."""
     if result.swapped:
-        print("(knowledge files changed: reloaded)")
+        changes = f": {result.changes.summary()}" if result.changes is not None else ""
+        print(f"(knowledge files changed: reloaded{changes})")
+    elif result.held or result.failed:
+        print(f"({reload_notice(result)})")
     elif result.problems:  # each problem is logged; `kb check` lists them again on demand
         print("(knowledge files changed but have problems: still answering from the last good")
         print(" version; `kb check` lists them)")

@@ -17,6 +17,7 @@ from bot.core.commands.usage import opened_stats
 from bot.core.engine import Engine
 from bot.core.table import CommandTable
 from bot.errors import KnowledgeError
+from bot.store.large.limits import Limits
 from bot.store.paths import state_dir
 from bot.store.store import Store
 from bot.usage.log import DATABASE_NAME, UsageLog, open_usage
@@ -32,6 +33,9 @@ def build_engine(settings: Settings) -> Engine:
         cache_root=settings.cache_dir,
         state_root=settings.state_dir,
     )
+    limits = settings.reload
+    store.limits = Limits(seconds=limits.timeout_s, memory_mb=limits.memory_mb)
+    store.hold_share = limits.hold_share
     table = CommandTable(opened_stats(ALL) if settings.stats.public else ALL)
     return Engine(store, table, usage_log(settings))
 

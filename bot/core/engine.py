@@ -107,7 +107,13 @@ class Engine:
         command = self.table.get(name)
         # Admin commands carry whole entries (`fact add … text="…"`); the rest stay short.
         admin = command is not None and command.spec.admin
-        args = clean_text(request.args, MAX_ADMIN_ARGS if admin else MAX_ARGS)
+        args = clean_text(request.args, MAX_ADMIN_ARGS + 1 if admin else MAX_ARGS)
+        if admin and len(args) > MAX_ADMIN_ARGS:  # cutting an entry's text would save half of it
+            raise BadArguments(
+                f"That line is too long: the limit is {MAX_ADMIN_ARGS:,} characters after "
+                "the command.",
+                "Shorten the text, or edit the YAML file by hand for a long entry.",
+            )
         reading = self._read(name, args, command)
         if reading is not None:
             reply = self._run(self._command(reading.command), reading.args, request)
@@ -145,7 +151,8 @@ class Engine:
         """Check rights and arguments, then run the command's handler."""
         name = command.spec.name
         if command.spec.admin and not request.actor.is_admin:
-            _log.warning("refused %s for %s (%s)", name, request.actor.name, request.actor.id)
+            # Ids are not secrets, and the command name is all of the message we record.
+            _log.info("refused admin command %s for user %s", name, request.actor.id)
             raise NotAllowed(f"`{name}` is for admins only.")
         cleaned = Request(name, args, request.actor)
         if command.spec.arg_required and not args:

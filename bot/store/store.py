@@ -23,11 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import Problem, UserError
+from bot.factbase.edit.atomic import remove_stale_temps
 from bot.factbase.load.files import Signature, knowledge_files, signatures
 from bot.factbase.load.provenance import default_seeds_dir
 from bot.factbase.model import FactBase
 from bot.store import paths
+from bot.store.changes import HOLD_SHARE, Changes, compare
 from bot.store.indexcache import load_snapshot
+from bot.store.large.child import (
+    Children,
+    ReloadCancelled,
+    ReloadTooBig,
+    check_and_index_in_child,
+    remove_stale_reload_folders,
+)
+from bot.store.large.limits import Limits
 from bot.store.large.memory import paused_gc, quick_handover, release_freed_memory
 from bot.store.snapshot import Snapshot, SnapshotTable, build_snapshot, open_snapshot
 
@@ -52,6 +62,9 @@ class ReloadResult:
     problems: tuple[Problem, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
     note: str = ""
+    failed: bool = False  # stopped by a limit: worth telling the admins
+    changes: Changes | None = None  # what it changed, or would change if confirmed
+    held: str = ""  # why it waits for `reload confirm` (a file gone, too many entries removed)
 
 
 class Store:
@@ -68,8 +81,20 @@ class Store:
         large: bool = False,
         loaded: Mapping[str, Signature] | None = None,
     ) -> None:
-        """Serve `snapshot`; with a `folder`, reload and edit it (`Store.open` fills the rest)."""
+        """Serve `snapshot`; with a `folder`, reload and edit it (`Store.open` fills the rest).
+
+        `one_shot` (set by `factbot ask`): the process answers one command and exits, so an
+        edit is not indexed and served afterwards. `on_wait` is told when an edit has to queue
+        behind other processes' edits.
+        """
         self.snapshot = snapshot
+        self.limits = Limits()
+        self.hold_share = HOLD_SHARE
+        self._held: tuple[KnowledgeState, SnapshotTable | None] | None = None
+        self._children = Children()
+        self._closed = False
+        self.one_shot = False
+        self.on_wait: Callable[[], object] | None = None
         self.folder = folder
         self.seeds = seeds if seeds is not None or folder is None else default_seeds_dir(folder)
         self.large = large
@@ -95,6 +120,9 @@ class Store:
         `large` forces the large path on or off; by default the files' size decides.
         """
         cache, state = paths.cache_dir(folder, cache_root), paths.state_dir(folder, state_root)
+        for leftovers in (folder, cache):  # what writes killed mid-way left behind
+            remove_stale_temps(leftovers)
+        remove_stale_reload_folders(cache)  # and reloads of a bot that was killed
         large = _is_large(folder) if large is None else large
         before = signatures(folder)  # taken first, so a file changed mid-load reads as changed
         if not large:
@@ -126,10 +154,16 @@ class Store:
 
         with self._lock:
             if self._writer is None:
-                self._writer = KnowledgeWriter(self.folder, self.seeds, self._state)
+                self._writer = KnowledgeWriter(
+                    self.folder, self.seeds, self._state, on_wait=self._waiting
+                )
                 if self._loaded:  # the start-up load: 5 s at 10k entries, not twice
                     self._writer.start_from(self.snapshot.fb, self._loaded)
             return self._writer
+
+    def _waiting(self) -> None:
+        if self.on_wait is not None:
+            self.on_wait()
 
     def show(self, entry_id: str) -> tuple[str, int, str]:
         """Give (file, 1-based line, text as stored) for an entry."""
@@ -196,7 +230,8 @@ class Store:
 
     def _published_edit(self, edit: Callable[[KnowledgeWriter], EditResult]) -> EditResult:
         result = edit(self.writer)
-        self.publish(result.factbase, result.version)
+        if not self.one_shot:  # nobody asks a one-shot process anything after its edit
+            self.publish(result.factbase, result.version)
         return result
 
     # ---- reloads ---------------------------------------------------------------------------
@@ -204,8 +239,11 @@ class Store:
     def reload(self, only_if_changed: bool = False) -> ReloadResult:
         """Load the folder again and serve it if valid; blocking, so call it off the event loop."""
         writer = self.writer
+        if self._closed:
+            return ReloadResult(False, note="the bot is shutting down")
         if only_if_changed and writer.known_signatures() == signatures(writer.folder):
             return ReloadResult(False, note="no change since the last load or edit")
+        self._children.reset()
         if self.large:
             # The collector stays off from decoding to the swap: with it on, the first collection
             # after decoding walks ~1.5M young objects in one go, holding the GIL (a 1.3 s
@@ -224,19 +262,40 @@ class Store:
         `bot.store.large.child`).
         """
         from bot.factbase.edit.writer import load_state
-        from bot.store.large.child import check_and_index_in_child
 
         tables: list[SnapshotTable] = []
         cache = self._cache
         assert cache is not None  # a store with a folder always has a cache directory
 
         def checker(folder: Path, seeds: Path | None) -> tuple[FactBase, list[Problem]]:
-            fb, problems, table = check_and_index_in_child(folder, seeds, cache)
+            fb, problems, table = check_and_index_in_child(
+                folder, seeds, cache, self.limits, self._children
+            )
             tables.extend([table] if table is not None else [])
             return fb, problems
 
-        state, problems = load_state(writer.folder, writer.seeds, checker=checker)
+        try:
+            state, problems = load_state(writer.folder, writer.seeds, checker=checker)
+        except ReloadCancelled:
+            _log.info("reload of %s cancelled (newer files, or shutting down)", writer.folder)
+            return ReloadResult(
+                False, note="cancelled: newer files arrived, or the bot is stopping"
+            )
+        except ReloadTooBig as exc:
+            _log.error(
+                "reload of %s stopped: %s; still serving the last good base", writer.folder, exc
+            )
+            return ReloadResult(False, note=f"stopped: {exc}", failed=True)
         return self._adopt(writer, state, problems, tables[0] if tables else None)
+
+    def cancel_reload(self) -> None:
+        """Stop a reload in progress at once (its child is killed): newer files are coming."""
+        self._children.cancel()
+
+    def close(self) -> None:
+        """Stop any reload and refuse new ones: the bot is shutting down."""
+        self._closed = True
+        self._children.cancel()
 
     def _adopt(
         self,
@@ -249,12 +308,42 @@ class Store:
             for problem in problems:
                 _log.warning("reload refused: %s", problem)
             return ReloadResult(False, tuple(problems), note="kept serving the last good fact base")
+        changes = compare(
+            self.snapshot.fb, state.factbase, writer.known_signatures(), state.signatures
+        )
+        why = changes.risky(self.hold_share)
+        if why:
+            self._held = (state, table)
+            _log.warning("reload held until `reload confirm`: %s (%s)", why, changes.summary())
+            return ReloadResult(False, changes=changes, held=why, note="held")
+        return self._serve(writer, state, table, changes)
+
+    def confirm_reload(self) -> ReloadResult:
+        """Serve the reload that was held, if the files are still exactly what it read."""
+        held, self._held = self._held, None
+        if held is None:
+            return ReloadResult(False, note="there is no held reload to confirm")
+        state, table = held
+        writer = self.writer
+        changes = compare(
+            self.snapshot.fb, state.factbase, writer.known_signatures(), state.signatures
+        )
+        return self._serve(writer, state, table, changes)
+
+    def _serve(
+        self,
+        writer: KnowledgeWriter,
+        state: KnowledgeState,
+        table: SnapshotTable | None,
+        changes: Changes,
+    ) -> ReloadResult:
         version = writer.adopt(state)
         if version is None:
-            return ReloadResult(False, note="the files changed while loading; loading again")
+            return ReloadResult(False, note="the files changed since they were read; reload again")
+        self._held = None
         self.publish(state.factbase, version, table)
-        _log.info("reloaded %s", writer.folder)
-        return ReloadResult(True, counts=state.factbase.counts())
+        _log.info("reloaded %s: %s", writer.folder, changes.summary())
+        return ReloadResult(True, counts=state.factbase.counts(), changes=changes)
 
     # ---- publishing ------------------------------------------------------------------------
 

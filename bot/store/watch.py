@@ -38,22 +38,43 @@ async def watch(
     on_result: Callable[[ReloadResult], object] | None = None,
     stop_event: asyncio.Event | None = None,
 ) -> None:
-    """Reload whenever knowledge files change, until cancelled or `stop_event` is set."""
+    """Reload whenever knowledge files change, until cancelled or `stop_event` is set.
+
+    A change that arrives while a reload is still running cancels it (its child is killed) and
+    starts a new one: the newest files win, and a fix saved during a slow reload is served as
+    soon as it is read, not after the slow one ends.
+    """
     import asyncio
 
     from watchfiles import awatch
 
     target = folder or store.writer.folder
-    async for _changes in awatch(
-        target, watch_filter=is_knowledge_file, debounce=DEBOUNCE_MS, stop_event=stop_event
-    ):
-        try:
-            result = await asyncio.to_thread(store.reload, True)
-        except Exception:  # a watcher that dies silently is worse than one that logs and goes on
-            _log.exception("reload after a file change failed")
-            continue
-        if on_result is not None:
-            on_result(result)
+    running: asyncio.Task[None] | None = None
+    try:
+        async for _changes in awatch(
+            target, watch_filter=is_knowledge_file, debounce=DEBOUNCE_MS, stop_event=stop_event
+        ):
+            if running is not None and not running.done():
+                _log.info("newer files arrived: cancelling the reload in progress")
+                store.cancel_reload()
+                await asyncio.wait({running})
+            running = asyncio.create_task(_reload(store, on_result), name="factbot-reload")
+    finally:
+        if running is not None and not running.done():
+            store.cancel_reload()
+            await asyncio.wait({running}, timeout=5)
+
+
+async def _reload(store: Store, on_result: Callable[[ReloadResult], object] | None) -> None:
+    import asyncio
+
+    try:
+        result = await asyncio.to_thread(store.reload, True)
+    except Exception:  # a watcher that dies silently is worse than one that logs and goes on
+        _log.exception("reload after a file change failed")
+        return
+    if on_result is not None:
+        on_result(result)
 
 
 def watch_in_thread(

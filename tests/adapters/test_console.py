@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,18 @@ def test_chat_without_a_terminal_answers_each_line() -> None:
     assert done.returncode == 0, done.stderr
     assert "Timeline: 1980s" in done.stdout and "Alexei Kosygin" in done.stdout
     assert "Sources" not in done.stdout
+
+
+def test_chat_reads_a_stray_byte_under_strict_utf8() -> None:
+    """`who \\xff bhutto` piped in under strict UTF-8 is answered, not a UnicodeDecodeError."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--knowledge", str(KNOWLEDGE)],
+        input=b"who \xff bhutto\n",
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"Traceback" not in done.stderr
+    assert "Zulfikar Ali Bhutto" in done.stdout.decode("utf-8")

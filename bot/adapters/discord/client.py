@@ -36,6 +36,8 @@ async def create_bot(settings: DiscordSettings, engine: AnswerEngine, **options:
     `options` go straight to discord.py's constructor (tests shorten timeouts with them).
     """
     use_api_base(settings.api_base)
+    # A text bot: "PyNaCl/davey is not installed, voice will NOT be supported" is only noise.
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
     cls = commands.AutoShardedBot if settings.sharding else commands.Bot
     prefix = settings.prefix if settings.commands.prefix else commands.when_mentioned
     bot = cls(

@@ -69,6 +69,7 @@ async def handle_error(cog: Answerer, ctx: commands.Context[Any], error: BaseExc
     elif isinstance(error, DirectMessagesRefused):
         await _note(ctx, NO_DMS)
     elif isinstance(error, NotAdmin):
+        _log.info("refused admin command %s for user %s", _name(ctx), ctx.author.id)
         await _note(ctx, ADMINS_ONLY)
     elif isinstance(error, commands.UserInputError) and ctx.command is not None:
         await cog.answer_usage(ctx)
@@ -85,6 +86,11 @@ async def handle_error(cog: Answerer, ctx: commands.Context[Any], error: BaseExc
             exc_info=(type(error), error, error.__traceback__),
         )
         await _note(ctx, APOLOGY)
+
+
+def _name(ctx: commands.Context[Any]) -> str:
+    """Name the command as typed, never more of the message than that."""
+    return ctx.command.qualified_name if ctx.command is not None else str(ctx.invoked_with)
 
 
 async def _note(ctx: commands.Context[Any], text: str) -> None:

@@ -9,15 +9,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import aiohttp
 import discord
 
 from bot.adapters.discord.client import AnyBot, create_bot, start
+from bot.adapters.discord.notify import admin_notifier
 from bot.adapters.serving import open_engine
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
 from bot.errors import ConfigError
+from bot.store.store import ReloadResult
 
 _log = logging.getLogger("factbot.discord")
 
@@ -54,12 +59,20 @@ def _load(
     return 1 if engine is None else (settings, token, engine)
 
 
-async def serve(settings: Settings, engine: Engine, token: str, stopping: asyncio.Event) -> int:
+async def serve(
+    settings: Settings,
+    engine: Engine,
+    token: str,
+    stopping: asyncio.Event,
+    listeners: list[Callable[[ReloadResult], None]] | None = None,
+) -> int:
     """Answer on Discord until `stopping` is set; 0 on a clean stop, 1 if Discord refused us."""
     bot = await create_bot(settings.discord, engine)
     closer = asyncio.create_task(_close_when(stopping, bot))
+    if listeners is not None:  # reload failures and held reloads reach discord.admin_channel
+        listeners.append(admin_notifier(bot, settings.discord.admin_channel))
     try:
-        return await _connect(bot, token)
+        return await _connect(bot, token, settings.discord.api_base)
     finally:
         closer.cancel()
 
@@ -69,10 +82,13 @@ async def _close_when(stopping: asyncio.Event, bot: discord.Client) -> None:
     await bot.close()
 
 
-async def _connect(bot: AnyBot, token: str) -> int:
+async def _connect(bot: AnyBot, token: str, api_base: str) -> int:
     async with bot:
         try:
             await start(bot, token)
+        except (TimeoutError, aiohttp.ClientConnectionError, OSError) as exc:
+            _log.error(unreachable(api_base, exc))
+            return 1
         except discord.LoginFailure:
             _log.error("Discord refused the token (check DISCORD_TOKEN or discord.token_file)")
             return 1
@@ -81,6 +97,14 @@ async def _connect(bot: AnyBot, token: str) -> int:
             return 1
     _log.info("stopped cleanly")
     return 0
+
+
+def unreachable(api_base: str, exc: BaseException) -> str:
+    """Say in one line which host could not be reached and why (no 80-line traceback)."""
+    host = urlsplit(api_base).netloc or api_base
+    cause = getattr(exc, "os_error", None) or exc
+    reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+    return f"cannot reach {host}: {reason} (check the network, or discord.api_base)"
 
 
 async def _sync(settings: Settings, engine: Engine, token: str, guild_id: int | None) -> int:
@@ -96,6 +120,9 @@ async def _sync(settings: Settings, engine: Engine, token: str, guild_id: int | 
                 synced = await bot.tree.sync(guild=guild)
         except discord.LoginFailure:
             print("factbot: Discord refused the token", file=sys.stderr)
+            return 1
+        except (TimeoutError, aiohttp.ClientConnectionError, OSError) as exc:
+            print(f"factbot: {unreachable(settings.discord.api_base, exc)}", file=sys.stderr)
             return 1
         except discord.HTTPException as exc:
             where = f"guild {guild_id}" if guild_id else "globally"

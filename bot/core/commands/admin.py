@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.core.commands.history import history_reply
 from bot.core.fields import parse_fields
+from bot.core.parse import echo
 from bot.core.replies import counts_line, problems_reply
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Form, FormField, Item, Reply, Request
@@ -57,8 +58,11 @@ FACT = CommandSpec(
 RELOAD = CommandSpec(
     name="reload",
     summary="Re-read the knowledge files now; a broken file keeps the last good fact base.",
-    usage="reload",
+    usage="reload [confirm]",
+    arg="text",
+    arg_name="action",
     admin=True,
+    examples=("reload", "reload confirm"),
 )
 KB = CommandSpec(
     name="kb",
@@ -144,6 +148,11 @@ def _remove(ctx: Context, request: Request, rest: str) -> Reply:
 
 
 def _undo(ctx: Context, request: Request, rest: str) -> Reply:
+    if rest:  # `fact undo please-do-not` must never undo anything
+        raise BadArguments(
+            f"`fact undo` takes nothing after it, not `{echo(rest, 40)}`.",
+            "Usage: `fact undo` takes back your own latest edit; `fact history` lists them.",
+        )
     result = ctx.store.undo(request.actor, _typed(request))
     return edit_reply(result, f"Undid your {result_action(ctx, result)} of")
 
@@ -174,14 +183,28 @@ def result_action(ctx: Context, result: EditResult) -> str:
 
 
 def reload(ctx: Context, request: Request) -> Reply:
-    """Reload on demand and say exactly what happened."""
-    result = ctx.store.reload()
+    """Reload on demand (or serve a held reload) and say exactly what happened and changed."""
+    action = request.args.casefold()
+    if action not in ("", "confirm"):
+        raise BadArguments(
+            f"`reload {echo(action, 40)}` is not an action.", f"Usage: `{RELOAD.usage}`"
+        )
+    result = ctx.store.confirm_reload() if action else ctx.store.reload()
     if result.problems:
         title = "Not reloaded: the files have problems."
         return problems_reply(result.problems, title, ctx.store.folder)
+    changed = f"Changes: {result.changes.summary()}." if result.changes is not None else ""
+    if result.held:
+        return Reply(
+            title=f"Reload held: {result.held}.",
+            intro=f"{changed}\nThe last good fact base keeps serving; `reload confirm` serves "
+            "the new files.",
+            kind="admin",
+        )
     if not result.swapped:
         return Reply(title=f"Not reloaded: {result.note}.", kind="admin")
-    return Reply(title="Reloaded the fact base.", intro=counts_line(result.counts), kind="admin")
+    intro = "\n".join(line for line in (counts_line(result.counts), changed) if line)
+    return Reply(title="Reloaded the fact base.", intro=intro, kind="admin")
 
 
 def kb(ctx: Context, request: Request) -> Reply:
@@ -210,12 +233,15 @@ def edit_reply(result: EditResult, verb: str) -> Reply:
     record = result.record
     where = f"{record.file}:{record.entry_line}" if record.entry_line else record.file
     again = "again to go further back" if record.action == "undo" else "to take this back"
+    footer = f"`fact undo` {again}; `fact history` lists the changes."
+    if result.waited_s >= 1:  # the admin saw nothing for a while: say why
+        footer = f"Saved after waiting {result.waited_s:.0f} s for other edits.\n{footer}"
     return Reply(
         title=f"{verb} `{record.entry_id}` — {where}",
         intro="It read:" if result.entry_gone else "",
         block=result.entry_text,
         block_syntax="yaml",
-        footer=f"`fact undo` {again}; `fact history` lists the changes.",
+        footer=footer,
         kind="admin",
     )
 

@@ -4,32 +4,34 @@ Why line patches and not ruamel.yaml: a ruamel round trip re-emits the whole fil
 one edit in a 10,000-entry file, and it re-wraps long lines unless told not to); patching the
 entry's own lines costs milliseconds and leaves every other byte alone by construction.
 
-One edit, start to finish, under a thread lock plus a cross-process file lock:
-refresh the known state if any file changed on disk → plan the patch → re-check the would-be
-fact base exactly as `factbot check` does (`recheck.py`) → append the audit record as an
-intent → write beside the file, fsync, `os.replace`, fsync the folder → confirm the record
-(see `audit.py` for why it comes first) → hand back the new FactBase.
+One edit, start to finish: refresh the known state if any file changed on disk → plan the
+patch → re-check the would-be fact base exactly as `factbot check` does (`recheck.py`) — all of
+that outside the cross-process file lock, so fifty admins' processes prepare their edits side by
+side — then, under the lock: if no file moved meanwhile, append the audit record as an intent →
+write beside the file, fsync, `os.replace`, fsync the folder → confirm the record (see
+`audit.py` for why it comes first) → hand back the new FactBase. If another process wrote in
+between, the state is refreshed and the edit re-planned and re-checked under the lock, which by
+then is a warm re-read of a few hundred entries. The lock is waited for as long as it takes;
+`on_wait` is told once when the wait is more than a moment, so the admin hears why.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from filelock import FileLock, Timeout
-
 from bot.errors import BadArguments, BrokenOnDisk, KnowledgeError, NotFound, Problem, UserError
 from bot.factbase.edit import plan as edits
-from bot.factbase.edit.atomic import write_atomic
+from bot.factbase.edit.atomic import remove_stale_temps, write_atomic
 from bot.factbase.edit.audit import AUDIT_NAME, Action, AuditLog, AuditRecord, Editor, new_record
 from bot.factbase.edit.guards import has_another, near_ids, refuse_if_referenced
 from bot.factbase.edit.lineindex import FileIndex
 from bot.factbase.edit.lines import Entry, EntryMoved, Patch, apply, read_entry, split_lines
+from bot.factbase.edit.lock import EditLock
 from bot.factbase.edit.recheck import entries, find, recheck
 from bot.factbase.edit.slugs import new_id
 from bot.factbase.edit.undo import plan_undo
@@ -39,8 +41,6 @@ from bot.factbase.load.provenance import default_seeds_dir
 from bot.factbase.model import FactBase
 
 _log = logging.getLogger("factbot.writer")
-LOCK_NAME = "edit.lock"
-LOCK_TIMEOUT_S = 30.0
 T = TypeVar("T")
 
 
@@ -97,6 +97,19 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """An edit planned and re-checked against `state`, ready to write if the files still match."""
+
+    state: KnowledgeState
+    change: Change
+    factbase: FactBase
+    new_lines: list[str]
+    entry_text: str
+    entry_line: int | None
+    gone: bool
+
+
+@dataclass(frozen=True)
 class EditResult:
     """What an edit did: the new fact base to serve, its audit record, and the entry's text."""
 
@@ -105,43 +118,35 @@ class EditResult:
     version: int  # grows with every commit or adopted reload; newer wins when publishing
     entry_text: str = ""  # the entry as now stored, or as it stood if the edit removed it
     entry_gone: bool = False
+    waited_s: float = 0.0  # how long other edits held the lock first
 
 
 class KnowledgeWriter:
     """The one way the bot changes knowledge files; safe to share between threads and tasks."""
 
-    def __init__(self, folder: Path, seeds: Path | None, state: Path) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        seeds: Path | None,
+        state: Path,
+        on_wait: Callable[[], object] | None = None,
+    ) -> None:
         """Edit `folder`, checking evidence against `seeds`.
 
         The audit log and the lock live in `state`, outside the folder (the admins' git checkout).
+        `on_wait` is called once per edit that has to queue behind other processes' edits.
         """
         self.folder = folder
         self.seeds = seeds if seeds is not None else default_seeds_dir(folder)
         self.audit = AuditLog(state / AUDIT_NAME, folder)
-        self._thread_lock = threading.RLock()
-        self._state_dir = state
-        # Poll often: filelock is not fair, and a busy writer elsewhere re-takes it at once.
-        self._file_lock = FileLock(
-            str(state / LOCK_NAME), timeout=LOCK_TIMEOUT_S, poll_interval=0.005
-        )
+        self._lock = EditLock(folder, state, on_wait)
+        self._thread_lock = self._lock.thread
         self._state: KnowledgeState | None = None
         self._version = 0
 
-    @contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold both locks: threads of this process, then other processes."""
-        with self._thread_lock:
-            try:
-                self._state_dir.mkdir(parents=True, exist_ok=True)
-                self._file_lock.acquire()
-            except Timeout as exc:
-                raise UserError("Another edit is still running; try again in a moment.") from exc
-            except OSError as exc:  # e.g. a read-only folder
-                raise UserError(f"Cannot edit {self.folder} ({exc.strerror or exc}).") from exc
-            try:
-                yield
-            finally:
-                self._file_lock.release()
+    def locked(self) -> AbstractContextManager[None]:
+        """Hold the edit lock: threads of this process, then other processes (`lock.py`)."""
+        return self._lock.held()
 
     def adopt(self, state: KnowledgeState) -> int | None:
         """Take a state the reloader loaded, unless the files changed since; give its version."""
@@ -182,13 +187,36 @@ class KnowledgeWriter:
         self._state = state
         return state
 
-    def _run(self, operation: Callable[[KnowledgeState], T]) -> T:
-        """Run under the locks; if the files moved under us, reload once and retry."""
-        with self.locked():
-            try:
-                return operation(self._fresh(force=False))
-            except EntryMoved:
-                return operation(self._fresh(force=True))
+    def _read(self, operation: Callable[[KnowledgeState], T]) -> T:
+        """Read the current state without the file lock (files are only ever renamed in)."""
+        with self._thread_lock:
+            return self._attempt(operation)
+
+    def _attempt(self, operation: Callable[[KnowledgeState], T]) -> T:
+        """Run on the fresh state; if the files moved under us, reload once and retry."""
+        try:
+            return operation(self._fresh(force=False))
+        except EntryMoved:
+            return operation(self._fresh(force=True))
+
+    def _run(
+        self, operation: Callable[[KnowledgeState], Prepared], actor: Editor, command: str
+    ) -> EditResult:
+        """Prepare and check outside the file lock; under it, write if no file moved meanwhile.
+
+        Otherwise another process wrote first: prepare again on its files (the re-read is warm
+        by now), under the lock this time so nothing can move again.
+        """
+        with self._thread_lock:
+            prepared: Prepared | None = None
+            # Files mid-change by other processes, or a re-check that failed on them: judge again
+            # under the lock, where nothing moves.
+            with suppress(EntryMoved, KnowledgeError):
+                prepared = self._attempt(operation)
+            with self.locked():
+                if prepared is None or prepared.state.signatures != signatures(self.folder):
+                    prepared = self._attempt(operation)
+                return self._write_prepared(prepared, actor, command)
 
     # ---- what an entry looks like on disk ------------------------------------------------
 
@@ -199,7 +227,7 @@ class KnowledgeWriter:
             file, entry = self._entry(state, entry_id)
             return file, entry.start + 1, entry.text(self._lines(state, file))
 
-        return self._run(operation)
+        return self._read(operation)
 
     def _entry(self, state: KnowledgeState, entry_id: str) -> tuple[str, Entry]:
         found = find(state.factbase, entry_id)
@@ -230,7 +258,7 @@ class KnowledgeWriter:
     ) -> EditResult:
         """Append a new entry at the end of its section."""
 
-        def operation(state: KnowledgeState) -> EditResult:
+        def operation(state: KnowledgeState) -> Prepared:
             fb = state.factbase
             fields = dict(values)
             if not fields.get("id"):
@@ -241,16 +269,16 @@ class KnowledgeWriter:
             lines = self._lines(state, file)
             patch, start = edits.plan_add(lines, anchor, fields)
             change = Change(file, section, patch, "add", fields["id"], entry_start=start)
-            return self._commit(state, change, actor, command)
+            return self._prepare(state, change)
 
-        return self._run(operation)
+        return self._run(operation, actor, command)
 
     def edit(
         self, entry_id: str, changes: Mapping[str, Any | None], actor: Editor, command: str
     ) -> EditResult:
         """Change some keys of an entry; `None` removes a key."""
 
-        def operation(state: KnowledgeState) -> EditResult:
+        def operation(state: KnowledgeState) -> Prepared:
             if "id" in changes and changes["id"] != entry_id:
                 raise BadArguments("Ids stay fixed; add a new entry and remove this one instead.")
             file, entry = self._entry(state, entry_id)
@@ -259,14 +287,14 @@ class KnowledgeWriter:
             change = Change(
                 file, section, patch, "edit", entry_id, entry_start=entry.start, removed=entry_id
             )
-            return self._commit(state, change, actor, command)
+            return self._prepare(state, change)
 
-        return self._run(operation)
+        return self._run(operation, actor, command)
 
     def remove(self, entry_id: str, actor: Editor, command: str) -> EditResult:
         """Delete an entry nothing else refers to."""
 
-        def operation(state: KnowledgeState) -> EditResult:
+        def operation(state: KnowledgeState) -> Prepared:
             file, entry = self._entry(state, entry_id)
             refuse_if_referenced(state.factbase, entry_id)
             section = _section(state.factbase, entry_id)
@@ -276,14 +304,14 @@ class KnowledgeWriter:
                 )
             patch = edits.plan_remove(self._lines(state, file), entry)
             change = Change(file, section, patch, "remove", entry_id, removed=entry_id)
-            return self._commit(state, change, actor, command)
+            return self._prepare(state, change)
 
-        return self._run(operation)
+        return self._run(operation, actor, command)
 
     def undo(self, actor: Editor, command: str) -> EditResult:
         """Reverse this actor's latest edit that is not undone yet, byte for byte."""
 
-        def operation(state: KnowledgeState) -> EditResult:
+        def operation(state: KnowledgeState) -> Prepared:
             records = self.audit.records()
             plan = plan_undo(records, actor, self.folder, lambda f: self._lines(state, f))
             rec = plan.record
@@ -298,31 +326,34 @@ class KnowledgeWriter:
                 removed=removed,
                 undoes=rec.id,
             )
-            return self._commit(state, change, actor, command)
+            return self._prepare(state, change)
 
-        return self._run(operation)
+        return self._run(operation, actor, command)
 
     # ---- validate, write, record ------------------------------------------------------------
 
-    def _commit(
-        self, state: KnowledgeState, change: Change, actor: Editor, command: str
-    ) -> EditResult:
-        """Re-check the base the change would make, then write it with its audit record."""
-        file, section, patch, entry_id = change.file, change.section, change.patch, change.entry_id
-        entry_start, removed = change.entry_start, change.removed
-        new_lines = apply(self._lines(state, file), patch)
+    def _prepare(self, state: KnowledgeState, change: Change) -> Prepared:
+        """Re-check the base the change would make; raise KnowledgeError if it would break."""
+        file, entry_start, removed = change.file, change.entry_start, change.removed
+        new_lines = apply(self._lines(state, file), change.patch)
         entry_text, gone = "", entry_start is None and removed is not None
         line = entry_start
         if entry_start is not None:
-            entry = read_entry(new_lines, entry_start, len(new_lines), entry_id)
+            entry = read_entry(new_lines, entry_start, len(new_lines), change.entry_id)
             entry_text = entry.text(new_lines)
         elif removed is not None:  # a removal, or the undo of an add: where the entry stood
             old = self._entry(state, removed)[1]
             entry_text, line = old.text(self._lines(state, file)), old.start
         added = None if entry_start is None else (entry_start, entry_text)
-        fb, problems = recheck(state.factbase, file, section, added, removed, self.seeds)
+        fb, problems = recheck(state.factbase, file, change.section, added, removed, self.seeds)
         if problems:
             raise KnowledgeError(problems)
+        return Prepared(state, change, fb, new_lines, entry_text, line, gone)
+
+    def _write_prepared(self, prepared: Prepared, actor: Editor, command: str) -> EditResult:
+        """Write a prepared edit with its audit record and make it the known state."""
+        state, change = prepared.state, prepared.change
+        file, patch, entry_id = change.file, change.patch, change.entry_id
         path = Path(file)
         record = new_record(
             actor,
@@ -331,24 +362,29 @@ class KnowledgeWriter:
             entry_id,
             path.name,
             patch,
-            entry_line=(line or 0) + 1,
-            section=section,
+            entry_line=(prepared.entry_line or 0) + 1,
+            section=change.section,
             undoes=change.undoes,
         )
-        self._write_logged(path, "".join(new_lines).encode("utf-8"), record)
+        self._write_logged(path, "".join(prepared.new_lines).encode("utf-8"), record)
         sigs = dict(state.signatures)
         sigs.update({k: v for k, v in signatures(self.folder).items() if k == path.name})
-        new_entry = None if entry_start is None else (entry_start, entry_id)
-        index = {**state.index, file: state.index[file].moved(patch, removed, new_entry)}
-        lines = {**state.lines, file: new_lines}
+        start = change.entry_start
+        new_entry = None if start is None else (start, entry_id)
+        index = {**state.index, file: state.index[file].moved(patch, change.removed, new_entry)}
+        lines = {**state.lines, file: prepared.new_lines}
+        fb = prepared.factbase
         self._state = replace(state, factbase=fb, signatures=sigs, index=index, lines=lines)
         self._version += 1
-        return EditResult(fb, record, self._version, entry_text, gone)
+        return EditResult(
+            fb, record, self._version, prepared.entry_text, prepared.gone, self._lock.waited_s
+        )
 
     def _write_logged(self, path: Path, data: bytes, record: AuditRecord) -> None:
         """Log the edit as an intent, replace the file, then confirm it (see `audit.py`)."""
         try:
             self.audit.settle()  # a crash may have left the previous edit open
+            remove_stale_temps(path.parent)  # and its half-written temporary file
             self.audit.append(record)
             write_atomic(path, data)
         except OSError as exc:

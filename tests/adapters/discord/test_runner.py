@@ -117,6 +117,35 @@ async def test_sigterm_stops_cleanly_without_showing_the_token(running: Running)
     assert TOKEN not in logs
 
 
+async def unreachable_run(tmp_path: Path) -> tuple[int | None, str]:
+    """Run `factbot run` against an API root where nothing listens; give exit code and stderr."""
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        f"knowledge: {KNOWLEDGE}\ndiscord:\n  api_base: http://127.0.0.1:9/api/v10\n",
+        encoding="utf-8",
+    )
+    process = await factbot("run", "--config", str(path))
+    _, err = await asyncio.wait_for(process.communicate(), 30)
+    return process.returncode, err.decode()
+
+
+async def test_an_unreachable_api_base_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    """No server at `api_base`: one error line naming the host and the cause, exit 1."""
+    code, err = await unreachable_run(tmp_path)
+    assert code == 1, err
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if "ERROR" in line]
+    assert len(errors) == 1, err
+    assert "cannot reach 127.0.0.1:9: Connect call failed" in errors[0]
+
+
+async def test_start_shows_no_voice_warnings(tmp_path: Path) -> None:
+    """A text bot says nothing about PyNaCl or davey when it starts."""
+    _, err = await unreachable_run(tmp_path)
+    assert "logging in using static token" in err
+    assert "voice will NOT be supported" not in err
+
+
 async def test_sync_registers_top_level_slash_commands(tmp_path: Path) -> None:
     """`factbot sync --guild` registers /timeline period:, /interests party:… with autocomplete."""
     fake = FakeDiscord()

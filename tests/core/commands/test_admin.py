@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -65,10 +66,42 @@ ADMIN_LINES = [
 def test_non_admin_is_refused_every_admin_command(
     engine_on_copy: Engine, knowledge_copy: Path, line: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A member gets a polite refusal, the attempt is logged, and no file changes."""
+    """A member gets a polite refusal, the attempt is logged at INFO, and no file changes."""
+    caplog.set_level(logging.INFO)
     before = folder_bytes(knowledge_copy)
     reply = say(engine_on_copy, line, MEMBER)
     assert reply.kind == "refused"
     assert "for admins only" in reply.title
-    assert "refused" in caplog.text
+    name = line.lstrip("!").split()[0]
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("INFO", f"refused admin command {name} for user {MEMBER.id}")
+    ]
+    assert folder_bytes(knowledge_copy) == before
+
+
+@pytest.mark.parametrize("argument", ["please-do-not", "all", "pakistan-emerges-1947 now"])
+def test_undo_with_an_argument_is_refused_and_undoes_nothing(
+    engine_on_copy: Engine, knowledge_copy: Path, argument: str
+) -> None:
+    """`fact undo please-do-not` explains the usage and leaves the admin's last edit in place."""
+    assert say(engine_on_copy, ADD_EVENT).title.startswith("Added `")
+    after_add = folder_bytes(knowledge_copy)
+    reply = say(engine_on_copy, f"!fact undo {argument}")
+    assert reply.kind == "usage"
+    assert reply.title.startswith("`fact undo` takes nothing after it")
+    assert "Usage: `fact undo`" in reply.intro
+    assert folder_bytes(knowledge_copy) == after_add
+
+
+def test_an_over_long_admin_line_says_the_limit_and_saves_nothing(
+    engine_on_copy: Engine, knowledge_copy: Path
+) -> None:
+    """A quoted text pushing `fact edit` past the cap is refused as too long, with the limit."""
+    before = folder_bytes(knowledge_copy)
+    reply = say(engine_on_copy, f'!fact edit {EDITED} text="{"L" * 2100}"')
+    assert reply.kind == "usage"
+    assert reply.title == (
+        "That line is too long: the limit is 2,000 characters after the command."
+    )
+    assert "could not read" not in reply.title
     assert folder_bytes(knowledge_copy) == before
