@@ -107,7 +107,7 @@ class Engine:
         command = self.table.get(name)
         # Admin commands carry whole entries (`fact add … text="…"`); the rest stay short.
         admin = command is not None and command.spec.admin
-        args = clean_text(request.args, MAX_ADMIN_ARGS + 1 if admin else MAX_ARGS)
+        args = clean_text(request.args, 2 * MAX_ADMIN_ARGS if admin else MAX_ARGS)
         if admin and len(args) > MAX_ADMIN_ARGS:  # cutting an entry's text would save half of it
             raise BadArguments(
                 f"That line is too long: the limit is {MAX_ADMIN_ARGS:,} characters after "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.factbase.edit.lock import LOCK_NAME
 from bot.store.paths import state_dir
-from tests.conftest import ADD_EVENT, NEW_ID
+from tests.conftest import ADD_EVENT, NEW_ID, SEEDS, needs_articles
 
 HOLD = """
 import sys, time
@@ -20,6 +20,7 @@ time.sleep(float(sys.argv[2]))
 """
 
 
+@needs_articles
 def test_a_queued_edit_tells_the_admin_and_lands(knowledge_copy: Path) -> None:
     """With the edit lock held by another process, `factbot ask` says it waits, then saves."""
     lock = state_dir(knowledge_copy) / LOCK_NAME
@@ -30,7 +31,17 @@ def test_a_queued_edit_tells_the_admin_and_lands(knowledge_copy: Path) -> None:
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         done = subprocess.run(
-            [sys.executable, "-m", "bot", "ask", ADD_EVENT, "--knowledge", str(knowledge_copy)],
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "ask",
+                ADD_EVENT,
+                "--knowledge",
+                str(knowledge_copy),
+                "--articles",
+                str(SEEDS),
+            ],  # fmt: skip
             capture_output=True,
             text=True,
             timeout=60,
