@@ -41,7 +41,7 @@ def test_a_queued_edit_tells_the_admin_and_lands(knowledge_copy: Path) -> None:
                 str(knowledge_copy),
                 "--articles",
                 str(SEEDS),
-            ],  # fmt: skip
+            ],
             capture_output=True,
             text=True,
             timeout=60,
