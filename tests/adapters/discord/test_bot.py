@@ -24,7 +24,8 @@ from tests.adapters.discord.expected import (
 )
 from tests.fakes.discord import FakeDiscord, Recorded
 
-KB_CHECK_TITLE = "The knowledge files are valid."
+# Accepted, not refused: the title goes on "…, but not all of it is verified." without articles.
+KB_CHECK_TITLE = "The knowledge files are valid"
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
 
@@ -191,7 +192,7 @@ async def test_admin_command_is_refused_for_a_member(bot: AnyBot, fake: FakeDisc
     answered = await fake.reply_to(
         await fake.say(fake.member("boss", admin=True), "!kb check", channel=fake.channel(8))
     )
-    assert embeds(answered)[0]["title"] == KB_CHECK_TITLE
+    assert embeds(answered)[0]["title"].startswith(KB_CHECK_TITLE)
 
 
 @pytest.mark.parametrize("who", ["listed user id", "listed role"])
@@ -204,7 +205,7 @@ async def test_admins_may_be_named_by_user_or_role(
     else:
         admin = fake.member("moderator", role=fake.guild.moderator_role_id)
     sent = await fake.reply_to(await fake.say(admin, "!kb check", channel=fake.channel(17)))
-    assert embeds(sent)[0]["title"] == KB_CHECK_TITLE
+    assert embeds(sent)[0]["title"].startswith(KB_CHECK_TITLE)
 
 
 async def test_admin_slash_command_refusal_is_private(bot: AnyBot, fake: FakeDiscord) -> None:
