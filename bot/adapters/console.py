@@ -14,9 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.adapters.serving import build_engine
+from bot.adapters.serving import build_engine, default_engine
 from bot.adapters.terminal import render, render_json
-from bot.config import Settings, load_settings
 from bot.core.engine import Engine
 from bot.core.notices import reload_notice
 from bot.core.parse import split_line
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import History
 
+    from bot.config import Settings
     from bot.store.store import ReloadResult
 
 MAX_WIDTH = 100  # beyond this, lines get hard to read even on a wide terminal
@@ -59,12 +59,13 @@ def load_engine(
     articles: Path | None = None,
 ) -> Engine | None:
     """Load the fact base, or print each problem (file:line: what — fix) and give None."""
-    update: dict[str, object] = {"knowledge": knowledge}
-    if articles is not None:
-        update["articles"] = articles
-    settings = (settings or Settings()).model_copy(update=update)
     try:
-        return build_engine(settings)
+        if settings is None:  # no config: the defaults, without importing pydantic
+            return default_engine(knowledge, articles)
+        update: dict[str, object] = {"knowledge": knowledge}
+        if articles is not None:
+            update["articles"] = articles
+        return build_engine(settings.model_copy(update=update))
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=err)
@@ -105,6 +106,8 @@ def ask(line: str, knowledge: Path, fmt: str, articles: Path | None = None) -> i
 def report(command: str, args: str, knowledge: Path | None, config: Path | None) -> int:
     """Print `stats` or `gaps` for an operator, exactly as an admin sees them in the chat."""
     try:
+        from bot.config import load_settings  # operators' reports read the config file
+
         settings = load_settings(config)
     except ConfigError as exc:
         print(f"factbot: {exc}", file=sys.stderr)

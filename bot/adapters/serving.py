@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import Settings
 from bot.core.commands import ALL
 from bot.core.commands.usage import opened_stats
 from bot.core.engine import Engine
@@ -22,7 +22,11 @@ from bot.store.paths import state_dir
 from bot.store.store import Store
 from bot.usage.log import DATABASE_NAME, UsageLog, open_usage
 
+if TYPE_CHECKING:  # pydantic costs ~0.5 s to import: `factbot ask` without a config skips it
+    from bot.config import Settings
+
 _log = logging.getLogger("factbot")
+RETENTION_DAYS = 90  # the `stats.retention_days` default, for a console run with no config
 
 
 def build_engine(settings: Settings) -> Engine:
@@ -38,6 +42,17 @@ def build_engine(settings: Settings) -> Engine:
     store.hold_share = limits.hold_share
     table = CommandTable(opened_stats(ALL) if settings.stats.public else ALL)
     return Engine(store, table, usage_log(settings))
+
+
+def default_engine(knowledge: Path, articles: Path | None = None) -> Engine:
+    """Open the engine as the default settings would, without reading any (the console).
+
+    Same store, table and usage log as `build_engine(Settings())`, minus the cost of loading
+    pydantic for a one-shot `factbot ask`.
+    """
+    store = Store.open(knowledge, articles)
+    database = state_dir(knowledge) / DATABASE_NAME
+    return Engine(store, CommandTable(ALL), open_usage(True, database, RETENTION_DAYS, False))
 
 
 def open_engine(settings: Settings) -> Engine | None:
