@@ -75,6 +75,13 @@ def _slack_id(value: object) -> str:
 SlackId = Annotated[str, BeforeValidator(_slack_id)]
 
 
+def _http_base(value: str) -> str:
+    """Accept an API root only over HTTP(S), without its trailing slash."""
+    if not value.startswith(("https://", "http://")):
+        raise ValueError("must start with https:// (or http:// for a local proxy)")
+    return value.rstrip("/")
+
+
 def _visible_prefix(value: str) -> str:
     """Refuse a prefix no one could type or see, or one long enough to be a word."""
     if not value.strip() or value != value.strip() or len(value) > 5:
@@ -129,9 +136,7 @@ class DiscordSettings(_Section):
     @field_validator("api_base")
     @classmethod
     def _api_base_is_http(cls, value: str) -> str:
-        if not value.startswith(("https://", "http://")):
-            raise ValueError("must start with https:// (or http:// for a local proxy)")
-        return value.rstrip("/")
+        return _http_base(value)
 
 
 class SlackSettings(_Section):
@@ -170,9 +175,7 @@ class SlackSettings(_Section):
     @field_validator("api_base")
     @classmethod
     def _api_base_is_http(cls, value: str) -> str:
-        if not value.startswith(("https://", "http://")):
-            raise ValueError("must start with https:// (or http:// for a local proxy)")
-        return value.rstrip("/") + "/"  # slack_sdk joins method names straight onto it
+        return _http_base(value) + "/"  # slack_sdk joins method names straight onto it
 
 
 class SlackTokens(BaseModel):
