@@ -10,7 +10,7 @@ from bot.core.engine import Engine
 from tests.adapters.slack.conftest import expected, new_user
 from tests.fakes.slack.server import FakeSlack
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(120)]
 
 CROWD = 200
 
@@ -84,7 +84,7 @@ async def test_slash_commands_in_a_crowd_are_all_acked_and_answered(
                                        for _ in range(CROWD)))  # fmt: skip
     urls = {url for _, url in envelopes}
     await fake.wait_until(lambda: len({c.method for c in fake.calls} & urls) == CROWD, timeout=30)
-    await fake.wait_until(lambda: all(e.acked_at is not None for e, _ in envelopes))
+    await fake.wait_until(lambda: all(e.acked_at is not None for e, _ in envelopes), timeout=30)
     assert len(envelopes) == CROWD
 
 
