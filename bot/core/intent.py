@@ -10,9 +10,10 @@ back to searching the words, so a phrasing can only ever improve on a plain sear
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
+
+import msgspec
 
 from bot.search.matcher import Match
 from bot.search.periods import parse_period
@@ -57,8 +58,7 @@ _AMONG = r"(?: (?:between|among|in|across) (?:the )?(?:articles|sources|authors)
 _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke|signed|began)"
 
 
-@dataclass(frozen=True, slots=True)
-class Phrasing:
+class Phrasing(msgspec.Struct, frozen=True):
     """One way of asking: the pattern, the command it becomes, and what `x` must name."""
 
     source: str  # compiled on first use: a one-shot `factbot ask "!timeline 1970s"` reads none
@@ -153,8 +153,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
 # fmt: on
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(msgspec.Struct, frozen=True):
     """What a line was read as: a command and its argument."""
 
     command: str

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
+
+from msgspec.structs import replace
 
 from bot.core.parse import echo
 from bot.core.replies import dispute_items, fact_items, relevant, search_note
