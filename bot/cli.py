@@ -10,8 +10,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 DEFAULT_KNOWLEDGE = Path("knowledge")
 
