@@ -12,9 +12,10 @@ means the same everywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.core.quiz.pending import Quizzes
 from bot.core.types import CommandSpec, Reply, Request
 from bot.search.distance import allowed_edits, edit_distance
 from bot.search.matcher import Match, NameMatcher
@@ -34,6 +35,7 @@ class Context:
     table: CommandTable
     started_at: datetime
     usage: UsageLog
+    quizzes: Quizzes = field(default_factory=Quizzes)  # the engine's own, for `quiz`
 
 
 Handler = Callable[[Context, Request], Reply]

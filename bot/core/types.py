@@ -25,6 +25,7 @@ class Actor:
     is_admin: bool = False
     platform: str = "console"
     place: str = ""  # the server or workspace asked in; the usage log keeps only its hash
+    channel: str = ""  # the channel (or DM) asked in: where a quiz round is shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,20 @@ class Action:
 
     label: str
     line: str
+    key: str = ""  # what a platform without buttons may type instead of pressing (`a`)
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """The actions answer the reply in place, and close on their own after a while.
+
+    A press's reply replaces this one (a quiz question becomes its answer); a "refused" reply
+    is for the presser alone. After `seconds` with no press, `line` runs as the asker and its
+    reply replaces this one (the answer is revealed).
+    """
+
+    seconds: float
+    line: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +114,7 @@ class Reply:
     block_syntax: str = ""  # a highlighting hint where the platform has one: "yaml", "diff"
     actions: tuple[Action, ...] = ()  # buttons, at most MAX_ACTIONS
     series: Series | None = None  # data for a chart beside the text
+    closing: Closing | None = None  # the actions answer in place and time out (a quiz)
 
 
 @dataclass(frozen=True, slots=True)
