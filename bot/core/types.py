@@ -83,6 +83,7 @@ class Closing:
 
     seconds: float
     line: str
+    shared: bool = False  # anyone may press (a round); otherwise only the asker's press counts
 
 
 @dataclass(frozen=True, slots=True)

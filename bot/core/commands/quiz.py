@@ -63,7 +63,8 @@ def ask(ctx: Context, actor: Actor, scope: Scope, round_: Round | None = None) -
         )
     if round_ is not None:
         round_.number += 1
-    return question_reply(quizzes.pending.open(question, actor, scope, round_))
+    entry = quizzes.pending.open(question, actor, scope, round_)
+    return question_reply(entry, quizzes.answer_seconds)
 
 
 def answer(ctx: Context, actor: Actor, args: str) -> Reply:
@@ -164,7 +165,7 @@ def review(ctx: Context, actor: Actor) -> Reply:
         if question is not None:
             scope = Scope("review", None, "review")
             entry = ctx.quizzes.pending.open(question, actor, scope, review=True)
-            return question_reply(entry)
+            return question_reply(entry, ctx.quizzes.answer_seconds)
     if later:
         return Reply(
             title="Nothing due for review today.",

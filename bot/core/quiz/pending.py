@@ -22,6 +22,7 @@ from bot.core.quiz.question import Question
 from bot.core.types import Actor
 
 CLOSE_SECONDS = 15 * 60.0
+ANSWER_SECONDS = 90.0  # buttons reveal the answer after this; the question itself lives longer
 RECENT = 30  # facts remembered per channel, so a quiz does not ask the same fact twice soon
 Place = tuple[str, str, str]  # platform, server or workspace, channel
 
@@ -113,6 +114,11 @@ class Pending:
             own = self._solo.get((place, actor.id)) or self._round.get(place)
             return self._by_id.get(own) if own else None
 
+    def get(self, qid: str) -> Open | None:
+        """Give an open question by its id."""
+        with self._lock:
+            return self._by_id.get(qid)
+
     def close(self, entry: Open) -> bool:
         """Close a question; False if it was closed already (answered, revealed, replaced)."""
         with self._lock:
@@ -171,7 +177,13 @@ class Pending:
 class Quizzes:
     """An engine's quiz state: the open questions and the random source questions come from."""
 
-    def __init__(self, seed: int | None = None, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        seed: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        answer_seconds: float = ANSWER_SECONDS,
+    ) -> None:
         """Seed the choices (tests and reproducible quizzes), or leave them to chance."""
         self.rng = Random(seed)
         self.pending = Pending(clock)
+        self.answer_seconds = answer_seconds

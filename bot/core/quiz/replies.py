@@ -16,11 +16,10 @@ from bot.core.types import Action, Actor, Closing, Item, Reply
 from bot.store.snapshot import Snapshot
 from bot.usage.quizbook import Standing
 
-ANSWER_SECONDS = 90.0  # buttons reveal the answer after this; the question itself lives longer
 HOW_TO_ANSWER = "Press A–D, or type `quiz answer a`–`d` (in the console, just `a`–`d`)."
 
 
-def question_reply(entry: Open) -> Reply:
+def question_reply(entry: Open, seconds: float) -> Reply:
     """Show a question: the fact's text with its blank, what is asked, and the four options."""
     question = entry.question
     options = tuple(
@@ -31,13 +30,13 @@ def question_reply(entry: Open) -> Reply:
         title=_title(entry),
         intro=question.text,
         items=options,
-        footer=f"{HOW_TO_ANSWER} Buttons close after {ANSWER_SECONDS:.0f} s and show the "
+        footer=f"{HOW_TO_ANSWER} Buttons close after {seconds:.0f} s and show the "
         f"answer; `quiz reveal` shows it now. ({entry.qid})",
         actions=tuple(
             Action(letter.upper(), f"quiz answer {entry.qid} {letter}", key=letter)
             for letter in LETTERS
         ),
-        closing=Closing(ANSWER_SECONDS, f"quiz reveal {entry.qid}"),
+        closing=Closing(seconds, f"quiz reveal {entry.qid}", entry.round is not None),
     )
 
 
