@@ -5,7 +5,6 @@ answer, and `!quiz top` shows the score — the real bot and discord.py against 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
