@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -107,7 +107,7 @@ class Answers:
             return
         if not await self._within_limits(asked):
             return
-        actor = await self._actor(asked.place.user, spec)
+        actor = replace(await self._actor(asked.place.user, spec), channel=asked.place.channel)
         form = form_for(spec, split[1]) if spec is not None and asked.trigger_id else None
         if form is not None and spec is not None and actor.is_admin and asked.trigger_id:
             view = form_view(*form, spec.name, split[1], asked.place.channel)
@@ -160,7 +160,7 @@ class Answers:
 
     async def _handle(self, request: Request) -> Reply:
         spec = self.engine.resolve_command(request.command, self.engine.commands)
-        if spec is not None and spec.admin:  # edits and reloads touch the disk
+        if spec is not None and (spec.admin or spec.blocking):  # they touch the disk
             return await asyncio.to_thread(self.engine.handle, request)
         return self.engine.handle(request)
 
