@@ -169,11 +169,28 @@ def _forgiving(stream: TextIO) -> TextIO:
     return stream
 
 
+def keyed(line: str, last: Reply | None) -> str:
+    """Read a key typed right after a reply with keyed actions (`b`, `2`, `next`) as its line.
+
+    The console has no buttons: after a quiz question, `b` or `2` is the answer B, and after
+    the verdict `next` asks the next question. Anything else is an ordinary command.
+    """
+    if last is None:
+        return line
+    typed = line.strip().lstrip("!/").casefold()
+    for number, action in enumerate((a for a in last.actions if a.key), 1):
+        if typed == action.key or (len(action.key) == 1 and typed == str(number)):
+            return action.line
+    return line
+
+
 def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:
+    last: Reply | None = None
     for line in lines:
         if line.strip().lstrip("!/").casefold() in LEAVE:
             break
-        reply = answer(engine, line, actor)
+        reply = answer(engine, keyed(line, last), actor)
+        last = reply or last
         if reply is not None and not _print(f"> {line.strip()}\n{_render(reply)}\n"):
             break
     return 0
@@ -204,6 +221,7 @@ def _interactive(engine: Engine, actor: Actor) -> int:
 
 
 def _prompt_loop(engine: Engine, session: PromptSession[str], actor: Actor) -> int:
+    last: Reply | None = None
     while True:
         try:
             line = session.prompt("factbot> ")
@@ -213,8 +231,9 @@ def _prompt_loop(engine: Engine, session: PromptSession[str], actor: Actor) -> i
             return 0
         if line.strip().lstrip("!/").casefold() in LEAVE:
             return 0
-        reply = answer(engine, line, actor)
+        reply = answer(engine, keyed(line, last), actor)
         if reply is not None:
+            last = reply
             print(_render(reply), end="\n\n")
 
 

@@ -17,6 +17,7 @@ from bot.core.commands import ALL
 from bot.core.completion import choices
 from bot.core.intent import Reading, read_bare, read_intent, tidy
 from bot.core.parse import MAX_ADMIN_ARGS, MAX_ARGS, clean_text, echo
+from bot.core.quiz.pending import Quizzes
 from bot.core.recording import usage_event
 from bot.core.replies import APOLOGY, problems_reply
 from bot.core.table import Command, CommandTable, Context
@@ -55,6 +56,7 @@ class Engine:
         self.table = table if table is not None else CommandTable(ALL)
         self.usage = usage if usage is not None else NoUsage()
         self.started_at = datetime.now(UTC)
+        self.quizzes = Quizzes()  # open questions and their random source; tests seed it
 
     @property
     def snapshot(self) -> Snapshot:
@@ -161,7 +163,9 @@ class Engine:
                 f"`{command.spec.name}` needs {_article(command.spec.arg_name)}.",
                 usage_of(command.spec),
             )
-        context = Context(self.snapshot, self.store, self.table, self.started_at, self.usage)
+        context = Context(
+            self.snapshot, self.store, self.table, self.started_at, self.usage, self.quizzes
+        )
         return command.handler(context, cleaned)
 
     def _command(self, name: str) -> Command:

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import msgspec
 
+from bot.core.quiz.pending import Quizzes
 from bot.core.types import CommandSpec, Reply, Request
 from bot.search.distance import allowed_edits, edit_distance
 from bot.search.matcher import Match, NameMatcher
@@ -34,6 +35,7 @@ class Context(msgspec.Struct, frozen=True):
     table: CommandTable
     started_at: datetime
     usage: UsageLog
+    quizzes: Quizzes = msgspec.field(default_factory=Quizzes)  # the engine's own, for `quiz`
 
 
 Handler = Callable[[Context, Request], Reply]

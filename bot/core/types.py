@@ -25,6 +25,7 @@ class Actor(msgspec.Struct, frozen=True):
     is_admin: bool = False
     platform: str = "console"
     place: str = ""  # the server or workspace asked in; the usage log keeps only its hash
+    channel: str = ""  # the channel (or DM) asked in: where a quiz round is shared
 
 
 class Request(msgspec.Struct, frozen=True):
@@ -64,6 +65,20 @@ class Action(msgspec.Struct, frozen=True):
 
     label: str
     line: str
+    key: str = ""  # what a platform without buttons may type instead of pressing (`a`)
+
+
+class Closing(msgspec.Struct, frozen=True):
+    """The actions answer the reply in place, and close on their own after a while.
+
+    A press's reply replaces this one (a quiz question becomes its answer); a "refused" reply
+    is for the presser alone. After `seconds` with no press, `line` runs as the asker and its
+    reply replaces this one (the answer is revealed).
+    """
+
+    seconds: float
+    line: str
+    shared: bool = False  # anyone may press (a round); otherwise only the asker's press counts
 
 
 class Series(msgspec.Struct, frozen=True):
@@ -95,6 +110,7 @@ class Reply(msgspec.Struct, frozen=True):
     block_syntax: str = ""  # a highlighting hint where the platform has one: "yaml", "diff"
     actions: tuple[Action, ...] = ()  # buttons, at most MAX_ACTIONS
     series: Series | None = None  # data for a chart beside the text
+    closing: Closing | None = None  # the actions answer in place and time out (a quiz)
 
 
 class FormField(msgspec.Struct, frozen=True):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from bot.errors import UserError
 from bot.usage.database import UsageDatabase, now
 from bot.usage.events import Event
+from bot.usage.quizbook import QuizBook
 from bot.usage.recorder import Recorder
 
 if TYPE_CHECKING:  # the reports (and the fuzzy grouping they use) load when read
@@ -34,6 +35,7 @@ class UsageLog(Protocol):
     """What the engine and the usage commands need from a usage log."""
 
     public: bool  # `stats` open to everyone, not only admins
+    quiz: QuizBook | None  # quiz scores and reviews, kept in the same database; None when off
 
     def record(self, event: Event) -> None:
         """Keep one request; cheap, never raises."""
@@ -52,6 +54,7 @@ class NoUsage:
     """Statistics off: nothing is recorded, and reading says so."""
 
     public = False
+    quiz: QuizBook | None = None  # nothing about people is stored: no scores either
 
     def record(self, event: Event) -> None:
         """Drop the event: nothing is stored."""
@@ -80,6 +83,7 @@ class Usage:
         self.recorder = Recorder(
             self.database, database.with_name(SALT_NAME), retention_days, interval
         )
+        self.quiz: QuizBook | None = QuizBook(self.database, database.with_name(SALT_NAME))
 
     def record(self, event: Event) -> None:
         """Queue the event for the writer thread."""

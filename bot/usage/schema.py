@@ -4,6 +4,9 @@
 transaction that first re-reads the version, so two bot processes starting together apply it
 once. A newer file than this code knows (a downgrade) is left alone and refused.
 
+Quiz scores and the misses due for review (migration 2) sit in the same file: one store of
+what the bot keeps about people, hashed the same way, pruned by nobody but their owners.
+
 Requests are kept row by row in `events` (what `gaps` reads: misses and what the same person
 asked next); `stats` reads per-day roll-ups written in the same transaction, so its cost grows
 with days and distinct queries, not with the number of requests.
@@ -57,6 +60,22 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX query_days_day ON query_days (day);
     CREATE INDEX fact_days_day ON fact_days (day);
+    """,
+    # 2: study mode. Scores per person per server (both hashed), and the questions each person
+    # missed with when to ask them again (`step` 0, 1, 2: tomorrow, in 3 days, in a week).
+    """
+    CREATE TABLE quiz_scores (
+        platform TEXT NOT NULL, place TEXT NOT NULL, user TEXT NOT NULL, name TEXT NOT NULL,
+        points INTEGER NOT NULL, answered INTEGER NOT NULL,
+        streak INTEGER NOT NULL, best_streak INTEGER NOT NULL, at REAL NOT NULL,
+        PRIMARY KEY (platform, place, user)
+    ) WITHOUT ROWID;
+    CREATE INDEX quiz_scores_rank ON quiz_scores (platform, place, points);
+    CREATE TABLE quiz_review (
+        platform TEXT NOT NULL, place TEXT NOT NULL, user TEXT NOT NULL,
+        fact TEXT NOT NULL, kind TEXT NOT NULL, step INTEGER NOT NULL, due INTEGER NOT NULL,
+        PRIMARY KEY (platform, place, user, fact, kind)
+    ) WITHOUT ROWID;
     """,
 )
 VERSION = len(MIGRATIONS)

@@ -45,7 +45,7 @@ def is_admin(
 
 def actor_of(ctx: commands.Context[Any], settings: DiscordSettings) -> Actor:
     """Describe whoever invoked `ctx` as an Actor, so the engine judges rights without Discord."""
-    return actor_for(ctx.author, ctx.permissions, ctx.guild, settings)
+    return actor_for(ctx.author, ctx.permissions, ctx.guild, settings, ctx.channel.id)
 
 
 def actor_for(
@@ -53,6 +53,7 @@ def actor_for(
     permissions: discord.Permissions,
     guild: discord.Guild | None,
     settings: DiscordSettings,
+    channel_id: int | None = None,
 ) -> Actor:
     """Describe a user (who typed a command or pressed a button) where they are."""
     return Actor(
@@ -61,6 +62,7 @@ def actor_for(
         is_admin=is_admin(user, settings, permissions),
         platform="discord",
         place=str(guild.id) if guild is not None else "dm",
+        channel=str(channel_id or ""),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,8 +27,10 @@ from bot.adapters.discord.checks import (
 )
 from bot.adapters.discord.funnel import handle_error, handle_tree_error
 from bot.adapters.discord.hybrid import build_commands, is_enabled
+from bot.adapters.discord.inplace import InPlace
 from bot.adapters.discord.markdown import code
 from bot.adapters.discord.modals import FormModal
+from bot.adapters.discord.render import render
 from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
 from bot.adapters.discord.views import ActionButton
 from bot.adapters.interaction import AnswerEngine, WarnOnce, did_you_mean, read_unknown
@@ -119,7 +122,47 @@ class FactbotCog(commands.Cog, name="factbot"):
             page_timeout=self.settings.page_timeout,
             as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
             run=self.run_action,
+            in_place=self._in_place(ctx),
         )
+
+    def _in_place(self, ctx: commands.Context[Any]) -> Callable[[Reply], InPlace]:
+        """Give what a quiz message needs: presses run as the presser, timeouts as the asker."""
+        asker = actor_of(ctx, self.settings)
+        as_typed = self._as_slash if ctx.interaction is not None else self._as_prefix
+
+        async def press(interaction: discord.Interaction, line: str) -> Reply:
+            actor = actor_for(
+                interaction.user,
+                interaction.permissions,
+                interaction.guild,
+                self.settings,
+                interaction.channel_id,
+            )
+            return await self._run_line(line, actor)
+
+        async def expire(line: str) -> Reply:
+            return await self._run_line(line, asker)
+
+        def draw(reply: Reply) -> discord.Embed:
+            return render(reply, page_size=self.settings.page_size, as_typed=as_typed)[0]
+
+        def make(reply: Reply) -> InPlace:
+            shared = reply.closing is not None and reply.closing.shared
+            return InPlace(
+                reply,
+                owner_id=ctx.author.id,
+                shared=shared,
+                press=press,
+                expire=expire,
+                draw=draw,
+                timeout=self.settings.page_timeout,
+            )
+
+        return make
+
+    async def _run_line(self, line: str, actor: Actor) -> Reply:
+        name, _, args = line.partition(" ")
+        return await asyncio.to_thread(self.engine.handle, Request(name, args, actor))
 
     async def run_action(self, interaction: discord.Interaction, button: ActionButton) -> None:
         """Run a pressed button's command as the presser, then switch the button off if it worked.
@@ -127,7 +170,11 @@ class FactbotCog(commands.Cog, name="factbot"):
         A refusal (a member pressing an admin's button) is shown to the presser alone.
         """
         actor = actor_for(
-            interaction.user, interaction.permissions, interaction.guild, self.settings
+            interaction.user,
+            interaction.permissions,
+            interaction.guild,
+            self.settings,
+            interaction.channel_id,
         )
         await interaction.response.defer(thinking=True, ephemeral=not actor.is_admin)
         name, _, args = button.line.partition(" ")

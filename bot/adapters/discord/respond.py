@@ -13,6 +13,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.adapters.discord.inplace import InPlace
 from bot.adapters.discord.render import plain, render
 from bot.adapters.discord.views import Pager, RunAction, with_actions
 from bot.core.types import Reply
@@ -32,16 +33,22 @@ async def send_reply(
     page_timeout: float,
     as_typed: Callable[[str], str],
     run: RunAction | None = None,
+    in_place: Callable[[Reply], InPlace] | None = None,
 ) -> None:
     """Answer a command; more than one page gets page buttons only the invoker can press.
 
-    A reply's actions become buttons when `run` is given to carry out a press.
+    A reply's actions become buttons when `run` is given to carry out a press; a reply with a
+    `closing` (a quiz question) gets buttons that answer it in place, from `in_place`.
     """
 
     async def send(**kwargs: Any) -> discord.Message:
         return await _send(ctx, **kwargs)
 
     pages = render(reply, page_size=page_size, as_typed=as_typed)
+    if reply.closing is not None and in_place is not None:
+        view = in_place(reply)
+        view.message = await send(embed=pages[0], view=view)
+        return
     await _post(send, pages, reply, owner_id=ctx.author.id, page_timeout=page_timeout, run=run)
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from msgspec.structs import replace
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -37,7 +38,7 @@ from bot.adapters.slack.render import Message, note, render
 from bot.config import SlackSettings
 from bot.core.fields import form_for, form_line
 from bot.core.parse import split_line
-from bot.core.types import Actor, CommandSpec, Reply, Request
+from bot.core.types import Actor, Closing, CommandSpec, Reply, Request
 
 _log = logging.getLogger("factbot.slack")
 
@@ -70,6 +71,7 @@ class Answers:
         self.gate = Gate(settings)
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
         self.warnings = WarnOnce()
+        self._timers: set[asyncio.Task[None]] = set()  # quiz reveals waiting for their time
 
     def from_message(self, event: dict[str, Any], mention: bool = False) -> Asked | None:
         """Read a message or app_mention event; None for what is not ours to answer.
@@ -107,7 +109,7 @@ class Answers:
             return
         if not await self._within_limits(asked):
             return
-        actor = await self._actor(asked.place.user, spec)
+        actor = replace(await self._actor(asked.place.user, spec), channel=asked.place.channel)
         form = form_for(spec, split[1]) if spec is not None and asked.trigger_id else None
         if form is not None and spec is not None and actor.is_admin and asked.trigger_id:
             view = form_view(*form, spec.name, split[1], asked.place.channel)
@@ -124,7 +126,23 @@ class Answers:
             await post.tell(self.client, place, message)
         else:
             await post.answer(self.client, place, message)
+        if reply.closing is not None:
+            timer = asyncio.create_task(self._close_later(reply.closing, request.actor, place))
+            self._timers.add(timer)
+            timer.add_done_callback(self._timers.discard)
         return message
+
+    async def _close_later(self, closing: Closing, asker: Actor, place: Place) -> None:
+        """Run a question's closing line as its asker once nobody answered in time (a reveal).
+
+        An answered question refuses the line, privately: then nothing is posted.
+        """
+        await asyncio.sleep(closing.seconds)
+        command, _, args = closing.line.partition(" ")
+        reply = await self._handle(Request(command, args, asker))
+        if reply.kind not in PRIVATE_KINDS:
+            state = PageState(command, args, asker.id, "prefix")
+            await post.answer(self.client, place, self.render(reply, state, 0))
 
     def render(self, reply: Reply, state: PageState, page: int) -> Message:
         """Render one page, its buttons carrying the state that rebuilds each page."""
@@ -160,7 +178,7 @@ class Answers:
 
     async def _handle(self, request: Request) -> Reply:
         spec = self.engine.resolve_command(request.command, self.engine.commands)
-        if spec is not None and spec.admin:  # edits and reloads touch the disk
+        if spec is not None and (spec.admin or spec.blocking):  # they touch the disk
             return await asyncio.to_thread(self.engine.handle, request)
         return self.engine.handle(request)
 

@@ -10,6 +10,7 @@ from bot.core.commands import (
     interests,
     meta,
     people,
+    quiz,
     quotes,
     search,
     sources,
@@ -32,4 +33,5 @@ ALL: tuple[Command, ...] = (
     *admin.COMMANDS,
     *usage.COMMANDS,
     *gaps.COMMANDS,
+    *quiz.COMMANDS,
 )

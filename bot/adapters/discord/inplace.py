@@ -1,0 +1,112 @@
+"""Buttons that answer their own message in place: a quiz question becomes its verdict.
+
+A reply with a `Closing` (a quiz question) is posted with one button per action. A press runs the
+action's line as the presser and the message is edited to show the answer, with that reply's
+own buttons (Next, Stop); a "refused" reply (someone else's question, a second try) goes to the
+presser alone, ephemeral. With nobody pressing, `Closing.line` runs as the asker when the view
+times out, and the message shows the revealed answer. Unless the closing is `shared` (a round),
+only the asker's presses count: others are told to start their own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+import discord
+
+from bot.core.types import Action, Reply
+
+_log = logging.getLogger("factbot.discord")
+
+Press = Callable[[discord.Interaction, str], Awaitable[Reply]]  # runs a line as the presser
+Expire = Callable[[str], Awaitable[Reply]]  # runs a line as the asker
+Draw = Callable[[Reply], discord.Embed]
+START_YOUR_OWN = "That quiz is someone else's — start your own with `quiz`."
+
+
+class InPlace(discord.ui.View):
+    """One message's buttons; each reply a press brings replaces the message and its buttons."""
+
+    def __init__(
+        self,
+        reply: Reply,
+        *,
+        owner_id: int,
+        shared: bool,
+        press: Press,
+        expire: Expire,
+        draw: Draw,
+        timeout: float,
+    ) -> None:
+        closing = reply.closing
+        super().__init__(timeout=closing.seconds if closing is not None else timeout)
+        self.reply, self.owner_id, self.shared = reply, owner_id, shared
+        self._press, self._expire, self._draw = press, expire, draw
+        self._idle_timeout = timeout
+        self.message: discord.Message | None = None
+        for action in reply.actions[:5]:
+            self.add_item(_Button(action, self))
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Let only the asker press a solo quiz; tell anyone else privately how to play."""
+        if self.shared or interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(START_YOUR_OWN, ephemeral=True)
+        return False
+
+    async def pressed(self, interaction: discord.Interaction, line: str) -> None:
+        """Run the line as the presser; show the reply in place, or privately if refused."""
+        reply = await self._press(interaction, line)
+        if reply.kind == "refused":
+            await interaction.response.send_message(embed=self._draw(reply), ephemeral=True)
+            return
+        self.stop()
+        follow = self._follow(reply)
+        await interaction.response.edit_message(embed=self._draw(reply), view=follow)
+        if follow is not None:
+            follow.message = interaction.message
+
+    async def on_timeout(self) -> None:
+        """Reveal the answer on a question nobody answered; switch idle buttons off."""
+        if self.message is None:
+            return
+        try:
+            closing = self.reply.closing
+            if closing is None:
+                await self.message.edit(view=None)
+                return
+            reply = await self._expire(closing.line)
+            if reply.kind == "refused":  # answered meanwhile: the press already showed it
+                return
+            follow = self._follow(reply)
+            self.message = await self.message.edit(embed=self._draw(reply), view=follow)
+            if follow is not None:
+                follow.message = self.message
+        except discord.HTTPException as exc:  # the message may be gone; nothing to tidy then
+            _log.debug("could not update a quiz message: %s", exc)
+
+    def _follow(self, reply: Reply) -> InPlace | None:
+        if not reply.actions:
+            return None
+        shared = reply.closing.shared if reply.closing is not None else self.shared
+        return InPlace(
+            reply,
+            owner_id=self.owner_id,
+            shared=shared,
+            press=self._press,
+            expire=self._expire,
+            draw=self._draw,
+            timeout=self._idle_timeout,
+        )
+
+
+class _Button(discord.ui.Button[InPlace]):
+    def __init__(self, action: Action, view: InPlace) -> None:
+        super().__init__(label=action.label[:80], style=discord.ButtonStyle.primary)
+        self.line = action.line
+        self._owner = view
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        """Hand the press to the view, which asks the engine and redraws the message."""
+        await self._owner.pressed(interaction, self.line)

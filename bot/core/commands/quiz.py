@@ -1,0 +1,222 @@
+"""`quiz`: study mode — questions from the sourced facts, rounds, scores and review of misses.
+
+`quiz [scope]` asks the asker alone; `quiz round N [scope]` asks the channel N questions.
+`quiz answer`, `quiz reveal`, `quiz next` and `quiz stop` are what the buttons (and the console's
+`a`–`d`) send; `quiz top` and `quiz review` read the quiz book. Blocking: answers write scores.
+"""
+
+from __future__ import annotations
+
+from bot.core.quiz.pending import Open, Round
+from bot.core.quiz.pick import Scope, ask_again, parse_scope, pick
+from bot.core.quiz.question import KINDS, Kind, choice_of
+from bot.core.quiz.replies import question_reply, standings_reply, top_reply, verdict_reply
+from bot.core.table import Command, Context
+from bot.core.types import Actor, CommandSpec, Reply, Request
+from bot.errors import BadArguments, NotFound, UserError
+from bot.usage.quizbook import Player, QuizBook, Standing
+
+MAX_ROUND = 20
+QUIZ = CommandSpec(
+    name="quiz",
+    summary="A four-option question from one sourced fact; `quiz top`, `quiz review`, rounds.",
+    usage="quiz [period | topic | person | party | round N | top | review | stop]",
+    arg="text",
+    arg_name="scope",
+    examples=("quiz 1960s", "quiz russia", "quiz round 5", "quiz top", "quiz review"),
+    blocking=True,
+)
+NO_QUESTION = "No question is open for you here: start one with `quiz`."
+SCORES_OFF = "Scores are not kept here (usage statistics are off), so there is nothing to show."
+
+
+def quiz(ctx: Context, request: Request) -> Reply:
+    """Read the sub-command and run it; anything else is a scope to ask about."""
+    word, _, rest = request.args.partition(" ")
+    rest = rest.strip()
+    match word.casefold():
+        case "answer":
+            return answer(ctx, request.actor, rest)
+        case "reveal":
+            return reveal(ctx, request.actor, rest)
+        case "next":
+            return next_question(ctx, request.actor)
+        case "stop":
+            return stop(ctx, request.actor)
+        case "top" | "leaderboard" | "scores":
+            return top(ctx, request.actor)
+        case "review":
+            return review(ctx, request.actor)
+        case "round":
+            return start_round(ctx, request.actor, rest)
+    return ask(ctx, request.actor, parse_scope(ctx.snapshot, request.args))
+
+
+def ask(ctx: Context, actor: Actor, scope: Scope, round_: Round | None = None) -> Reply:
+    """Pick a question in the scope and open it for the actor (or the round)."""
+    quizzes = ctx.quizzes
+    question = pick(ctx.snapshot, scope, quizzes.rng, quizzes.pending.recent(actor))
+    if question is None:
+        raise NotFound(
+            f"Nothing in {scope.label} can be asked as a question yet.",
+            ("quiz", "quiz 1970s", "quiz russia"),
+        )
+    if round_ is not None:
+        round_.number += 1
+    entry = quizzes.pending.open(question, actor, scope, round_)
+    return question_reply(entry, quizzes.answer_seconds)
+
+
+def answer(ctx: Context, actor: Actor, args: str) -> Reply:
+    """Judge an answer: only the asker's counts on a solo question; once each in a round."""
+    parts = args.split()
+    choice = choice_of(parts[-1]) if parts else None
+    if choice is None:
+        raise BadArguments("Answer with a letter or number: `quiz answer b`, `quiz answer 2`.")
+    entry = ctx.quizzes.pending.find(actor, parts[0] if len(parts) > 1 else "")
+    if entry is None:
+        raise UserError(NO_QUESTION if len(parts) == 1 else "That question has closed already.")
+    refusal = _refusal(entry, actor)
+    if refusal is not None:
+        return refusal
+    right = choice == entry.question.correct
+    if entry.round is not None and not right:
+        entry.answered.add(actor.id)
+        _record(ctx, actor, entry, right=False)
+        return Reply(
+            title="Not that one — the others can still answer.",
+            intro="Everyone gets one try per question; the first right answer scores.",
+            kind="refused",
+        )
+    if not ctx.quizzes.pending.close(entry):
+        return Reply(title="Someone answered that one first.", kind="refused")
+    standing = _record(ctx, actor, entry, right)
+    if entry.round is not None:
+        entry.round.score(actor)
+    return verdict_reply(ctx.snapshot, entry, actor, right, standing)
+
+
+def reveal(ctx: Context, actor: Actor, qid: str) -> Reply:
+    """Show the answer: time ran out, or the asker gave up (a solo miss goes to review)."""
+    entry = ctx.quizzes.pending.find(actor, qid.strip())
+    if entry is None:
+        raise UserError(NO_QUESTION)
+    if entry.round is None and entry.asker.id != actor.id:
+        return _not_yours(entry)
+    if not ctx.quizzes.pending.close(entry):
+        return Reply(title="That question has closed already.", kind="refused")
+    standing = _record(ctx, actor, entry, right=False) if entry.round is None else None
+    return verdict_reply(ctx.snapshot, entry, None, False, standing)
+
+
+def start_round(ctx: Context, actor: Actor, args: str) -> Reply:
+    """Start `quiz round N [scope]` in the actor's channel."""
+    count, _, scope_words = args.partition(" ")
+    if not count.isdigit() or not 1 <= int(count) <= MAX_ROUND:
+        raise BadArguments(
+            f"Say how many questions, 1 to {MAX_ROUND}: `quiz round 5` or `quiz round 5 1970s`."
+        )
+    scope = parse_scope(ctx.snapshot, scope_words)
+    round_ = ctx.quizzes.pending.start_round(actor, int(count), scope)
+    return ask(ctx, actor, scope, round_)
+
+
+def next_question(ctx: Context, actor: Actor) -> Reply:
+    """Ask the round's next question, or the standings after its last."""
+    round_ = ctx.quizzes.pending.round_in(actor)
+    if round_ is None:
+        raise UserError("No round is on here: start one with `quiz round 5`, or ask `quiz`.")
+    if ctx.quizzes.pending.round_question_open(actor):
+        raise UserError(f"Question {round_.number} is still open: answer it first.")
+    if round_.number >= round_.total:
+        return stop(ctx, actor)
+    return ask(ctx, actor, round_.scope, round_)
+
+
+def stop(ctx: Context, actor: Actor) -> Reply:
+    """End the channel's round (with its standings) or close the actor's own question."""
+    pending = ctx.quizzes.pending
+    round_ = pending.end_round(actor)
+    if round_ is not None:
+        return standings_reply("Round over", round_)
+    own = pending.find(actor)
+    if own is not None and own.round is None:
+        pending.close(own)
+    book = ctx.usage.quiz
+    mine = book.standing(_player(actor)) if book is not None else None
+    score = f" Your score here: {mine.points} of {mine.answered}." if mine else ""
+    return Reply(title="Quiz stopped.", intro=f"Come back any time with `quiz`.{score}")
+
+
+def top(ctx: Context, actor: Actor) -> Reply:
+    """Show this server's leaderboard."""
+    book = _book(ctx)
+    player = _player(actor)
+    return top_reply(book.top(player), book.standing(player))
+
+
+def review(ctx: Context, actor: Actor) -> Reply:
+    """Ask again a question the actor missed, once it is due."""
+    book = _book(ctx)
+    player = _player(actor)
+    ready, later = book.due(player)
+    for fact_id, kind in ready:
+        question = ask_again(ctx.snapshot, fact_id, _kind(kind), ctx.quizzes.rng)
+        if question is not None:
+            scope = Scope("review", None, "review")
+            entry = ctx.quizzes.pending.open(question, actor, scope, review=True)
+            return question_reply(entry, ctx.quizzes.answer_seconds)
+    if later:
+        return Reply(
+            title="Nothing due for review today.",
+            intro=f"{later} missed question{'s' if later > 1 else ''} will come back on the "
+            "days they are due: the day after a miss, then 3 days later, then a week.",
+        )
+    return Reply(
+        title="Nothing to review.",
+        intro="Questions you miss come back here: the next day, then in 3 days, then a week.",
+    )
+
+
+def _refusal(entry: Open, actor: Actor) -> Reply | None:
+    if entry.round is None and entry.asker.id != actor.id:
+        return _not_yours(entry)
+    if entry.round is not None and actor.id in entry.answered:
+        return Reply(title="You have had your try at this question.", kind="refused")
+    return None
+
+
+def _not_yours(entry: Open) -> Reply:
+    return Reply(
+        title=f"That question is {entry.asker.name}'s.",
+        intro="Start your own with `quiz` — or a round for everyone with `quiz round 5`.",
+        kind="refused",
+    )
+
+
+def _record(ctx: Context, actor: Actor, entry: Open, right: bool) -> Standing | None:
+    book = ctx.usage.quiz
+    if book is None:
+        return None
+    question = entry.question
+    return book.record(_player(actor), question.fact_id, question.kind, right)
+
+
+def _book(ctx: Context) -> QuizBook:
+    if ctx.usage.quiz is None:
+        raise UserError(SCORES_OFF)
+    return ctx.usage.quiz
+
+
+def _player(actor: Actor) -> Player:
+    return Player(actor.platform, actor.place, actor.id, actor.name)
+
+
+def _kind(text: str) -> Kind:
+    for kind in KINDS:
+        if kind == text:
+            return kind
+    return "when"
+
+
+COMMANDS = (Command(QUIZ, quiz),)

@@ -1,0 +1,128 @@
+"""Study mode on Discord: `!quiz 1960s` asks with four buttons, the asker's press reveals the
+sourced fact in place, others are told privately to start their own, a timeout reveals the
+answer, and `!quiz top` shows the score — the real bot and discord.py against the fake."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from bot.adapters.discord.client import AnyBot
+from bot.core.commands import ALL
+from bot.core.engine import Engine
+from bot.core.quiz.pending import Quizzes
+from bot.core.table import CommandTable
+from bot.store.store import Store
+from bot.usage.log import Usage
+from tests.adapters.discord.conftest import settings_for
+from tests.conftest import KNOWLEDGE
+from tests.fakes.discord import FakeDiscord, Recorded, running_bot
+
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
+
+EPHEMERAL = 64
+UPDATE_MESSAGE = 7
+TIMEOUT = 1.5  # seconds before an unanswered question reveals itself, here
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    folder = tmp_path_factory.mktemp("discord-quiz")
+    usage = Usage(folder / "usage.sqlite3", retention_days=90, interval=0.02)
+    engine = Engine(Store.open(KNOWLEDGE), CommandTable(ALL), usage)
+    engine.quizzes = Quizzes(seed=17, answer_seconds=TIMEOUT)
+    yield engine
+    usage.close()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(fake: FakeDiscord, engine: Engine) -> AsyncIterator[AnyBot]:
+    settings = settings_for(fake, cooldown={"rate": 50, "per": 60})
+    async with running_bot(settings, engine) as client:
+        yield client
+    assert fake.errors == []
+
+
+def embed_text(body: dict[str, Any]) -> str:
+    data = body.get("data", body)
+    embeds = data.get("embeds") or []
+    assert embeds, body
+    return str(embeds[0])
+
+
+def buttons(body: dict[str, Any]) -> list[dict[str, Any]]:
+    data = body.get("data", body)
+    return [c for row in data.get("components", []) for c in row["components"]]
+
+
+def correct_letter(engine: Engine, question: Recorded) -> str:
+    """Read the right option of the question shown, from the open question behind it."""
+    qid = embed_text(question.body).rsplit("(q", 1)[1].split(")", 1)[0]
+    entry = engine.quizzes.pending.get(f"q{qid}")
+    assert entry is not None
+    return "ABCD"[entry.question.correct]
+
+
+async def ask(fake: FakeDiscord, who: Any, line: str) -> Recorded:
+    return await fake.reply_to(await fake.say(who, line, channel=fake.channel(3)))
+
+
+async def test_a_quiz_is_answered_with_a_button_and_shows_the_sourced_fact(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """`!quiz 1960s` shows buttons A–D; the asker's right press edits the message into the
+    verdict with the fact's date and article, and Next / Stop buttons."""
+    student = fake.member("student")
+    question = await ask(fake, student, "!quiz 1960s")
+    assert "Quiz: 1960s" in embed_text(question.body)
+    assert [b["label"] for b in buttons(question.body)] == ["A", "B", "C", "D"]
+    letter = correct_letter(engine, question)
+    [button] = [b for b in buttons(question.body) if b["label"] == letter]
+    pressed = await fake.press(student, question.result, button["custom_id"])
+    verdict = await fake.callback_for(pressed)
+    assert verdict.body["type"] == UPDATE_MESSAGE
+    text = embed_text(verdict.body)
+    assert "Right, student!" in text and "196" in text
+    assert any(name in text for name in ("Challenges and Prospects", "Sabah Aslam"))
+    assert [b["label"] for b in buttons(verdict.body)] == ["Next", "Stop"]
+
+
+async def test_someone_else_pressing_is_told_privately_to_start_their_own(
+    bot: AnyBot, fake: FakeDiscord
+) -> None:
+    """Another member's press on a solo quiz gets an ephemeral note and changes nothing."""
+    question = await ask(fake, fake.member("asker"), "!quiz 1960s")
+    first = buttons(question.body)[0]
+    pressed = await fake.press(fake.member("passer-by"), question.result, first["custom_id"])
+    note = await fake.callback_for(pressed)
+    assert note.body["data"]["flags"] == EPHEMERAL
+    assert "start your own with `quiz`" in note.body["data"]["content"]
+
+
+async def test_an_unanswered_question_reveals_its_answer_when_the_buttons_time_out(
+    bot: AnyBot, fake: FakeDiscord
+) -> None:
+    """Nobody presses: the message is edited to show the answer and the fact."""
+    question = await ask(fake, fake.member("dreamer"), "!quiz 1960s")
+    path = f"/api/v10/channels/{question.result['channel_id']}/messages/{question.result['id']}"
+    edited = await fake.wait_for(
+        lambda r: r.method == "PATCH" and r.path == path, timeout=TIMEOUT + 5
+    )
+    assert "The answer:" in embed_text(edited.body)
+
+
+async def test_quiz_top_shows_the_score_by_display_name(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """After a right answer, `!quiz top` lists the player by name with their point."""
+    champion = fake.member("champion")
+    question = await ask(fake, champion, "!quiz 1960s")
+    letter = correct_letter(engine, question)
+    [button] = [b for b in buttons(question.body) if b["label"] == letter]
+    await fake.callback_for(await fake.press(champion, question.result, button["custom_id"]))
+    board = embed_text((await ask(fake, champion, "!quiz top")).body)
+    assert "champion — 1 point of 1" in board
+    assert str(champion.id) not in board

@@ -1,0 +1,104 @@
+"""Every question kind over the whole real fact base: one right option among four distinct ones,
+a prompt that hides the answer, a citation, never an unverified fact; seeds repeat quizzes."""
+
+from __future__ import annotations
+
+import re
+from random import Random
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.quiz.kinds import make, party_words
+from bot.core.quiz.pick import Scope, pick
+from bot.core.quiz.question import BLANK, KINDS, Kind, Question
+from bot.search.normalise import fold
+
+SEEDS = range(3)
+
+
+def questions(engine: Engine, kind: Kind) -> list[Question]:
+    snap = engine.snapshot
+    found = []
+    for seed in SEEDS:
+        rng = Random(seed)
+        for fact in snap.fb.facts.values():
+            question = make(snap, fact, kind, rng)
+            if question is not None:
+                found.append(question)
+    return found
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_makes_questions_from_the_real_base(engine: Engine, kind: Kind) -> None:
+    """Each kind finds at least a handful of facts it can ask about."""
+    assert len({q.fact_id for q in questions(engine, kind)}) >= 3
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_four_distinct_options_and_exactly_one_right(engine: Engine, kind: Kind) -> None:
+    """Four options, all different; the right one is what the fact itself says."""
+    snap = engine.snapshot
+    for q in questions(engine, kind):
+        assert len(q.options) == 4 and len({fold(o) for o in q.options}) == 4, q
+        fact = snap.fact(q.fact_id)
+        right = q.options[q.correct]
+        if kind == "when":
+            assert fact.date is not None and right == fact.date.label
+            wrong = [o for i, o in enumerate(q.options) if i != q.correct]
+            assert fact.date.label not in wrong
+        elif kind == "who":
+            names = {snap.fb.name_of(p) for p in fact.people}
+            assert right in names
+            assert not names & {o for i, o in enumerate(q.options) if i != q.correct}
+        elif kind == "whose":
+            expected = {"russia": "Russia's", "pakistan": "Pakistan's", "shared": "Shared by both"}
+            assert right == expected[fact.party or ""]
+        else:
+            [source] = fact.sources
+            assert snap.fb.sources[source].title in right
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_prompt_hides_the_answer_and_cites_its_article(engine: Engine, kind: Kind) -> None:
+    """The answer is nowhere in the prompt, which is the fact's own text with a blank."""
+    snap = engine.snapshot
+    for q in questions(engine, kind):
+        fact = snap.fact(q.fact_id)
+        assert q.citations and {c.source_id for c in q.citations} == set(fact.sources)
+        assert fact.verified
+        right = q.options[q.correct]
+        if kind == "when":
+            assert fact.date is not None
+            years = {int(y) for y in re.findall(r"\b(\d{4})", q.prompt)}
+            assert not {y for y in years if fact.date.start.year <= y <= fact.date.end.year}
+        elif kind == "who":
+            person = next(p for p in fact.people if snap.fb.name_of(p) == right)
+            assert not set(fold(q.prompt).split()) & snap.person_words[person]
+        elif kind == "whose":
+            assert not {fold(w) for w in party_words(snap)} & set(fold(q.prompt).split())
+        else:
+            assert right not in q.prompt
+        pieces = [p for p in q.prompt.split(BLANK) if p.strip()]
+        assert all(p.strip() in fact.text for p in pieces), (q.prompt, fact.text)
+
+
+def test_disputed_facts_are_asked_as_one_article_s_view(engine: Engine) -> None:
+    """A fact that is one side of a dispute says "According to …" in its question."""
+    snap = engine.snapshot
+    asked = [q for k in KINDS for q in questions(engine, k)]
+    disputed = [q for q in asked if snap.fact(q.fact_id).dispute is not None]
+    assert disputed
+    assert all(q.text.startswith("According to ") for q in disputed)
+
+
+def test_a_seed_repeats_a_quiz(engine: Engine) -> None:
+    """The same seed asks the same questions in the same order with the same options."""
+    scope = Scope("the whole fact base", None)
+
+    def quiz(seed: int) -> list[Question | None]:
+        rng = Random(seed)
+        return [pick(engine.snapshot, scope, rng) for _ in range(8)]
+
+    assert quiz(5) == quiz(5)
+    assert quiz(5) != quiz(6)
