@@ -147,10 +147,38 @@ def test_leaders_who_visited_moscow_are_all_listed(engine: Engine) -> None:
     assert [d for d in dates if d in wanted] == wanted
 
 
+def test_leaders_who_visited_moscow_leave_out_other_trips(engine: Engine) -> None:
+    """The list holds the visits to Moscow by Pakistani leaders, each naming its leader, only.
+
+    Not Kosygin's visit to Pakistan, Liaquat's trip to the US, nor the 1947 founding line.
+    """
+    items = ask(engine, "which pakistani leaders visited moscow?").items
+    leaders = ["Ayub", "Yahya", "Bhutto", "Sharif", "Musharraf"]
+    assert [next(n for n in leaders if n in i.text) for i in items] == leaders
+    text = text_of(engine, "which pakistani leaders visited moscow?")
+    assert "Kosygin visited" not in text and "United States" not in text and "1947  " not in text
+
+
 def test_wars_between_india_and_pakistan_are_1965_and_1971(engine: Engine) -> None:
     """Listing the India-Pakistan wars gives both the 1965 and the 1971 war."""
     text = text_of(engine, "which wars between india and pakistan do the articles mention")
     assert "1965" in text and "1971" in text
+
+
+def test_wars_list_has_no_tail_of_loose_facts(engine: Engine) -> None:
+    """The wars are listed without the Cold War, proxy wars or the War on Terror beside them."""
+    reply = ask(engine, "which wars between india and pakistan do the articles mention")
+    text = text_of(engine, "which wars between india and pakistan do the articles mention")
+    assert [i.date for i in reply.items][:2] == ["1965", "January 1966"]
+    assert "Cold War" not in text and "proxy" not in text and "War on Terror" not in text
+
+
+def test_energy_projects_list_names_the_projects(engine: Engine) -> None:
+    """Listing the energy projects gives the two the articles name: Thar coal, the LNG line."""
+    reply = ask(engine, "list the energy projects discussed")
+    texts = [i.text for i in reply.items]
+    assert len(texts) == 2
+    assert "Thar Coal" in texts[0] and "North-South pipeline" in texts[1]
 
 
 def test_sources_show_the_unnamed_authors_affiliation(engine: Engine) -> None:
