@@ -26,6 +26,18 @@ LINKS = STOPWORDS | {"between", "among", "both"}
 _PLACES = frozenset(
     ["moscow", "kremlin", "islamabad", "washington", "delhi", "new delhi", "beijing", "kabul"]
 )
+# Offices a list of people asks about (`which leaders`): met by a person's card, not any text.
+_OFFICES = frozenset(["leader", "president", "premier", "prime", "minister", "head", "general"])
+# Nationalities, by the party tag each names: `pakistani leaders` are leaders of Pakistan.
+_NATIONS = {
+    "pakistani": "pakistan",
+    "russian": "russia",
+    "soviet": "russia",
+    "indian": "india",
+    "american": "unitedstates",
+    "chinese": "china",
+    "afghan": "afghanistan",
+}
 
 
 def themed(snap: Snapshot, about: str) -> tuple[str, list[str]] | None:
@@ -39,12 +51,38 @@ def themed(snap: Snapshot, about: str) -> tuple[str, list[str]] | None:
 def about_all(snap: Snapshot, result: SearchResult, about: str) -> list[tuple[str, float]]:
     """Keep the hits whose fact holds every word of the question (person cards aside)."""
     asked = [result.corrections.get(w, w) for w in words(about) if w not in LINKS]
-    wanted = [_forms(snap, w) for w in asked if w not in result.unknown]
-    if not wanted:
+    needs = _needs(snap, [w for w in asked if w not in result.unknown])
+    if not needs:
         return []
-    kept = [(i, s) for i, s in result.hits if _holds(snap.fact(i), wanted)]
+    kept = [(i, s) for i, s in result.hits if _holds(snap, snap.fact(i), needs)]
     events = [(i, s) for i, s in kept if snap.fact(i).kind != "person"]
     return events or kept
+
+
+# A need is what one fact must hold: forms of a word in its own words, or (`pakistani leaders`)
+# an office, with the nationality just before it, in the card of a person the fact is tagged with.
+Need = tuple[frozenset[str] | None, frozenset[str]]
+_ANY_FACT = frozenset(["*"])
+
+
+def _needs(snap: Snapshot, asked: list[str]) -> list[Need]:
+    """Read the words asked as needs: `pakistani leaders` is one need, met by one person."""
+    needs: list[Need] = []
+    for at, word in enumerate(asked):
+        if _root(word) in _OFFICES:
+            before = asked[at - 1] if at and asked[at - 1] in _NATIONS else None
+            nation = frozenset() if before is None else _nation(snap, before)
+            needs.append((nation, _forms(snap, word)))
+        elif not (word in _NATIONS and at + 1 < len(asked) and _root(asked[at + 1]) in _OFFICES):
+            needs.append((None, _forms(snap, word)))
+    return needs
+
+
+def _nation(snap: Snapshot, word: str) -> frozenset[str]:
+    """Give every one-word name of the party a nationality names (`soviet`: russia, ussr …)."""
+    term = _NATIONS[word]
+    names = snap.search.table.names
+    return frozenset([term, *(k for k, v in names.items() if term in v and " " not in k)])
 
 
 def _forms(snap: Snapshot, word: str) -> frozenset[str]:
@@ -57,9 +95,29 @@ def _forms(snap: Snapshot, word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _holds(fact: Fact, wanted: list[frozenset[str]]) -> bool:
+def _holds(snap: Snapshot, fact: Fact, needs: list[Need]) -> bool:
     held = _fact_words(fact)
-    return all(forms & held for forms in wanted)
+    cards = [_card(snap.fb.facts[p]) for p in fact.people if p in snap.fb.facts]
+    return all(
+        bool(forms & held) if nation is None else any(_office(c, nation, forms) for c in cards)
+        for nation, forms in needs
+    )
+
+
+def _card(person: Fact) -> list[str]:
+    return [_root(w) for w in words(person.text)]
+
+
+def _office(card: list[str], nation: frozenset[str], offices: frozenset[str]) -> bool:
+    """Tell whether a card names the office, right after the nationality if one was asked.
+
+    The card says who a person was (`Pakistani President …`); later words name the places
+    they went (`… a visit to Moscow`), which say nothing of whose leader they were.
+    """
+    return any(
+        word in offices and (not nation or (at > 0 and card[at - 1] in nation))
+        for at, word in enumerate(card)
+    )
 
 
 def _fact_words(fact: Fact) -> set[str]:

@@ -12,7 +12,7 @@ from bot.core.parse import echo
 from bot.core.replies import dispute_items, fact_items, relevant, search_note
 from bot.core.shapes import Shape, read_question
 from bot.core.table import Command, Context
-from bot.core.types import CommandSpec, Reply, Request
+from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import BadArguments, NotFound
 from bot.factbase.model import Fact
 from bot.search.index import SearchResult
@@ -32,6 +32,7 @@ SEARCH = CommandSpec(
 )
 Hits = list[tuple[str, float]]
 MAX_HITS = 10
+UNDATED = "Undated facts holding the same words"
 MAX_GATHERED = 25  # `which leaders visited moscow` lists every visit, up to a page or three
 MAX_RELATED = 3  # facts shown beside "the articles never mention X": related, not an answer
 GATHER_FLOOR = 0.4  # a list keeps what matches at least two fifths as well as the best
@@ -93,8 +94,21 @@ def search(ctx: Context, request: Request) -> Reply:
     return Reply(
         title=title,
         intro=" ".join(p for p in (search_note(result), listed or order) if p),
-        items=(*fact_items(snap, facts), *dispute_items(snap, facts[:3])),
+        items=(*_listed(snap, facts, shape), *dispute_items(snap, facts[:3])),
     )
+
+
+def _listed(snap: Snapshot, facts: list[Fact], shape: Shape) -> list[Item]:
+    """Render the facts; a list in date order puts the undated ones apart, under a heading.
+
+    `which pakistani leaders visited moscow` is answered by the dated visits; a claim that
+    mentions one of them without a date is shown as such, not as one more visit.
+    """
+    dated = [f for f in facts if f.date is not None]
+    if shape != "gather" or not dated or len(dated) == len(facts):
+        return fact_items(snap, facts)
+    undated = [f for f in facts if f.date is None]
+    return [*fact_items(snap, dated), *fact_items(snap, undated, UNDATED)]
 
 
 def _no_words(typed: str) -> str:
