@@ -61,11 +61,18 @@ def test_who_yahya_attaches_no_fact_through_general(engine: Engine) -> None:
     assert others == []
 
 
-def test_topic_agriculture_falls_through_to_the_1958_offer(engine: Engine) -> None:
-    """A theme that does not exist shows the facts mentioning it, and says so."""
+def test_topic_agriculture_gives_the_1958_offer(engine: Engine) -> None:
+    """Agriculture is a theme: the 1958 offer and the call to invest in farming and water."""
     text = text_of(engine, "topic agriculture")
-    assert "No theme called “agriculture”; facts that mention it:" in text
-    assert "1958" in text and "People-to-people" not in text
+    assert text.startswith("Topic: Agriculture")
+    assert "1958" in text and "water management" in text and "People-to-people" not in text
+
+
+def test_missing_theme_falls_through_to_the_facts_mentioning_it(engine: Engine) -> None:
+    """A theme that does not exist shows the facts mentioning it, and says so."""
+    text = text_of(engine, "topic telecommunications")
+    assert "No theme called “telecommunications”; facts that mention it:" in text
+    assert "space technology" in text
 
 
 def test_topic_nuclear_includes_the_2005_deal(engine: Engine) -> None:
