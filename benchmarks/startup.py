@@ -54,8 +54,18 @@ def side_by_side(command: list[str], runs: int = 7) -> tuple[list[float], list[f
     return bot, bare
 
 
+def compile_bytecode() -> None:
+    """Compile the package as `make install` and `make run` do, so the runs load bytecode.
+
+    Where PYTHONDONTWRITEBYTECODE is set Python never writes it itself, and every run would
+    compile the package from source again (about 0.1 s more).
+    """
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "bot")], check=True)
+
+
 def main() -> None:
     command = [*_factbot(), *ASK]
+    compile_bytecode()
     wall_time(command, runs=1)  # fills the cache, as the first run after an edit does
     times, bare = side_by_side(command)
     ratio = statistics.median(times) / statistics.median(bare)

@@ -1,5 +1,5 @@
 """Let `python -m bot` behave exactly like the `factbot` console script."""
 
-from bot.cli import main
+from bot.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 DEFAULT_KNOWLEDGE = Path("knowledge")
 
@@ -143,6 +144,23 @@ def _check_now(folder: Path | None, articles: Path | None, strict: bool) -> int:
     unverified = " (evidence NOT checked: see above)" if notice else ""
     print(f"OK: {sum(counts.values())} entries — {counts_line(counts)}{unverified}")
     return 0
+
+
+def entry() -> NoReturn:
+    """Run the `factbot` process: `main`, then exit; a one-shot `ask` skips the teardown.
+
+    By the time `ask` returns it has closed the usage log, edits are fsynced and renamed into
+    place, and only stdout and stderr remain to flush. Tearing down every module and object the
+    interpreter holds would then only free memory the system takes back anyway: ~10 ms of a
+    ~0.1 s answer, for a command scripts run in loops.
+    """
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv[:1] == ["ask"]:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

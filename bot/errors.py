@@ -13,11 +13,11 @@ FactbotError
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with the fact base, located so an editor can jump straight to it."""
 
     file: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,21 @@ def test_stats_database_setting_is_read_beside_the_config(
     assert main(["gaps", "--config", str(config)]) == 0
     assert (tmp_path / "usage" / "bot.db").is_file()
     assert (tmp_path / "usage" / "usage.salt").stat().st_mode & 0o077 == 0
+
+
+def test_asks_in_processes_of_their_own_are_all_counted(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`factbot ask` run as a process (which exits without teardown) still logs its request."""
+    for line in ("who bhutto", "who gandhi"):
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", line, "--knowledge", str(knowledge_copy)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    assert "The articles name no one called “gandhi”." in done.stdout
+    assert main(["stats", "7", "--knowledge", str(knowledge_copy)]) == 0
+    assert "2 requests · 50% of 2 questions answered · 1 nothing found." in capsys.readouterr().out

@@ -12,9 +12,10 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
+
+import msgspec
 
 from bot.config import Cooldown
 from bot.core.types import ArgKind, CommandSpec, Reply, Request
@@ -102,8 +103,7 @@ class WarnOnce:
         return True
 
 
-@dataclass(frozen=True, slots=True)
-class AdminRule:
+class AdminRule(msgspec.Struct, frozen=True):
     """Who may run admin commands: listed users, holders of listed roles, and platform admins.
 
     The platform decides what "platform admin" means (Discord: Manage Server where they asked;
@@ -160,8 +160,7 @@ class AnswerEngine(Protocol):
         """Read a typed name with the engine's resolver, so a misspelling means the same here."""
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(msgspec.Struct, frozen=True):
     """What to do with a prefixed line whose first word is no command of ours."""
 
     question: str | None = None  # answer this line as the engine reads it

@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+
+import msgspec
+import msgspec.structs
 
 from bot.core.types import Item, Reply
 
@@ -113,5 +115,7 @@ def _item(item: Item, width: int, column: int, style: _Style) -> list[str]:
 def render_json(reply: Reply) -> str:
     """Give the reply as JSON, for scripts."""
     return json.dumps(
-        asdict(replace(reply, items=tuple(reply.items))), ensure_ascii=False, indent=2
+        msgspec.to_builtins(msgspec.structs.replace(reply, items=tuple(reply.items))),
+        ensure_ascii=False,
+        indent=2,
     )

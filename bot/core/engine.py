@@ -8,9 +8,10 @@ attribute assignment, in the store) is seen by the next request, never by half o
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from datetime import UTC, datetime
 from time import perf_counter
+
+from msgspec.structs import replace
 
 from bot.core.commands import ALL
 from bot.core.completion import choices

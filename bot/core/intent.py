@@ -10,11 +10,11 @@ back to searching the words, so a phrasing can only ever improve on a plain sear
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.core.gather import about_all
+import msgspec
+
 from bot.search.matcher import Match
 from bot.search.periods import parse_period
 from bot.store.snapshot import Snapshot
@@ -58,8 +58,7 @@ _AMONG = r"(?: (?:between|among|in|across) (?:the )?(?:articles|sources|authors)
 _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke|signed|began)"
 
 
-@dataclass(frozen=True, slots=True)
-class Phrasing:
+class Phrasing(msgspec.Struct, frozen=True):
     """One way of asking: the pattern, the command it becomes, and what `x` must name."""
 
     source: str  # compiled on first use: a one-shot `factbot ask "!timeline 1970s"` reads none
@@ -156,8 +155,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
 # fmt: on
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(msgspec.Struct, frozen=True):
     """What a line was read as: a command and its argument."""
 
     command: str
@@ -269,5 +267,7 @@ def _named_in_full(snap: Snapshot, x: str) -> bool:
     """
     if len(x.split()) < 2:
         return False
+    from bot.core.gather import about_all  # loaded by the few lines that need it
+
     result = snap.search.search(x, limit=10)
     return not (result.corrections or result.unknown) and bool(about_all(snap, result, x))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import overload
+
+from msgspec.structs import replace
 
 from bot.core.types import Citation, CommandSpec, Item, Reply
 from bot.errors import Problem

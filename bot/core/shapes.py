@@ -10,9 +10,10 @@ no fact is about those words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
+
+import msgspec
 
 Shape = Literal["when", "quantity", "cause", "gather", "plain"]
 
@@ -64,8 +65,7 @@ _ASKING = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(msgspec.Struct, frozen=True):
     """A question's shape and the words it is about, scaffolding dropped."""
 
     shape: Shape

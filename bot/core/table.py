@@ -12,8 +12,9 @@ means the same everywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from bot.core.types import CommandSpec, Reply, Request
 from bot.search.distance import allowed_edits, edit_distance
@@ -25,8 +26,7 @@ from bot.usage.log import UsageLog
 CLOSE_ENOUGH = 85  # a fuzzy score under this is a different word, not a slip (`tim` ≠ `timeline`)
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(msgspec.Struct, frozen=True):
     """What a handler answers from: the snapshot read once for this request, and the rest."""
 
     snapshot: Snapshot
@@ -39,8 +39,7 @@ class Context:
 Handler = Callable[[Context, Request], Reply]
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(msgspec.Struct, frozen=True):
     """A spec and its handler."""
 
     spec: CommandSpec

@@ -6,8 +6,9 @@ Nothing here knows about Discord, the console or Slack; adapters render a Reply 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 ReplyKind = Literal["answer", "not_found", "usage", "error", "refused", "admin"]
 MAX_ACTIONS = 5  # one row of buttons on Discord; Slack allows 25 elements per actions block
@@ -16,8 +17,7 @@ ArgKind = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(msgspec.Struct, frozen=True):
     """Who is asking; adapters decide `is_admin` from their platform's rules."""
 
     id: str
@@ -27,8 +27,7 @@ class Actor:
     place: str = ""  # the server or workspace asked in; the usage log keeps only its hash
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
+class Request(msgspec.Struct, frozen=True):
     """One command as typed, without prefix: `command` is lower-cased, `args` is raw text."""
 
     command: str
@@ -36,16 +35,14 @@ class Request:
     actor: Actor
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(msgspec.Struct, frozen=True):
     """Where an item comes from: the source id and a compact name (author or short title)."""
 
     source_id: str
     short: str
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(msgspec.Struct, frozen=True):
     """One sourced snippet of an answer."""
 
     text: str
@@ -58,8 +55,7 @@ class Item:
     note: str = ""  # one short line under the item, e.g. "Articles differ on this — `disputes …`"
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(msgspec.Struct, frozen=True):
     """A button a platform may offer under a reply: pressing it runs `line` as the presser.
 
     The line is an ordinary command (`gaps alias ruski = russia`), so the engine checks the
@@ -70,8 +66,7 @@ class Action:
     line: str
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
+class Series(msgspec.Struct, frozen=True):
     """Numbers by day (or any labelled step) that a platform may draw as a chart.
 
     Text replies already say what matters; a chart, where a platform draws one, is extra.
@@ -82,8 +77,7 @@ class Series:
     lines: tuple[tuple[str, tuple[int, ...]], ...]  # (name, one value per label)
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
+class Reply(msgspec.Struct, frozen=True):
     """A complete answer; adapters page it to fit their platform's limits."""
 
     title: str
@@ -92,7 +86,9 @@ class Reply:
     suggestions: tuple[str, ...] = ()  # runnable command lines without prefix: "who Yahya Khan"
     footer: str = ""
     kind: ReplyKind = "answer"
-    extra: dict[str, str] = field(default_factory=dict)  # small key/value facts, e.g. for `about`
+    extra: dict[str, str] = msgspec.field(
+        default_factory=dict
+    )  # small key/value facts, e.g. for `about`
     # Preformatted text (an entry as stored, a diff), shown verbatim after the intro: never
     # wrapped or re-indented, so what an admin copies is exactly what the file holds.
     block: str = ""
@@ -101,8 +97,7 @@ class Reply:
     series: Series | None = None  # data for a chart beside the text
 
 
-@dataclass(frozen=True, slots=True)
-class FormField:
+class FormField(msgspec.Struct, frozen=True):
     """One box of a fill-in form; a non-blank answer becomes `key="answer"` in the command."""
 
     key: str
@@ -114,8 +109,7 @@ class FormField:
     raw: bool = False  # the answer is already `key=value …` text and is appended as typed
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(msgspec.Struct, frozen=True):
     """A form a platform may offer instead of typed `key=value` arguments (e.g. a Discord modal).
 
     It is offered when a command's arguments are `opens_on`, alone or followed by one word (the
@@ -128,8 +122,7 @@ class Form:
     default_subject: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class CommandSpec:
+class CommandSpec(msgspec.Struct, frozen=True):
     """One command of the contract; adapters build prefix, slash and help from this table."""
 
     name: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Literal
 
 import msgspec
@@ -46,8 +45,7 @@ class Location(msgspec.Struct, frozen=True, gc=False):
     end_line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(msgspec.Struct, frozen=True):
     """One of the articles every fact must cite."""
 
     id: str
@@ -126,8 +124,7 @@ class Fact(msgspec.Struct, frozen=True, gc=False):
         return dict(zip(self.sources, self.evidence, strict=True))
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(msgspec.Struct, frozen=True):
     """A theme facts are filed under (energy, defence, …)."""
 
     id: str
@@ -136,8 +133,7 @@ class Topic:
     where: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(msgspec.Struct, frozen=True):
     """A state or bloc that facts concern."""
 
     id: str
@@ -145,8 +141,7 @@ class Party:
     where: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Dispute:
+class Dispute(msgspec.Struct, frozen=True):
     """A question the articles answer differently; facts point at it to show both views."""
 
     id: str
@@ -154,8 +149,7 @@ class Dispute:
     where: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Alias:
+class Alias(msgspec.Struct, frozen=True):
     """Other names and spellings for one entry (USSR → russia, Ayyub → ayub-khan)."""
 
     id: str
@@ -164,16 +158,15 @@ class Alias:
     where: Location
 
 
-@dataclass(frozen=True, slots=True)
-class FactBase:
+class FactBase(msgspec.Struct, frozen=True):
     """Everything loaded from one knowledge folder; build indexes from it, never mutate it."""
 
-    sources: Mapping[str, Source] = field(default_factory=dict)
-    facts: Mapping[str, Fact] = field(default_factory=dict)
-    topics: Mapping[str, Topic] = field(default_factory=dict)
-    parties: Mapping[str, Party] = field(default_factory=dict)
-    disputes: Mapping[str, Dispute] = field(default_factory=dict)
-    aliases: Mapping[str, Alias] = field(default_factory=dict)
+    sources: Mapping[str, Source] = msgspec.field(default_factory=dict)
+    facts: Mapping[str, Fact] = msgspec.field(default_factory=dict)
+    topics: Mapping[str, Topic] = msgspec.field(default_factory=dict)
+    parties: Mapping[str, Party] = msgspec.field(default_factory=dict)
+    disputes: Mapping[str, Dispute] = msgspec.field(default_factory=dict)
+    aliases: Mapping[str, Alias] = msgspec.field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """Count entries by kind, for `factbot check` and `about`."""

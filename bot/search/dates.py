@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+import msgspec
 
 Precision = Literal["day", "month", "year", "decade", "range"]
 
@@ -19,8 +20,7 @@ class DateError(ValueError):
     """The text is not a date in one of the fact base's formats."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class DateSpan:
+class DateSpan(msgspec.Struct, frozen=True, order=True):
     """An inclusive span of days; `precision` says how the source dated it."""
 
     start: date

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rapidfuzz.distance import OSA
+from collections.abc import Callable
+from functools import cache
 
 
 def allowed_edits(word: str) -> int:
@@ -14,4 +15,12 @@ def allowed_edits(word: str) -> int:
 
 def edit_distance(a: str, b: str, cutoff: int) -> int:
     """Count edits (with transpositions) between two words; more than `cutoff` = cutoff + 1."""
-    return int(OSA.distance(a, b, score_cutoff=cutoff))
+    return int(_osa_distance()(a, b, score_cutoff=cutoff))
+
+
+@cache
+def _osa_distance() -> Callable[..., int]:
+    """Import rapidfuzz on the first typo, not at start-up: most one-shot asks never need it."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance

@@ -15,7 +15,9 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+
+import msgspec
+import msgspec.structs
 
 from bot.search.normalise import STOPWORDS, stem, terms, terms_of, words
 from bot.search.noticed import notice
@@ -29,17 +31,15 @@ COMMON_SHARE = 0.25  # a term in more than this share of entries only re-ranks, 
 _MAX_ALIAS_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(msgspec.Struct, frozen=True):
     """Ranked hits plus what the query was read as, so the reply can say so."""
 
     hits: list[tuple[str, float]]
-    corrections: dict[str, str] = field(default_factory=dict)  # typed word → known word
-    unknown: list[str] = field(default_factory=list)  # words no entry uses, even corrected
+    corrections: dict[str, str] = msgspec.field(default_factory=dict)  # typed word → known word
+    unknown: list[str] = msgspec.field(default_factory=list)  # words no entry uses, even corrected
 
 
-@dataclass(frozen=True, slots=True)
-class SearchTable:
+class SearchTable(msgspec.Struct, frozen=True):
     """The index as plain lists and arrays: what the cache stores.
 
     Doc numbers are positions in the id list the index is opened with.
@@ -80,7 +80,7 @@ def build_search(
     phrases, named = _phrases(aliases), _phrases(names or {})
     alias_words = {w for phrase in (*phrases, *named) for w in phrase.split()}
     typos = build_table({**dict.fromkeys(alias_words, 1), **surface})
-    return replace(table, typos=typos, aliases=phrases, names=named)
+    return msgspec.structs.replace(table, typos=typos, aliases=phrases, names=named)
 
 
 class SearchIndex:

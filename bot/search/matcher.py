@@ -12,9 +12,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
 
-from rapidfuzz import fuzz, process, utils
+import msgspec
 
 from bot.search.distance import allowed_edits, edit_distance
 from bot.search.normalise import fold, words
@@ -51,6 +52,32 @@ _HONORIFIC_TEXT = "mr mrs ms dr sir president general gen prime minister premier
 _HONORIFICS = frozenset(_HONORIFIC_TEXT.split())
 
 
+# rapidfuzz is imported on first use, not at import: it is about a tenth of a one-shot
+# `factbot ask`, and most asks (`timeline 1970s`, a question without typos) never need it.
+@cache
+def _fuzz() -> ModuleType:
+    """Give `rapidfuzz.fuzz`, imported on first use."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
+@cache
+def _process() -> ModuleType:
+    """Give `rapidfuzz.process`, imported on first use."""
+    from rapidfuzz import process
+
+    return process
+
+
+@cache
+def _utils() -> ModuleType:
+    """Give `rapidfuzz.utils`, imported on first use."""
+    from rapidfuzz import utils
+
+    return utils
+
+
 def name_score(query: str, choice: str, **_: object) -> float:
     """Score how well a typed name fits a known one, word by word (0–100).
 
@@ -61,7 +88,7 @@ def name_score(query: str, choice: str, **_: object) -> float:
     typed, known = query.split(), choice.split()
     if not typed or not known:
         return 0.0
-    whole = fuzz.ratio(query.replace(" ", ""), choice.replace(" ", ""))
+    whole = float(_fuzz().ratio(query.replace(" ", ""), choice.replace(" ", "")))
     return max(whole, _coverage(typed, known), _PART_FACTOR * _coverage(known, typed))
 
 
@@ -83,7 +110,7 @@ def _word_score(typed: str, known: str) -> float:
     if edits <= allowed_edits(typed):
         return _TYPO_SCORE - 4.0 * (edits - 1)
     # Similar but beyond a typo (`nytimes`/`times`): enough to suggest, never to answer.
-    return min(float(fuzz.ratio(typed, known)), _SIMILAR_CAP)
+    return min(float(_fuzz().ratio(typed, known)), _SIMILAR_CAP)
 
 
 # Names resolved during the request being answered: the plain-words reader and the command it
@@ -110,8 +137,7 @@ def key_of(name: str) -> str:
     return " ".join(kept) or " ".join(words(name))
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     """One matched entry: its id, its display name, and how sure we are (0–100)."""
 
     id: str
@@ -120,8 +146,7 @@ class Match:
     exact: bool = False  # the typed text is one of the entry's names, not just close to one
 
 
-@dataclass(frozen=True, slots=True)
-class MatcherTable:
+class MatcherTable(msgspec.Struct, frozen=True):
     """A name matcher's data as plain lists and arrays (what the cache stores)."""
 
     display: dict[str, str]
@@ -221,20 +246,20 @@ class NameMatcher:
         choices = self._choices if not near else {i: self._choices[i] for i in near}
         if len(choices) > _SHORTLIST:
             # WRatio in C narrows the field cheaply; the word-level scorer then ranks the few left.
-            rough = process.extract(
+            rough = _process().extract(
                 key,
                 choices,
-                scorer=fuzz.WRatio,
-                processor=utils.default_process,
+                scorer=_fuzz().WRatio,
+                processor=_utils().default_process,
                 limit=_SHORTLIST,
                 score_cutoff=_ROUGH_CUTOFF,
             )
             choices = {index: choices[index] for _, _, index in rough}
-        found = process.extract(
+        found = _process().extract(
             key,
             choices,
             scorer=name_score,
-            processor=utils.default_process,
+            processor=_utils().default_process,
             limit=limit * 4 + 4,
             score_cutoff=cutoff,
         )
@@ -313,8 +338,8 @@ class NameMatcher:
 
 def nearest_ids(wrong: str, ids: Iterable[str], limit: int = 1, cutoff: float = 60.0) -> list[str]:
     """Give the existing ids closest to a mistyped one, for "did you mean" in validator errors."""
-    found = process.extract(
-        wrong, list(ids), processor=utils.default_process, limit=limit, score_cutoff=cutoff
+    found = _process().extract(
+        wrong, list(ids), processor=_utils().default_process, limit=limit, score_cutoff=cutoff
     )
     return [match[0] for match in found]
 
@@ -331,11 +356,11 @@ def group_similar(texts: Sequence[str], cutoff: float = GROUP_CUTOFF) -> list[li
     leaders: dict[int, str] = {}
     groups: dict[int, list[int]] = {}
     for position, text in enumerate(texts):
-        found = process.extractOne(
+        found = _process().extractOne(
             text,
             leaders,
-            scorer=fuzz.token_sort_ratio,
-            processor=utils.default_process,
+            scorer=_fuzz().token_sort_ratio,
+            processor=_utils().default_process,
             score_cutoff=cutoff,
         )
         if found is None:

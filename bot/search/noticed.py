@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+
+import msgspec
 
 
-@dataclass(slots=True)
-class Noticed:
+class Noticed(msgspec.Struct):
     """Corrections (typed → read as) and unread words of one request, in the order met."""
 
-    corrections: dict[str, str] = field(default_factory=dict)
-    unknown: list[str] = field(default_factory=list)
+    corrections: dict[str, str] = msgspec.field(default_factory=dict)
+    unknown: list[str] = msgspec.field(default_factory=list)
 
 
 _NOTICED: ContextVar[Noticed | None] = ContextVar("factbot_noticed", default=None)

@@ -7,8 +7,9 @@ Anything that is not a period gives None, so the caller can treat it as a word f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+
+import msgspec
 
 from bot.search.dates import DateError, DateSpan, parse_date
 from bot.search.matcher import allowed_edits, edit_distance
@@ -112,8 +113,7 @@ _APOSTROPHE_S = re.compile(r"(\d)['’]s\b")
 _OPEN = re.compile(r"^(before|until|till|pre|prior to|up to|since|after|post|from)\s+(.+)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(msgspec.Struct, frozen=True):
     """A span to filter by, the words to describe it in a reply, and how it was reckoned."""
 
     span: DateSpan

@@ -19,8 +19,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+
+import msgspec
 
 from bot.search.dates import DateSpan
 from bot.search.idviews import IdsInRuns
@@ -31,8 +32,7 @@ SHORT_DAYS = 366  # a day, month or year never spans more; anything wider is "br
 BROAD_PRECISIONS = ("decade", "range")
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodSplit:
+class PeriodSplit(msgspec.Struct, frozen=True):
     """The entries overlapping a period, oldest first: inside it, then dated more broadly."""
 
     inside: Sequence[str]  # cut out of the ordering in runs, never copied
@@ -44,8 +44,7 @@ class PeriodSplit:
         return len(self.inside) + len(self.wider)
 
 
-@dataclass(frozen=True, slots=True)
-class SpanArrays:
+class SpanArrays(msgspec.Struct, frozen=True):
     """The index in plain arrays, as the cache stores it: positions are indexes into `ids`."""
 
     order: Ints  # index of each entry in the caller's id list, by (start, end, id)

@@ -14,7 +14,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from bot.search.distance import allowed_edits, edit_distance
 from bot.search.ordering import sorted_in_runs
@@ -23,8 +24,7 @@ from bot.search.packed import Ints
 _PREFIX = 10  # only the first letters are indexed: typos past them still verify, index stays small
 
 
-@dataclass(frozen=True, slots=True)
-class TypoTable:
+class TypoTable(msgspec.Struct, frozen=True):
     """The vocabulary and its deletion table, as plain arrays (what the cache stores)."""
 
     words: list[str]

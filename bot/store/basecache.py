@@ -24,10 +24,10 @@ import hashlib
 import logging
 import struct
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import msgspec
+from msgspec.structs import replace
 
 from bot.factbase.edit.atomic import write_atomic
 from bot.factbase.load.files import knowledge_files, schema_path

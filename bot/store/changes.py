@@ -9,12 +9,11 @@ that drops a whole file, or more than `HOLD_SHARE` of all entries, is held until
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
+import msgspec.structs
 
 from bot.factbase.model import FactBase, Location
 
@@ -30,8 +29,7 @@ _KIND_OF_TABLE = {  # the names `FactBase.counts` uses
 }
 
 
-@dataclass(frozen=True, slots=True)
-class KindChange:
+class KindChange(msgspec.Struct, frozen=True):
     """How many entries of one kind a reload adds, removes and changes."""
 
     added: int = 0
@@ -44,11 +42,10 @@ class KindChange:
         return " ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True, slots=True)
-class Changes:
+class Changes(msgspec.Struct, frozen=True):
     """Everything a reload changes: per kind, and the knowledge files that are gone."""
 
-    kinds: Mapping[str, KindChange] = field(default_factory=dict)
+    kinds: Mapping[str, KindChange] = msgspec.field(default_factory=dict)
     files_gone: tuple[str, ...] = ()
     before: int = 0  # entries in the base being replaced
 
@@ -104,6 +101,4 @@ def _kind(table: str, record: Any) -> str:
 
 
 def _placeless(record: Any) -> Any:
-    if isinstance(record, msgspec.Struct):
-        return msgspec.structs.replace(record, where=_NOWHERE)
-    return dataclasses.replace(record, where=_NOWHERE)
+    return msgspec.structs.replace(record, where=_NOWHERE)

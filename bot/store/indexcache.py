@@ -18,11 +18,11 @@ import logging
 import time
 from array import array
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import msgspec
+from msgspec.structs import replace
 
 from bot.factbase.model import FactBase
 from bot.search.index import SearchTable

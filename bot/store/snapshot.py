@@ -9,10 +9,11 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from bot.factbase.model import Fact, FactBase
 from bot.search.idviews import IdsAt
@@ -64,8 +65,7 @@ class Groups(Mapping[str, Sequence[str]]):
         return len(self._table.get(key, ()))
 
 
-@dataclass(frozen=True, slots=True)
-class SnapshotTable:
+class SnapshotTable(msgspec.Struct, frozen=True):
     """Every index of a snapshot as plain data: built from a fact base, or read from the cache.
 
     Fact numbers are positions in the fact base's own order (`list(fb.facts)`).
@@ -81,8 +81,7 @@ class SnapshotTable:
     counts: dict[str, int]  # entries by kind (`FactBase.counts`), so `about` counts none
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+class Snapshot(msgspec.Struct, frozen=True, eq=False):
     """A fact base plus its indexes; never mutated after `build_snapshot` returns it."""
 
     fb: FactBase
@@ -107,7 +106,7 @@ class Snapshot:
     # What the layers above derive from one fact and keep for this base's lifetime, by key (the
     # core keeps rendered items by (fact id, heading): a decade at 10k facts lists ~650 events,
     # and rendering each anew cost ~5 µs). Derived data: filling it never changes an answer.
-    memo: dict[tuple[str, str | None], Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[tuple[str, str | None], Any] = msgspec.field(default_factory=dict)
 
     def fact(self, fact_id: str) -> Fact:
         """Give the fact with this id (ids come from this snapshot's own indexes)."""

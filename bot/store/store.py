@@ -18,9 +18,10 @@ import gc
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from bot.errors import Problem, UserError
 from bot.factbase.edit.atomic import remove_stale_temps
@@ -54,13 +55,12 @@ _log = logging.getLogger("factbot.store")
 LARGE_BYTES = 4_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class ReloadResult:
+class ReloadResult(msgspec.Struct, frozen=True):
     """What a reload did: swapped in a new base, kept the old one, or found nothing new."""
 
     swapped: bool
     problems: tuple[Problem, ...] = ()
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = msgspec.field(default_factory=dict)
     note: str = ""
     failed: bool = False  # stopped by a limit: worth telling the admins
     changes: Changes | None = None  # what it changed, or would change if confirmed

@@ -14,8 +14,9 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from bot.usage.events import Event
 from bot.usage.privacy import Hasher, normalise_query
@@ -41,8 +42,7 @@ def bucket_ms(bucket: int) -> float:
     return math.exp(bucket * _BUCKET_BASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(msgspec.Struct, frozen=True):
     """An event as stored: hashed, normalised, flattened to text."""
 
     at: float

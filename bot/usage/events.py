@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 Outcome = Literal["answered", "weak", "missed", "usage", "refused", "error"]
 OUTCOMES: tuple[Outcome, ...] = ("answered", "weak", "missed", "usage", "refused", "error")
@@ -19,8 +20,7 @@ OUTCOME_NAMES: dict[str, str] = {
 PLAIN_WORDS = "(plain words)"  # the command of a line that named none: read as a question
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(msgspec.Struct, frozen=True):
     """A request as captured on the event loop: raw, cheap to make, normalised later.
 
     `user` and `place` are the platform's own ids here; they are hashed with the salt before

@@ -11,13 +11,16 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.errors import UserError
 from bot.usage.database import UsageDatabase, now
 from bot.usage.events import Event
 from bot.usage.recorder import Recorder
-from bot.usage.reports import Gap, Stats, read_gaps, read_stats
+
+if TYPE_CHECKING:  # the reports (and the fuzzy grouping they use) load when read
+    from bot.usage.reports import Gap, Stats
+
 
 _log = logging.getLogger("factbot.usage")
 
@@ -84,10 +87,14 @@ class Usage:
 
     def stats(self, days: int) -> Stats:
         """Read the roll-ups, the requests just made included."""
+        from bot.usage.reports import read_stats
+
         return self._read(lambda c: read_stats(c, days, now()))
 
     def gaps(self, days: int) -> list[Gap]:
         """Read and group the misses, the requests just made included."""
+        from bot.usage.reports import read_gaps
+
         return self._read(lambda c: read_gaps(c, days, now()))
 
     def flush(self) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+import msgspec
 
 from bot.search.matcher import group_similar
 from bot.usage.database import DAY, bucket_ms, day_of
@@ -20,8 +21,7 @@ MAX_MISSES = 20_000  # the newest misses read for `gaps`; older ones add little 
 MAX_DISTINCT = 2_000  # distinct missed questions grouped by similarity
 
 
-@dataclass(frozen=True, slots=True)
-class Latency:
+class Latency(msgspec.Struct, frozen=True):
     """How long one command (or platform) took: requests, median and 99th percentile, in ms."""
 
     name: str
@@ -30,8 +30,7 @@ class Latency:
     p99: float
 
 
-@dataclass(frozen=True, slots=True)
-class Stats:
+class Stats(msgspec.Struct, frozen=True):
     """Usage over the last `days` days."""
 
     days: int
@@ -46,8 +45,7 @@ class Stats:
     per_day: list[tuple[int, int, int]]  # (day number, answered, not answered), oldest first
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(msgspec.Struct, frozen=True):
     """A question (and its near spellings) the fact base did not answer, or answered weakly."""
 
     query: str
@@ -57,7 +55,7 @@ class Gap:
     weak_only: bool  # every time, something was answered, only not all of it
     suggested: str  # what the bot offered instead, the last time
     # (the missed spelling, then the command and question that were answered, times), most first
-    followed_by: list[tuple[str, str, str, int]] = field(default_factory=list)
+    followed_by: list[tuple[str, str, str, int]] = msgspec.field(default_factory=list)
 
 
 def read_stats(connection: sqlite3.Connection, days: int, now: float) -> Stats:
@@ -164,13 +162,12 @@ def read_gaps(connection: sqlite3.Connection, days: int, now: float) -> list[Gap
     return sorted(gaps, key=lambda g: (-g.count, -g.last_seen))
 
 
-@dataclass(slots=True)
-class _Asked:
+class _Asked(msgspec.Struct):
     last_seen: float
     suggested: str
     count: int = 0
     missed: bool = False
-    followed_by: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    followed_by: Counter[tuple[str, str, str]] = msgspec.field(default_factory=Counter)
 
 
 def _gap(members: list[tuple[str, _Asked]]) -> Gap:

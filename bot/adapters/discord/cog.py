@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import math
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import discord
 from discord.ext import commands
+from msgspec.structs import replace
 
 from bot import __version__
 from bot.adapters.discord.checks import (

@@ -8,7 +8,9 @@ admin edit (`Store.edit` or `Store.add` on aliases.yaml): validated, audited and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from bot.core.commands.admin import edit_reply
 from bot.core.commands.usage import DEFAULT_DAYS, ago, days_of
@@ -17,7 +19,10 @@ from bot.core.types import MAX_ACTIONS, Action, CommandSpec, Item, Reply, Reques
 from bot.errors import BadArguments, NotFound, UserError
 from bot.search.matcher import NameMatcher
 from bot.store.snapshot import Snapshot
-from bot.usage.reports import Gap
+
+if TYPE_CHECKING:  # the reports (and the fuzzy grouping they use) load when read
+    from bot.usage.reports import Gap
+
 
 GAPS = CommandSpec(
     name="gaps",
@@ -36,8 +41,7 @@ _MATCHERS = {"interests": ("parties",), "who": ("people",), "topic": ("topics",)
 _ANY = ("parties", "people", "topics")
 
 
-@dataclass(frozen=True, slots=True)
-class AliasIdea:
+class AliasIdea(msgspec.Struct, frozen=True):
     """Make `name` another name of the entry `target` (shown as `display`)."""
 
     name: str

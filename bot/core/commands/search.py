@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
+
+from msgspec.structs import replace
 
 from bot.core.gather import about_all, themed
 from bot.core.parse import echo

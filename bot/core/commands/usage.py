@@ -8,15 +8,20 @@ platform draws one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request, Series
 from bot.errors import BadArguments
 from bot.usage.database import DAY
 from bot.usage.events import OUTCOME_NAMES, PLAIN_WORDS
-from bot.usage.reports import Latency, Stats
+
+if TYPE_CHECKING:  # the reports (and the fuzzy grouping they use) load when read
+    from bot.usage.reports import Latency, Stats
+
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 3650

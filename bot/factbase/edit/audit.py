@@ -20,10 +20,12 @@ import logging
 import os
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, Literal, Protocol, cast
+
+import msgspec
+import msgspec.structs
 
 from bot.factbase.edit.lines import Patch, split_lines
 
@@ -57,8 +59,7 @@ class Editor(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class AuditRecord:
+class AuditRecord(msgspec.Struct, frozen=True):
     """One edit as it happened; `undoes` names the record an undo reversed."""
 
     id: str
@@ -126,7 +127,7 @@ class AuditLog:
 
     def append(self, record: AuditRecord) -> None:
         """Log an edit about to be made (call `settle` first, under the writer's lock)."""
-        self._write(asdict(record))
+        self._write(msgspec.structs.asdict(record))
 
     def confirm(self, record: AuditRecord) -> None:
         """Mark an intent as done: its file is in place."""
@@ -211,7 +212,7 @@ def _tail(path: Path) -> str:
 
 
 def _parse(lines: Iterable[str]) -> Iterable[AuditRecord | tuple[Marker, str]]:
-    fields = set(AuditRecord.__dataclass_fields__)
+    fields = set(AuditRecord.__struct_fields__)
     for line in lines:
         try:
             raw = json.loads(line)

@@ -9,9 +9,9 @@ of lines that keep their own endings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import yaml
 
 from bot.factbase.load.yamlfile import LineDict, load_with_lines
@@ -33,8 +33,7 @@ def newline_of(lines: list[str]) -> str:
     return "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
 
 
-@dataclass(frozen=True, slots=True)
-class Patch:
+class Patch(msgspec.Struct, frozen=True):
     """At line `at`, the lines `old` became `new`; both hold one line of context first."""
 
     at: int
@@ -59,8 +58,7 @@ def apply(lines: list[str], patch: Patch) -> list[str]:
     return [*lines[: patch.at], *patch.new, *lines[end:]]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """An entry as it sits in a file: where its content starts and ends, and each key's span."""
 
     start: int

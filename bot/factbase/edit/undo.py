@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from bot.errors import BadArguments, NotFound
 from bot.factbase.edit.audit import AuditRecord, Editor, last_undoable, later_in_file
 from bot.factbase.edit.lines import Patch
 
 
-@dataclass(frozen=True, slots=True)
-class UndoPlan:
+class UndoPlan(msgspec.Struct, frozen=True):
     """The record to reverse, the file it is in, and the inverse patch at today's line."""
 
     record: AuditRecord

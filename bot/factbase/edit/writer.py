@@ -20,9 +20,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, suppress
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
+
+import msgspec
+import msgspec.structs
 
 from bot.errors import BadArguments, BrokenOnDisk, KnowledgeError, NotFound, Problem, UserError
 from bot.factbase.edit import plan as edits
@@ -44,14 +46,13 @@ _log = logging.getLogger("factbot.writer")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class KnowledgeState:
+class KnowledgeState(msgspec.Struct, frozen=True):
     """A valid fact base and the exact files it was read from."""
 
     factbase: FactBase
     signatures: Mapping[str, Signature]
     index: Mapping[str, FileIndex]  # file → where its entries start now
-    lines: dict[str, list[str]] = field(default_factory=dict)  # cache, filled on first edit
+    lines: dict[str, list[str]] = msgspec.field(default_factory=dict)  # cache, filled on first edit
 
     @classmethod
     def of(cls, fb: FactBase, sigs: Mapping[str, Signature]) -> KnowledgeState:
@@ -78,8 +79,7 @@ def load_state(
     return KnowledgeState.of(fb, before), problems
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """One planned change to one file, as `_commit` checks and writes it.
 
     `entry_start` is where the entry stands after the patch (None when it is gone);
@@ -96,8 +96,7 @@ class Change:
     undoes: str | None = None
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(msgspec.Struct, frozen=True):
     """An edit planned and re-checked against `state`, ready to write if the files still match."""
 
     state: KnowledgeState
@@ -109,8 +108,7 @@ class Prepared:
     gone: bool
 
 
-@dataclass(frozen=True)
-class EditResult:
+class EditResult(msgspec.Struct, frozen=True):
     """What an edit did: the new fact base to serve, its audit record, and the entry's text."""
 
     factbase: FactBase
@@ -374,7 +372,9 @@ class KnowledgeWriter:
         index = {**state.index, file: state.index[file].moved(patch, change.removed, new_entry)}
         lines = {**state.lines, file: prepared.new_lines}
         fb = prepared.factbase
-        self._state = replace(state, factbase=fb, signatures=sigs, index=index, lines=lines)
+        self._state = msgspec.structs.replace(
+            state, factbase=fb, signatures=sigs, index=index, lines=lines
+        )
         self._version += 1
         return EditResult(
             fb, record, self._version, prepared.entry_text, prepared.gone, self._lock.waited_s

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from bot.errors import KnowledgeError, Problem
 from bot.factbase.load.files import knowledge_files, schema_path
@@ -36,19 +37,18 @@ from bot.search.dates import DATE_FORMATS_HINT, DateError, DateSpan, parse_date
 __all__ = ["check", "knowledge_files", "load"]
 
 
-@dataclass
-class Builder:
+class Builder(msgspec.Struct):
     """Accumulates entries and problems while files are read."""
 
-    sources: dict[str, Source] = field(default_factory=dict)
-    facts: dict[str, Fact] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    parties: dict[str, Party] = field(default_factory=dict)
-    disputes: dict[str, Dispute] = field(default_factory=dict)
-    aliases: dict[str, Alias] = field(default_factory=dict)
-    seen: dict[str, Location] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    shared: SharedParts = field(default_factory=SharedParts)
+    sources: dict[str, Source] = msgspec.field(default_factory=dict)
+    facts: dict[str, Fact] = msgspec.field(default_factory=dict)
+    topics: dict[str, Topic] = msgspec.field(default_factory=dict)
+    parties: dict[str, Party] = msgspec.field(default_factory=dict)
+    disputes: dict[str, Dispute] = msgspec.field(default_factory=dict)
+    aliases: dict[str, Alias] = msgspec.field(default_factory=dict)
+    seen: dict[str, Location] = msgspec.field(default_factory=dict)
+    problems: list[Problem] = msgspec.field(default_factory=list)
+    shared: SharedParts = msgspec.field(default_factory=SharedParts)
 
     def problem(self, where: Location, what: str, fix: str) -> None:
         self.problems.append(Problem(where.file, where.line, what, fix))

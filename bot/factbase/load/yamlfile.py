@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 from bot.errors import Problem
@@ -69,13 +69,12 @@ def load_with_lines(text: str) -> Any:
     return yaml.load(text, Loader=_LineLoader)  # a safe loader subclass
 
 
-@dataclass
-class ParsedFile:
+class ParsedFile(msgspec.Struct):
     """One knowledge file after parsing: its data, or the problems that stopped us."""
 
     path: Path
     data: LineDict | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
 
 
 def parse_text(text: str, path: Path) -> ParsedFile:

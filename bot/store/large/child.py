@@ -22,12 +22,11 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import KnowledgeError, Problem
 from bot.factbase.model import FactBase
@@ -36,6 +35,9 @@ from bot.store.indexcache import INDEX_FILE, load_indexed, read_table, write_tab
 from bot.store.large.limits import Limits, cap_memory, die_with_parent
 from bot.store.large.memory import paused_gc
 from bot.store.snapshot import SnapshotTable
+
+if TYPE_CHECKING:  # imported where a child starts: `factbot ask` never starts one
+    import subprocess
 
 HANDOFF_KEY = b"reload-handoff".ljust(32, b"\0")  # the files are private to one reload
 TEMP_PREFIX = "reload-"  # + the parent's pid: a folder whose process is gone is stale
@@ -67,6 +69,8 @@ class Children:
         with self._lock:
             if self.cancelled:
                 raise ReloadCancelled()
+            import subprocess
+
             theirs, ours = os.pipe()
             try:
                 child = subprocess.Popen(
@@ -142,6 +146,8 @@ def _run(
     started: tuple[subprocess.Popen[str], int], limits: Limits, children: Children
 ) -> tuple[str, str, int]:
     """Wait for the child within the time limit; kill it (and its group) past it."""
+    import subprocess
+
     child, pipe = started
     try:
         stdout, stderr = child.communicate(timeout=limits.seconds)

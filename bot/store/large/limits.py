@@ -11,22 +11,20 @@ kernel closes when the parent dies.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import os
 import resource
 import signal
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import BinaryIO
+
+import msgspec
 
 PR_SET_PDEATHSIG = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(msgspec.Struct, frozen=True):
     """How long a reload may take and how much memory its child may map.
 
     The defaults hold the real base (a few hundred entries, well under a second and 200 MB)
@@ -57,6 +55,9 @@ def cap_memory(memory_mb: int) -> Callable[[], None]:
 def die_with_parent(parent: int, pipe: BinaryIO) -> None:
     """End this child when the parent `parent` ends, however it ends."""
     if sys.platform.startswith("linux"):
+        import ctypes  # only in the reload child: ctypes costs every `factbot ask` otherwise
+        import ctypes.util
+
         libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the line above took effect

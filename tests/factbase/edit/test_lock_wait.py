@@ -10,14 +10,18 @@ from bot.factbase.edit.lock import LOCK_NAME
 from bot.store.paths import state_dir
 from tests.conftest import ADD_EVENT, NEW_ID, SEEDS, needs_articles
 
+# Holds the edit lock until told to let go (a line on stdin), so the test releases it only after
+# the queued edit has said it waits, however slowly a loaded machine starts that process.
 HOLD = """
-import sys, time
+import sys
 from filelock import FileLock
 lock = FileLock(sys.argv[1])
 lock.acquire()
 print("held", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()
 """
+
+WAITING = "Waiting for other edits to finish; yours will be saved next"
 
 
 @needs_articles
@@ -26,33 +30,35 @@ def test_a_queued_edit_tells_the_admin_and_lands(knowledge_copy: Path) -> None:
     lock = state_dir(knowledge_copy) / LOCK_NAME
     lock.parent.mkdir(parents=True, exist_ok=True)
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(lock), "3"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD, str(lock)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
+    assert holder.stdin is not None and holder.stdout is not None
     try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        done = subprocess.run(
+        assert holder.stdout.readline() == "held\n"
+        asking = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "bot",
-                "ask",
-                ADD_EVENT,
-                "--knowledge",
-                str(knowledge_copy),
-                "--articles",
-                str(SEEDS),
+                sys.executable, "-m", "bot", "ask", ADD_EVENT,
+                "--knowledge", str(knowledge_copy), "--articles", str(SEEDS),
             ],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=60,
-            check=False,
-        )
+        )  # fmt: skip
+        assert asking.stderr is not None
+        said = asking.stderr.readline()
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        out, rest = asking.communicate(timeout=60)
     finally:
+        holder.kill()
         holder.wait(timeout=30)
-        assert holder.stdout is not None
+        holder.stdin.close()
         holder.stdout.close()
-    assert done.returncode == 0, done.stderr
-    assert "Waiting for other edits to finish; yours will be saved next" in done.stderr
-    assert f"Added `{NEW_ID}`" in done.stdout
-    assert "Saved after waiting" in done.stdout
+    assert asking.returncode == 0, said + rest
+    assert WAITING in said
+    assert f"Added `{NEW_ID}`" in out
+    assert "Saved after waiting" in out
     assert f"  - id: {NEW_ID}\n" in (knowledge_copy / "events.yaml").read_text(encoding="utf-8")
