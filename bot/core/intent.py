@@ -107,7 +107,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
     _p(rf"(?:how )?(?:do|does) (?:the )?{_GOALS} (?:of {_BOTH} )?(?:differ|compare)\b.*",
        "interests", "shared", "none"),
     # One party's interests.
-    _p(rf"(?:what|why) {_AUX} (?P<x>.+?) {_WANT}\b.*", "interests", need="party"),
+    # `why does russia want to sell weapons` asks the cause of one aim: a search, below.
+    _p(rf"(?:what|why(?!.* {_WANT} to )) {_AUX} (?P<x>.+?) {_WANT}\b.*",
+       "interests", need="party"),
     _p(rf"(?:what|which) (?:are|is|were) (?:the )?(?P<x>.+?){_POSSESSIVE} {_GOALS}(?: in .*)?",
        "interests", need="party"),
     _p(rf"(?:the )?{_GOALS} (?:of|for) (?P<x>.+)", "interests", need="party"),
@@ -251,7 +253,21 @@ def _about(snap: Snapshot, x: str) -> Reading:
     if parse_period(x, snap.timeline.newest()) is not None:
         return Reading("timeline", x)
     if theme is not None and (person is None or theme.score >= person.score):
-        return Reading("topic", x)
+        return Reading("search" if _named_in_full(snap, x) else "topic", x)
     if person is not None:
         return Reading("who", x)
     return Reading("search", x)
+
+
+def _named_in_full(snap: Snapshot, x: str) -> bool:
+    """Tell whether some fact holds every word of `x`, typed as the articles spell them.
+
+    `what is the north-south pipeline` names the pipeline, not Energy, which only shares the
+    word `pipeline`; a typo of a theme's name (`cold wr`) still reads as the theme.
+    """
+    if len(x.split()) < 2:
+        return False
+    from bot.core.gather import about_all  # loaded by the few lines that need it
+
+    result = snap.search.search(x, limit=10)
+    return not (result.corrections or result.unknown) and bool(about_all(snap, result, x))

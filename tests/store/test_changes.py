@@ -57,16 +57,16 @@ def test_reload_confirm_serves_the_held_reload(
 
 
 def test_removing_more_than_the_share_is_held(engine_on_copy: Engine, knowledge_copy: Path) -> None:
-    """With `hold_share` at 5%, cutting aliases.yaml to one entry (30 of 333) is held."""
+    """With `hold_share` at 5%, cutting aliases.yaml to one entry (31 of 335) is held."""
     engine_on_copy.store.hold_share = 0.05
     aliases = knowledge_copy / "aliases.yaml"
     lines = aliases.read_text(encoding="utf-8").splitlines(keepends=True)
     starts = [n for n, line in enumerate(lines) if line.startswith("  - id: ")]
-    assert len(starts) == 31
+    assert len(starts) == 32
     aliases.write_text("".join(lines[: starts[1]]), encoding="utf-8")
     reply = say(engine_on_copy, "reload")
-    assert reply.title == "Reload held: it removes 30 of 333 entries (over 5%)."
-    assert "Changes: alias −30." in reply.intro
+    assert reply.title == "Reload held: it removes 31 of 335 entries (over 5%)."
+    assert "Changes: alias −31." in reply.intro
 
 
 def test_reload_confirm_with_nothing_held_says_so(engine_on_copy: Engine) -> None:

@@ -35,6 +35,9 @@ def quote(ctx: Context, request: Request) -> Reply:
         said = [f for f in involved if f.kind == "quote" and f.speaker == speaker.id]
         if said:
             return _reply(snap, f"Quotations: {speaker.name}", said)
+        reported = [f for f in involved if f.kind != "person"]
+        if speaker.exact and reported:
+            return _reported(snap, speaker.name, reported)
     hits = snap.search.search(request.args, limit=None).hits
     matching = [f for f in snap.facts(i for i, _ in hits) if f.kind == "quote"]
     if not matching:
@@ -51,6 +54,19 @@ def quote(ctx: Context, request: Request) -> Reply:
             f"`quote` alone lists all {plural(len(quotes), 'quotation')}.",
         )
     return _reply(snap, f"Quotations: “{echo(request.args)}”", matching)
+
+
+def _reported(snap: Snapshot, name: str, facts: list[Fact]) -> Reply:
+    """Answer `what did X say` for someone the articles report but never quote.
+
+    The Russian Ground Forces commander's words are reported, not quoted: his statement is
+    the answer, where a quotation sharing a word with his title (Kosygin's "forces") is not.
+    """
+    return Reply(
+        title=f"No quotation by {name}; what the articles report of them:",
+        intro=plural(len(facts), "fact"),
+        items=tuple(fact_items(snap, sorted(facts, key=date_order))),
+    )
 
 
 def _reply(snap: Snapshot, title: str, quotes: list[Fact]) -> Reply:

@@ -8,15 +8,16 @@ from functools import cache
 
 from msgspec.structs import replace
 
+from bot.core.gather import about_all, themed
 from bot.core.parse import echo
 from bot.core.replies import dispute_items, fact_items, relevant, search_note
 from bot.core.shapes import Shape, read_question
 from bot.core.table import Command, Context
-from bot.core.types import CommandSpec, Reply, Request
+from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import BadArguments, NotFound
 from bot.factbase.model import Fact
 from bot.search.index import SearchResult
-from bot.search.normalise import STOPWORDS, terms, words
+from bot.search.normalise import terms
 from bot.search.periods import Period, split_period
 from bot.store.snapshot import Snapshot
 
@@ -30,7 +31,9 @@ SEARCH = CommandSpec(
     aliases=("ask", "find"),
     examples=("search tashkent declaration", "search steel mills", "ask gas pipeline"),
 )
+Hits = list[tuple[str, float]]
 MAX_HITS = 10
+UNDATED = "Undated facts holding the same words"
 MAX_GATHERED = 25  # `which leaders visited moscow` lists every visit, up to a page or three
 MAX_RELATED = 3  # facts shown beside "the articles never mention X": related, not an answer
 GATHER_FLOOR = 0.4  # a list keeps what matches at least two fifths as well as the best
@@ -67,9 +70,9 @@ def search(ctx: Context, request: Request) -> Reply:
     result = snap.search.search(question.about, limit=limit)
     result = kept_unknown(result, period is not None)
     missing = absent(result)
-    hits = relevant(result.hits, GATHER_FLOOR if shape == "gather" else None)
+    hits, listed = relevant(result.hits), ""
     if shape == "gather":
-        hits += _theme_facts(snap, question.about, {i for i, _ in hits})
+        hits, listed = _gathered(snap, result, question.about)
     if shape == "quantity":  # a figure is the answer, however weakly it matched the words
         figures = [(i, s) for i, s in result.hits if _holds_amount(snap.fact(i))][:MAX_HITS]
         hits = figures + [h for h in hits if h not in figures]
@@ -91,9 +94,22 @@ def search(ctx: Context, request: Request) -> Reply:
         )
     return Reply(
         title=title,
-        intro=" ".join(p for p in (search_note(result), order) if p),
-        items=(*fact_items(snap, facts), *dispute_items(snap, facts[:3])),
+        intro=" ".join(p for p in (search_note(result), listed or order) if p),
+        items=(*_listed(snap, facts, shape), *dispute_items(snap, facts[:3])),
     )
+
+
+def _listed(snap: Snapshot, facts: list[Fact], shape: Shape) -> list[Item]:
+    """Render the facts; a list in date order puts the undated ones apart, under a heading.
+
+    `which pakistani leaders visited moscow` is answered by the dated visits; a claim that
+    mentions one of them without a date is shown as such, not as one more visit.
+    """
+    dated = [f for f in facts if f.date is not None]
+    if shape != "gather" or not dated or len(dated) == len(facts):
+        return fact_items(snap, facts)
+    undated = [f for f in facts if f.date is None]
+    return [*fact_items(snap, dated), *fact_items(snap, undated, UNDATED)]
 
 
 def _no_words(typed: str) -> str:
@@ -103,7 +119,6 @@ def _no_words(typed: str) -> str:
     return f"“{echo(typed)}” is too common a word to search for on its own."
 
 
-_LINKS = STOPWORDS | {"between"}  # `wars between india and pakistan` names India-Pakistan wars
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 _EXAMPLE = "Add what you are looking for, e.g. `search when tashkent` or `search steel mills`."
 
@@ -150,12 +165,20 @@ def ordered(
     return by_date_asked(facts, shape == "when", period)
 
 
-def _theme_facts(snap: Snapshot, about: str, found: set[str]) -> list[tuple[str, float]]:
-    """Give the facts filed under the theme a list asks for by name (`which wars …`)."""
-    theme = snap.topics.best(" ".join(w for w in words(about) if w not in _LINKS))
-    if theme is None or theme.score < 100 or theme.id not in snap.fb.topics:
-        return []
-    return [(i, 0.0) for i in snap.by_topic.get(theme.id, ()) if i not in found]
+def _gathered(snap: Snapshot, result: SearchResult, about: str) -> tuple[Hits, str]:
+    """Give the facts a list asks for and a note saying which they are.
+
+    The theme it names, else the facts holding every word asked, else (no fact holds them
+    all) every match within reach of the best.
+    """
+    theme = themed(snap, about)
+    if theme is not None:
+        name, ids = theme
+        return [(i, 0.0) for i in ids], f"Every fact filed under {name}, in date order."
+    strict = about_all(snap, result, about)
+    if strict:
+        return strict, "Every fact holding all your words, in date order."
+    return relevant(result.hits, GATHER_FLOOR), "Every match, in date order."
 
 
 def _holds_amount(fact: Fact) -> bool:
