@@ -7,14 +7,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.core.quiz.pending import Open, Round
-from bot.core.quiz.pick import Scope, ask_again, parse_scope, pick
 from bot.core.quiz.question import KINDS, Kind, choice_of
 from bot.core.quiz.replies import question_reply, standings_reply, top_reply, verdict_reply
 from bot.core.table import Command, Context
 from bot.core.types import Actor, CommandSpec, Reply, Request
 from bot.errors import BadArguments, NotFound, UserError
 from bot.usage.quizbook import Player, QuizBook, Standing
+
+if TYPE_CHECKING:
+    from bot.core.quiz.pick import Scope
 
 MAX_ROUND = 20
 QUIZ = CommandSpec(
@@ -49,11 +53,15 @@ def quiz(ctx: Context, request: Request) -> Reply:
             return review(ctx, request.actor)
         case "round":
             return start_round(ctx, request.actor, rest)
+    from bot.core.quiz.pick import parse_scope  # the generators load with the first quiz
+
     return ask(ctx, request.actor, parse_scope(ctx.snapshot, request.args))
 
 
 def ask(ctx: Context, actor: Actor, scope: Scope, round_: Round | None = None) -> Reply:
     """Pick a question in the scope and open it for the actor (or the round)."""
+    from bot.core.quiz.pick import pick
+
     quizzes = ctx.quizzes
     question = pick(ctx.snapshot, scope, quizzes.rng, quizzes.pending.recent(actor))
     if question is None:
@@ -116,6 +124,8 @@ def start_round(ctx: Context, actor: Actor, args: str) -> Reply:
         raise BadArguments(
             f"Say how many questions, 1 to {MAX_ROUND}: `quiz round 5` or `quiz round 5 1970s`."
         )
+    from bot.core.quiz.pick import parse_scope
+
     scope = parse_scope(ctx.snapshot, scope_words)
     round_ = ctx.quizzes.pending.start_round(actor, int(count), scope)
     return ask(ctx, actor, scope, round_)
@@ -157,6 +167,8 @@ def top(ctx: Context, actor: Actor) -> Reply:
 
 def review(ctx: Context, actor: Actor) -> Reply:
     """Ask again a question the actor missed, once it is due."""
+    from bot.core.quiz.pick import Scope, ask_again
+
     book = _book(ctx)
     player = _player(actor)
     ready, later = book.due(player)

@@ -15,12 +15,15 @@ import time
 from collections import deque
 from collections.abc import Callable
 from random import Random
+from typing import TYPE_CHECKING
 
 import msgspec
 
-from bot.core.quiz.pick import Scope
 from bot.core.quiz.question import Question
 from bot.core.types import Actor
+
+if TYPE_CHECKING:  # the generators load with the first `quiz`, not with every `factbot ask`
+    from bot.core.quiz.pick import Scope
 
 CLOSE_SECONDS = 15 * 60.0
 ANSWER_SECONDS = 90.0  # buttons reveal the answer after this; the question itself lives longer
