@@ -102,8 +102,14 @@ def whose(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
         return None
     labels = {"russia": "Russia's", "pakistan": "Pakistan's", "shared": "Shared by both"}
     answer = labels[fact.party or ""]
-    wrong = [v for k, v in labels.items() if k != fact.party] + [rng.choice(others) + "'s"]
+    wrong = [v for k, v in labels.items() if k != fact.party] + [_possessive(rng.choice(others))]
     return _question("whose", snap, fact, prompt, answer, wrong, rng)
+
+
+def _possessive(name: str) -> str:
+    """Give `China's`, `the United States'`: an option must read as English, not `States's`."""
+    owner = f"the {name}" if name.startswith("United ") else name
+    return f"{owner}'" if name.endswith("s") else f"{owner}'s"
 
 
 def which(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:

@@ -102,3 +102,18 @@ def test_a_seed_repeats_a_quiz(engine: Engine) -> None:
 
     assert quiz(5) == quiz(5)
     assert quiz(5) != quiz(6)
+
+
+def test_whose_options_read_as_english_possessives(engine: Engine) -> None:
+    """The fourth party is `China's` or `the United States'`, never `United States's`."""
+    fixed = {"Russia's", "Pakistan's", "Shared by both"}
+    extra = {o for q in questions(engine, "whose") for o in q.options if o not in fixed}
+    assert extra
+    assert not {o for o in extra if o.endswith("s's")}
+    assert all(o.endswith(("'s", "s'")) for o in extra), extra
+    names = {o.removeprefix("the ").removesuffix("'s").removesuffix("'") for o in extra}
+    parties = {p.name for p in engine.snapshot.fb.parties.values()}
+    assert names <= parties, names - parties
+    assert "United States's" not in extra and all(
+        o == "the United States'" for o in extra if "United States" in o
+    )
