@@ -109,7 +109,9 @@ def filtered(snap: Snapshot, words: str, period: Period | None) -> Reply:
     dated = [
         snap.fact(i)
         for i, _ in relevant(result.hits)
-        if snap.fact(i).date is not None and (within is None or i in within)
+        if snap.fact(i).date is not None
+        and snap.fact(i).kind != "climate"  # a span characterised, not an event
+        and (within is None or i in within)
     ]
     where = f" in {period.label}" if period is not None else ""
     if not dated:
