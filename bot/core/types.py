@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from bot.core.chart import Chart
 
 ReplyKind = Literal["answer", "not_found", "usage", "error", "refused", "admin"]
 MAX_ACTIONS = 5  # one row of buttons on Discord; Slack allows 25 elements per actions block
@@ -99,6 +102,8 @@ class Reply:
     block_syntax: str = ""  # a highlighting hint where the platform has one: "yaml", "diff"
     actions: tuple[Action, ...] = ()  # buttons, at most MAX_ACTIONS
     series: Series | None = None  # data for a chart beside the text
+    # A picture's data (`timeline 1970s chart`, `climate`): an addition to a complete text answer.
+    chart: Chart | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,9 +155,7 @@ def build_table(fb: FactBase) -> SnapshotTable:
     person_words = _person_words(fb)
     return SnapshotTable(
         # A climate entry's date is the span it characterises, not an event: `climate` lists them.
-        spans=build_spans(
-            ids, [None if f.kind == "climate" else f.date for f in facts], disputed
-        ),
+        spans=build_spans(ids, [None if f.kind == "climate" else f.date for f in facts], disputed),
         groups={
             "by_party": _group(facts, lambda f: f.parties),
             "interests": _group(

@@ -5,6 +5,7 @@ Adding a family is one module with a `COMMANDS` tuple and one line here.
 
 from bot.core.commands import (
     admin,
+    climate,
     disputes,
     gaps,
     interests,
@@ -27,6 +28,7 @@ ALL: tuple[Command, ...] = (
     *quotes.COMMANDS,
     *search.COMMANDS,
     *disputes.COMMANDS,
+    *climate.COMMANDS,
     *sources.COMMANDS,
     *meta.COMMANDS,
     *admin.COMMANDS,
