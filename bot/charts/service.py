@@ -18,7 +18,6 @@ from collections import OrderedDict
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from bot.charts.render import render_png, warm_up
 from bot.core.chart import Chart
 
 log = logging.getLogger(__name__)
@@ -121,6 +120,20 @@ class ChartRenderer:
             os.replace(part, path)
         except OSError as exc:  # a read-only cache only costs a redraw next time
             log.warning("could not cache chart %s: %s", path, exc)
+
+
+def render_png(chart: Chart) -> bytes:
+    """Draw a chart (in whichever process runs this); matplotlib is imported only here."""
+    from bot.charts.render import render_png as draw
+
+    return draw(chart)
+
+
+def warm_up() -> bool:
+    """Import matplotlib and draw once, in the worker, so the first chart is fast."""
+    from bot.charts.render import warm_up as warm
+
+    return warm()
 
 
 def charts_dir(cache_root: Path) -> Path:

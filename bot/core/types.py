@@ -148,3 +148,6 @@ class CommandSpec:
     examples: tuple[str, ...] = ()
     forms: tuple[Form, ...] = ()  # fill-in forms a platform may offer for some arguments
     blocking: bool = False  # reads or writes files: adapters run it off the event loop
+    # A `chart` yes/no option where a platform has typed options (Discord's `/timeline`):
+    # choosing it appends the word `chart` to the arguments, as a prefix command would type it.
+    chart_option: bool = False

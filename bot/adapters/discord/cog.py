@@ -31,6 +31,8 @@ from bot.adapters.discord.modals import FormModal
 from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
 from bot.adapters.discord.views import ActionButton
 from bot.adapters.interaction import AnswerEngine, WarnOnce, did_you_mean, read_unknown
+from bot.adapters.pictures import picture_of
+from bot.charts.service import ChartRenderer
 from bot.config import DiscordSettings
 from bot.core.fields import form_for, form_line
 from bot.core.types import Actor, CommandSpec, Form, Reply, Request
@@ -42,9 +44,15 @@ class FactbotCog(commands.Cog, name="factbot"):
     """Every factbot command, its checks and its error handling."""
 
     def __init__(
-        self, bot: commands.bot.BotBase, engine: AnswerEngine, settings: DiscordSettings
+        self,
+        bot: commands.bot.BotBase,
+        engine: AnswerEngine,
+        settings: DiscordSettings,
+        charts: ChartRenderer | None = None,
     ) -> None:
         self.bot = bot
+        # One renderer is shared with Slack when `factbot run` serves both; alone, its own.
+        self.charts = charts if charts is not None else ChartRenderer()
         self.engine = engine
         self.settings = settings
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
@@ -70,6 +78,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             self.bot.add_command(command)
             self._added.append(command.name)
         self.bot.tree.error(handle_tree_error)
+        self.charts.start()  # the worker imports matplotlib now, not on the first chart
 
     async def cog_unload(self) -> None:
         """Remove the generated commands: added to the bot, not the cog, they would stay behind."""
@@ -108,6 +117,8 @@ class FactbotCog(commands.Cog, name="factbot"):
             reply = self.engine.handle(request)
         if spec.name == ABOUT:
             reply = self._with_runtime(reply)
+        if reply.chart is not None and ctx.interaction is not None and not slow:
+            await ctx.defer()  # a cold chart may outlast the interaction's 3-second window
         await self._reply(ctx, reply)
 
     async def _reply(self, ctx: commands.Context[Any], reply: Reply) -> None:
@@ -119,6 +130,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             page_timeout=self.settings.page_timeout,
             as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
             run=self.run_action,
+            picture=await picture_of(self.charts, reply),
         )
 
     async def run_action(self, interaction: discord.Interaction, button: ActionButton) -> None:
@@ -138,6 +150,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             page_size=self.settings.page_size,
             page_timeout=self.settings.page_timeout,
             as_typed=self._as_slash,
+            picture=await picture_of(self.charts, reply),
         )
         if reply.kind in ("admin", "answer") and button.view is not None:
             button.disabled = True  # done: a second press would only say it is there already

@@ -31,6 +31,7 @@ TIMELINE = CommandSpec(
     usage="timeline [period or word] [chart]",
     arg="period",
     arg_name="period",
+    chart_option=True,
     examples=(
         "timeline 1970s",
         "timeline 1960s chart",

@@ -123,9 +123,7 @@ def test_overview_counts_events_per_decade(engine: Engine) -> None:
     for item in reply.items:
         span = parse_date(item.date or "")
         count = sum(
-            1
-            for f in fb.facts.values()
-            if f.date and f.kind != "climate" and f.date.overlaps(span)
+            1 for f in fb.facts.values() if f.date and f.kind != "climate" and f.date.overlaps(span)
         )
         assert item.text.startswith(f"{count} event")
 
