@@ -223,6 +223,8 @@ def _people_involved(person_words: Mapping[str, frozenset[str]]) -> _KeyFn:
 
     def involved(fact: Fact) -> Iterable[str]:
         tagged = (*fact.people, *((fact.speaker,) if fact.speaker else ()))
+        if fact.kind == "climate":  # a mood over years, not something a person did or said
+            return ()
         if fact.kind == "person":
             return tagged
         named = (owner[w] for w in fold(fact.text).split() if w in owner)
