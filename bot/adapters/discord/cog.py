@@ -51,7 +51,8 @@ class FactbotCog(commands.Cog, name="factbot"):
         charts: ChartRenderer | None = None,
     ) -> None:
         self.bot = bot
-        # One renderer is shared with Slack when `factbot run` serves both; alone, its own.
+        # `factbot run` passes one renderer, started at once and shared with Slack; without
+        # one (tests, tools), a private one starts its worker on the first chart.
         self.charts = charts if charts is not None else ChartRenderer()
         self.engine = engine
         self.settings = settings
@@ -78,7 +79,6 @@ class FactbotCog(commands.Cog, name="factbot"):
             self.bot.add_command(command)
             self._added.append(command.name)
         self.bot.tree.error(handle_tree_error)
-        self.charts.start()  # the worker imports matplotlib now, not on the first chart
 
     async def cog_unload(self) -> None:
         """Remove the generated commands: added to the bot, not the cog, they would stay behind."""
