@@ -77,12 +77,18 @@ async def measure(found: dict[str, Chart], rounds: int, cache: Path) -> dict[str
     result: dict[str, Any] = {"worker_start_to_warm_s": round(time.perf_counter() - started, 2)}
     stop, lateness = asyncio.Event(), list[float]()
     tick = asyncio.create_task(ticker(stop, lateness))
+    await asyncio.sleep(5)  # the loop doing nothing: what the machine alone costs a ticker
+    result["loop_stall_idle_5s"] = ms(lateness)
+    lateness.clear()
+    while_drawing: list[float] = []
     for name, chart in found.items():
         warm = []
         for _ in range(rounds):
+            before = len(lateness)
             t = time.perf_counter()
             png = await renderer._draw(chart)  # the worker, cache bypassed
             warm.append(time.perf_counter() - t)
+            while_drawing += lateness[before:]
         memory, disk = [], []
         await renderer.png(chart)
         for _ in range(rounds):
@@ -103,7 +109,8 @@ async def measure(found: dict[str, Chart], rounds: int, cache: Path) -> dict[str
     stop.set()
     await tick
     renderer.close()
-    result["loop_stall_while_rendering"] = ms(lateness)
+    result["loop_stall_while_rendering"] = ms(while_drawing)
+    result["loop_stall_whole_run"] = ms(lateness)
     return result
 
 

@@ -14,7 +14,7 @@ from bot.factbase.model import TONES
 
 # Okabe & Ito (2008), without black (text) and yellow (too pale on white for thin marks).
 ARTICLE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
-ARTICLE_MARKERS = ("o", "s", "D", "^", "v", "P")
+ARTICLE_MARKERS = ("o", "s", "D", "^", "X", "P")  # five shapes told apart at 6 px
 # warm → hostile: dark blue, light blue, pale grey, light orange, vermilion (ColorBrewer-like
 # PuOr/RdBu ends, checked to keep neighbours apart under deuteranopia and protanopia).
 TONE_COLOURS = dict(
