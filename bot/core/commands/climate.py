@@ -17,30 +17,42 @@ from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
 from bot.factbase.model import TONES, Fact
+from bot.search.periods import parse_period
 from bot.store.snapshot import Snapshot
 
 CLIMATE = CommandSpec(
     name="climate",
     summary="How each article characterises relations over time, warm to hostile, with a chart.",
-    usage="climate",
+    usage="climate [period]",
+    arg="period",
+    arg_name="period",
     aliases=("relations", "mood"),
-    examples=("climate", "relations", "mood"),
+    examples=("climate", "climate 1990s", "relations", "mood"),
 )
 SCALE = " · ".join(TONES)
 
 
 def climate(ctx: Context, request: Request) -> Reply:
-    """List every article's spans, oldest first, each with its tone; attach their chart."""
+    """List every article's spans, oldest first, each with its tone; attach their chart.
+
+    A period (`climate 1990s`) keeps the spans overlapping it; other words (`relations over
+    the years`, read as the alias `relations`) ask for the whole picture.
+    """
     snap = ctx.snapshot
     spans = snap.facts(snap.climate)
+    period = parse_period(request.args, snap.timeline.newest()) if request.args else None
+    if period is not None:
+        spans = [f for f in spans if f.date is not None and f.date.overlaps(period.span)]
     if not spans:
-        raise NotFound("The fact base holds no characterisations of the relationship.", [])
+        where = f" for {period.label}" if period is not None else ""
+        raise NotFound(f"No article characterises the relationship{where}.", ["climate"])
     items = [
         item for source_id in snap.fb.sources for item in _article_items(snap, spans, source_id)
     ]
     articles = len({f.sources[0] for f in spans})
     return Reply(
-        title="Relations over time, as each article tells it",
+        title="Relations over time, as each article tells it"
+        + (f": {period.label}" if period is not None else ""),
         intro=f"{plural(len(spans), 'characterisation')} from {plural(articles, 'article')}, "
         f"on a scale {SCALE}. Where two spans of one article overlap, the narrower is "
         "the closer reading.",

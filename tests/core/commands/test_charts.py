@@ -183,3 +183,22 @@ def test_the_key_follows_what_is_drawn(engine: Engine) -> None:
     assert (
         chart_of(engine, "timeline 1970s chart").key != chart_of(engine, "timeline 1960s chart").key
     )
+
+
+def test_climate_of_a_period_keeps_the_spans_overlapping_it(engine: Engine) -> None:
+    """`climate 1990s` lists, and draws, exactly the spans that overlap the 1990s."""
+    period = parse_period("1990s")
+    assert period is not None
+    expected = {
+        f.id
+        for f in engine.snapshot.fb.facts.values()
+        if f.kind == "climate" and f.date is not None and f.date.overlaps(period.span)
+    }
+    reply = ask(engine, "climate 1990s")
+    assert {i.fact_id for i in reply.items if i.fact_id} == expected
+    assert reply.chart is not None and {m.fact_id for m in reply.chart.marks} == expected
+
+
+def test_climate_of_an_empty_period_says_so_without_a_chart(engine: Engine) -> None:
+    reply = ask(engine, "climate 1930s")
+    assert reply.kind == "not_found" and reply.chart is None
