@@ -91,7 +91,7 @@ def _rectangles(chart: Chart) -> tuple[Rects, list[str], Rects]:
 def _legend(fig: Figure) -> None:
     """Name the tones, warmest first, and the hatching."""
     handles = [Patch(facecolor=style.TONE_COLOURS[t], edgecolor="none") for t in TONES]
-    handles.append(Patch(facecolor="#EEEEEE", edgecolor="#00000080", hatch="//", linewidth=0))
+    handles.append(Patch(facecolor="#EEEEEE", edgecolor="#00000080", hatch="////", linewidth=0))
     fig.legend(
         handles,
         [*TONES, "articles disagree"],

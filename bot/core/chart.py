@@ -171,8 +171,13 @@ def _axis(marks: tuple[Mark, ...], span: DateSpan | None, today: date) -> tuple[
     return start, min(end, max(today, start))
 
 
-def climate_chart(snap: Snapshot, facts: Sequence[Fact], today: date) -> Chart | None:
-    """Chart climate spans: one row per article, from 1947 (or the earliest span) to today."""
+def climate_chart(
+    snap: Snapshot, facts: Sequence[Fact], today: date, within: str = ""
+) -> Chart | None:
+    """Chart climate spans: one row per article, from 1947 (or the earliest span) to today.
+
+    `within` names the period the spans were picked for, if any (`climate 1990s`).
+    """
     spans = [f for f in facts if f.date is not None and f.tone is not None]
     if not spans:
         return None
@@ -186,7 +191,10 @@ def climate_chart(snap: Snapshot, facts: Sequence[Fact], today: date) -> Chart |
     end = max(today, *(m.end for m in marks))
     return Chart(
         kind="climate",
-        title="How each article characterises Pakistan–Russia relations",
+        # Short enough, with a period, for one line at the top of an 800 px picture.
+        title=f"How each article characterises relations: {within}"
+        if within
+        else "How each article characterises Pakistan–Russia relations",
         period=f"{start.year}–{end.year}",
         start=start,
         end=end,

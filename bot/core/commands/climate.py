@@ -58,7 +58,7 @@ def climate(ctx: Context, request: Request) -> Reply:
         "the closer reading.",
         items=tuple(items),
         footer="`disputes` lists where the articles disagree; `timeline 1970s` lists events.",
-        chart=climate_chart(snap, spans, date.today()),
+        chart=climate_chart(snap, spans, date.today(), period.label if period else ""),
     )
 
 
