@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer one command and exit, e.g. factbot ask '!who bhutto'")
     ask.add_argument("line", help="the command, with or without the ! prefix")
     ask.add_argument("--format", choices=("text", "json"), default="text")
+    ask.add_argument(
+        "--chart",
+        type=Path,
+        metavar="FILE",
+        help="write the answer's chart (timeline … chart, climate) to FILE as a PNG",
+    )
     ask.add_argument("--knowledge", type=Path, help="knowledge folder")
     _articles_option(ask)
 
@@ -173,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         knowledge = args.knowledge or _knowledge_default()
         if args.command == "ask":
-            return console.ask(args.line, knowledge, args.format, args.articles)
+            return console.ask(args.line, knowledge, args.format, args.articles, args.chart)
         return console.chat(knowledge, args.articles)
     if args.command in ("stats", "gaps"):
         from bot.adapters import console

@@ -21,7 +21,7 @@ from bot.core.notices import reload_notice
 from bot.core.parse import split_line
 from bot.core.types import Actor, Reply, ReplyKind, Request
 from bot.errors import ConfigError, KnowledgeError
-from bot.store.paths import state_root
+from bot.store.paths import cache_root, state_root
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
@@ -83,8 +83,18 @@ def answer(engine: Engine, line: str, actor: Actor) -> Reply | None:
     return engine.handle(Request(command, args, actor))
 
 
-def ask(line: str, knowledge: Path, fmt: str, articles: Path | None = None) -> int:
-    """Print the answer to one command; exit 0 answered, 1 failed, 2 malformed."""
+def ask(
+    line: str,
+    knowledge: Path,
+    fmt: str,
+    articles: Path | None = None,
+    chart: Path | None = None,
+) -> int:
+    """Print the answer to one command; exit 0 answered, 1 failed, 2 malformed.
+
+    With `chart`, the answer's picture is written there too, and its path printed after the
+    answer (on standard error with `--format json`, so the JSON stays one document).
+    """
     parsed = split_line(line)
     if parsed is None or not parsed[0]:  # nothing but prefixes: the invocation is malformed
         print(USAGE, file=sys.stderr)
@@ -100,7 +110,25 @@ def ask(line: str, knowledge: Path, fmt: str, articles: Path | None = None) -> i
         engine.usage.close()
     assert reply is not None  # the line was checked above
     _print(render_json(reply) if fmt == "json" else _render(reply))
+    if chart is not None:
+        _write_chart(reply, chart, sys.stderr if fmt == "json" else sys.stdout)
     return EXIT_CODES.get(reply.kind, 1)
+
+
+def _write_chart(reply: Reply, path: Path, out: TextIO) -> None:
+    """Draw the reply's chart into `path` (here: one picture costs less than a worker)."""
+    if reply.chart is None:
+        print("No chart for this answer: try `timeline 1970s chart` or `climate`.", file=sys.stderr)
+        return
+    from bot.charts.service import ChartRenderer, charts_dir  # matplotlib only when asked
+
+    png = ChartRenderer(charts_dir(cache_root()), in_process=True).png_now(reply.chart)
+    try:
+        path.write_bytes(png)
+    except OSError as exc:
+        print(f"factbot: could not write the chart to {path}: {exc.strerror}", file=sys.stderr)
+        return
+    print(f"Chart written to {path}", file=out)
 
 
 def report(command: str, args: str, knowledge: Path | None, config: Path | None) -> int:

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.adapters.serving import open_engine
+from bot.charts.service import ChartRenderer, charts_dir
 from bot.config import Settings, load_settings
 from bot.core.engine import Engine
 from bot.errors import ConfigError
+from bot.store.paths import cache_root
 from bot.store.watch import watch
 
 _log = logging.getLogger("factbot")
@@ -64,15 +66,19 @@ async def _serve(settings: Settings, engine: Engine) -> int:
         loop.add_signal_handler(sig, _stop, stopping, sig)
     # Hand edits to knowledge/ go live while the bot runs; a broken file is logged, not served.
     watcher = asyncio.create_task(watch(engine.store), name="factbot-knowledge-watch")
+    # One chart worker for every platform, started (and matplotlib imported in it) right now.
+    charts = ChartRenderer(charts_dir(settings.cache_dir or cache_root()))
+    charts.start()
     try:
-        codes = await asyncio.gather(*_platforms(settings, engine, stopping))
+        codes = await asyncio.gather(*_platforms(settings, engine, stopping, charts))
     finally:
         watcher.cancel()
+        charts.close()
     return max(codes)
 
 
 def _platforms(
-    settings: Settings, engine: Engine, stopping: asyncio.Event
+    settings: Settings, engine: Engine, stopping: asyncio.Event, charts: ChartRenderer
 ) -> list[Coroutine[Any, Any, int]]:
     """Start each platform with tokens; its adapter is imported only then (discord.py is big)."""
     started: list[Coroutine[Any, Any, int]] = []
@@ -80,11 +86,12 @@ def _platforms(
         from bot.adapters.discord import runner as discord_runner
 
         token = settings.token.get_secret_value()
-        started.append(discord_runner.serve(settings, engine, token, stopping))
+        started.append(discord_runner.serve(settings, engine, token, stopping, charts=charts))
     if settings.slack_tokens is not None:
         from bot.adapters.slack import runner as slack_runner
 
-        started.append(slack_runner.serve(settings.slack, engine, settings.slack_tokens, stopping))
+        tokens = settings.slack_tokens
+        started.append(slack_runner.serve(settings.slack, engine, tokens, stopping, charts=charts))
     return started
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import msgspec
 import msgspec.structs
 
+from bot.core.chart import to_json
 from bot.core.types import Item, Reply
 
 UNVERIFIED = "(unverified)"
@@ -113,9 +114,7 @@ def _item(item: Item, width: int, column: int, style: _Style) -> list[str]:
 
 
 def render_json(reply: Reply) -> str:
-    """Give the reply as JSON, for scripts."""
-    return json.dumps(
-        msgspec.to_builtins(msgspec.structs.replace(reply, items=tuple(reply.items))),
-        ensure_ascii=False,
-        indent=2,
-    )
+    """Give the reply as JSON, for scripts; a chart as the data it draws (marks with fact ids)."""
+    data = msgspec.to_builtins(msgspec.structs.replace(reply, items=tuple(reply.items), chart=None))
+    data["chart"] = None if reply.chart is None else to_json(reply.chart)
+    return json.dumps(data, ensure_ascii=False, indent=2)

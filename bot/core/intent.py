@@ -58,6 +58,11 @@ _AMONG = r"(?: (?:between|among|in|across) (?:the )?(?:articles|sources|authors)
 _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke|signed|began)"
 
 
+_CLIMATE_OF = (
+    r"(?:relations|relationship|ties|mood|climate)(?: between (?:them|the two|\w+ and \w+))?"
+)
+
+
 class Phrasing(msgspec.Struct, frozen=True):
     """One way of asking: the pattern, the command it becomes, and what `x` must name."""
 
@@ -83,6 +88,13 @@ def _p(pattern: str, command: str, args: str = "{x}", need: Need = "any") -> Phr
 
 # fmt: off
 PHRASINGS: tuple[Phrasing, ...] = (
+    # How warm relations were, and when: before `when …` takes them for a dated search.
+    _p(rf"how (?:have|has|did|do) (?:the )?{_CLIMATE_OF} (?:changed?|evolved?|developed?|gone|"
+       r"varied|shifted)\b.*", "climate", "", "none"),
+    _p(rf"when (?:were|was|did|have|had) (?:the )?{_CLIMATE_OF} (?:good|bad|best|worst|warm|"
+       r"warmest|cold|coldest|cool|hostile|friendly|tense|improve|sour|deteriorate)\b.*",
+       "climate", "", "none"),
+    _p(rf"(?:the )?{_CLIMATE_OF} over (?:the years|time|the decades)\b.*", "climate", "", "none"),
     # Disagreements: before `where do they agree`, and before `what is x` takes `disputes`.
     _p(rf"(?:where|on what|what|how|why|do|does|did) (?:{_AUX} )?{_WRITERS} {_DIFFER}"
        rf"{_TOPIC_OF}", "disputes"),

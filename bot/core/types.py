@@ -6,9 +6,12 @@ Nothing here knows about Discord, the console or Slack; adapters render a Reply 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
+
+if TYPE_CHECKING:
+    from bot.core.chart import Chart
 
 ReplyKind = Literal["answer", "not_found", "usage", "error", "refused", "admin"]
 MAX_ACTIONS = 5  # one row of buttons on Discord; Slack allows 25 elements per actions block
@@ -111,6 +114,8 @@ class Reply(msgspec.Struct, frozen=True):
     actions: tuple[Action, ...] = ()  # buttons, at most MAX_ACTIONS
     series: Series | None = None  # data for a chart beside the text
     closing: Closing | None = None  # the actions answer in place and time out (a quiz)
+    # A picture's data (`timeline 1970s chart`, `climate`): an addition to a complete text answer.
+    chart: Chart | None = None
 
 
 class FormField(msgspec.Struct, frozen=True):
@@ -152,3 +157,6 @@ class CommandSpec(msgspec.Struct, frozen=True):
     examples: tuple[str, ...] = ()
     forms: tuple[Form, ...] = ()  # fill-in forms a platform may offer for some arguments
     blocking: bool = False  # reads or writes files: adapters run it off the event loop
+    # A `chart` yes/no option where a platform has typed options (Discord's `/timeline`):
+    # choosing it appends the word `chart` to the arguments, as a prefix command would type it.
+    chart_option: bool = False

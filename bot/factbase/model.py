@@ -9,7 +9,10 @@ import msgspec
 
 from bot.search.dates import DateSpan
 
-FactKind = Literal["event", "interest", "claim", "quote", "person"]
+FactKind = Literal["event", "interest", "claim", "quote", "person", "climate"]
+# How an article characterises the relationship over a span (`climate`), warmest first: the
+# order charts draw their diverging scale in and `climate` sorts by.
+TONES: tuple[str, ...] = ("warm", "cordial", "mixed", "cool", "hostile")
 # Each top-level YAML key and the kind of entry it holds, in the order files conventionally hold
 # them; the key is also the kind's plural, so replies count `15 people`, not `15 persons`.
 SECTION_KINDS: Mapping[str, str] = {
@@ -22,6 +25,7 @@ SECTION_KINDS: Mapping[str, str] = {
     "interests": "interest",
     "claims": "claim",
     "quotes": "quote",
+    "climate": "climate",
     "aliases": "alias",
 }
 FACT_SECTIONS: Mapping[str, FactKind] = {
@@ -30,6 +34,7 @@ FACT_SECTIONS: Mapping[str, FactKind] = {
     "claims": "claim",
     "quotes": "quote",
     "people": "person",
+    "climate": "climate",
 }
 
 
@@ -84,7 +89,7 @@ class Source(msgspec.Struct, frozen=True):
 
 
 class Fact(msgspec.Struct, frozen=True, gc=False):
-    """A sourced statement: an event, interest, claim, quote, or a person's card.
+    """A sourced statement: an event, interest, claim, quote, climate span, or a person's card.
 
     A msgspec Struct rather than a dataclass: a million of them must fit the memory budget and
     be built quickly from the cache (~0.15 µs each against ~2.5 µs for a frozen dataclass, and
@@ -112,6 +117,7 @@ class Fact(msgspec.Struct, frozen=True, gc=False):
     stance: str | None = None  # claim: statement | assessment | recommendation
     speaker: str | None = None  # quote
     occasion: str | None = None  # quote
+    tone: str | None = None  # climate: one of TONES; its `date` is the span characterised
     # False when an admin stored it while its articles could not be read (`unverified=yes`):
     # shown marked "(unverified)" until someone checks it against the article.
     verified: bool = True

@@ -38,7 +38,7 @@ from bot.store.rows import decode_facts, encode_facts
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "factbase.msgpack"
-MAGIC = b"factbot-cache-2\n"
+MAGIC = b"factbot-cache-3\n"
 _LENGTH = struct.Struct("<I")
 _BOT = Path(__file__).resolve().parents[1]
 # Validation rules live in these modules: changing any of them must invalidate every cache.

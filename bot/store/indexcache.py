@@ -36,13 +36,14 @@ from bot.store.snapshot import Snapshot, SnapshotTable, build_table, open_snapsh
 log = logging.getLogger(__name__)
 
 INDEX_FILE = "indexes.msgpack"
-MAGIC = b"factbot-indexes-1\n"
+MAGIC = b"factbot-indexes-2\n"
 STRINGS_CHUNK = 40_000
 BYTES_CHUNK = 2_000_000
 # Each part of a SnapshotTable but the groups is a frame of its own, decoded as its type.
 _PARTS: dict[str, Any] = {
     "spans": SpanArrays,
     "quotes": Ints,
+    "climate": Ints,
     "people": Ints,
     "person_words": dict[str, list[str]],
     "matchers": dict[str, MatcherTable],

@@ -51,6 +51,7 @@ class _Row(msgspec.Struct, array_like=True, gc=False):
     name: str | None
     occasion: str | None
     verified: bool = True
+    tone: _At = 0
 
 
 class _Shared(msgspec.Struct, array_like=True):
@@ -106,6 +107,7 @@ def encode_facts(facts: Sequence[Fact], encoder: msgspec.msgpack.Encoder) -> Ite
                 name=f.name,
                 occasion=f.occasion,
                 verified=f.verified,
+                tone=words(f.tone or ""),
             )
             for f in facts[start : start + CHUNK]
         ]
@@ -147,6 +149,7 @@ def decode_facts(frames: Sequence[memoryview]) -> dict[str, Fact]:
                 speaker=words[r.speaker] or None,
                 occasion=r.occasion,
                 verified=r.verified,
+                tone=words[r.tone] or None,
             )
         time.sleep(0)  # let the event loop's thread run between slices
     return facts

@@ -74,6 +74,7 @@ class SnapshotTable(msgspec.Struct, frozen=True):
     spans: SpanArrays
     groups: dict[str, dict[str, Ints]]
     quotes: Ints  # oldest first, undated last
+    climate: Ints  # climate spans, oldest start first
     people: Ints  # person cards, by name
     person_words: dict[str, list[str]]
     matchers: dict[str, MatcherTable]
@@ -95,6 +96,7 @@ class Snapshot(msgspec.Struct, frozen=True, eq=False):
     by_source: Groups
     by_dispute: Groups
     quotes: Sequence[str]  # oldest first, undated last
+    climate: Sequence[str]  # climate spans, oldest start first
     people_by_name: Sequence[str]  # person cards, for `who` alone
     parties: NameMatcher  # states and blocs, plus `shared`
     people: NameMatcher
@@ -135,6 +137,7 @@ def open_snapshot(fb: FactBase, table: SnapshotTable) -> Snapshot:
         **groups,  # type: ignore[arg-type]
         person_words={pid: frozenset(ws) for pid, ws in table.person_words.items()},
         quotes=IdsAt(ids, table.quotes),
+        climate=IdsAt(ids, table.climate),
         people_by_name=IdsAt(ids, table.people),
         **matchers,  # type: ignore[arg-type]
         search=SearchIndex(ids, table.search),
@@ -150,7 +153,8 @@ def build_table(fb: FactBase) -> SnapshotTable:
     disputed = {f.id for f in facts if f.dispute}
     person_words = _person_words(fb)
     return SnapshotTable(
-        spans=build_spans(ids, [f.date for f in facts], disputed),
+        # A climate entry's date is the span it characterises, not an event: `climate` lists them.
+        spans=build_spans(ids, [None if f.kind == "climate" else f.date for f in facts], disputed),
         groups={
             "by_party": _group(facts, lambda f: f.parties),
             "interests": _group(
@@ -162,6 +166,7 @@ def build_table(fb: FactBase) -> SnapshotTable:
             "by_dispute": _group(facts, lambda f: (f.dispute,) if f.dispute else ()),
         },
         quotes=_numbers(facts, "quote", date_order),
+        climate=_numbers(facts, "climate", date_order),
         people=_numbers(facts, "person", lambda f: f.name or f.id),
         person_words={pid: sorted(ws) for pid, ws in person_words.items()},
         matchers=_matchers(fb, facts),
@@ -217,6 +222,8 @@ def _people_involved(person_words: Mapping[str, frozenset[str]]) -> _KeyFn:
 
     def involved(fact: Fact) -> Iterable[str]:
         tagged = (*fact.people, *((fact.speaker,) if fact.speaker else ()))
+        if fact.kind == "climate":  # a mood over years, not something a person did or said
+            return ()
         if fact.kind == "person":
             return tagged
         named = (owner[w] for w in fold(fact.text).split() if w in owner)

@@ -57,7 +57,7 @@ def test_reload_confirm_serves_the_held_reload(
 
 
 def test_removing_more_than_the_share_is_held(engine_on_copy: Engine, knowledge_copy: Path) -> None:
-    """With `hold_share` at 5%, cutting aliases.yaml to one entry (31 of 335) is held."""
+    """With `hold_share` at 5%, cutting aliases.yaml to one entry (31 of 358) is held."""
     engine_on_copy.store.hold_share = 0.05
     aliases = knowledge_copy / "aliases.yaml"
     lines = aliases.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -65,7 +65,7 @@ def test_removing_more_than_the_share_is_held(engine_on_copy: Engine, knowledge_
     assert len(starts) == 32
     aliases.write_text("".join(lines[: starts[1]]), encoding="utf-8")
     reply = say(engine_on_copy, "reload")
-    assert reply.title == "Reload held: it removes 31 of 335 entries (over 5%)."
+    assert reply.title == "Reload held: it removes 31 of 358 entries (over 5%)."
     assert "Changes: alias −31." in reply.intro
 
 

@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.adapters.discord.cog import FactbotCog
 from bot.adapters.discord.endpoints import use_api_base, use_discovered_gateway
 from bot.adapters.interaction import AnswerEngine
+from bot.charts.service import ChartRenderer
 from bot.config import DiscordSettings
 
 AnyBot = commands.Bot | commands.AutoShardedBot
@@ -30,10 +31,16 @@ def intents_for(settings: DiscordSettings) -> discord.Intents:
     return intents
 
 
-async def create_bot(settings: DiscordSettings, engine: AnswerEngine, **options: Any) -> AnyBot:
+async def create_bot(
+    settings: DiscordSettings,
+    engine: AnswerEngine,
+    charts: ChartRenderer | None = None,
+    **options: Any,
+) -> AnyBot:
     """Build a stock bot with the factbot cog loaded, ready for `start`.
 
-    `options` go straight to discord.py's constructor (tests shorten timeouts with them).
+    `charts` draws the pictures (one renderer shared with Slack); `options` go straight to
+    discord.py's constructor (tests shorten timeouts with them).
     """
     use_api_base(settings.api_base)
     # A text bot: "PyNaCl/davey is not installed, voice will NOT be supported" is only noise.
@@ -51,7 +58,7 @@ async def create_bot(settings: DiscordSettings, engine: AnswerEngine, **options:
         activity=discord.CustomActivity(name=f"{settings.prefix}help · /help"),
         **options,
     )
-    await bot.add_cog(FactbotCog(bot, engine, settings))
+    await bot.add_cog(FactbotCog(bot, engine, settings, charts))
     return bot
 
 

@@ -34,6 +34,8 @@ from bot.adapters.discord.render import render
 from bot.adapters.discord.respond import send_note, send_reply, send_to_interaction
 from bot.adapters.discord.views import ActionButton
 from bot.adapters.interaction import AnswerEngine, WarnOnce, did_you_mean, read_unknown
+from bot.adapters.pictures import picture_of
+from bot.charts.service import ChartRenderer
 from bot.config import DiscordSettings
 from bot.core.fields import form_for, form_line
 from bot.core.types import Actor, CommandSpec, Form, Reply, Request
@@ -45,9 +47,16 @@ class FactbotCog(commands.Cog, name="factbot"):
     """Every factbot command, its checks and its error handling."""
 
     def __init__(
-        self, bot: commands.bot.BotBase, engine: AnswerEngine, settings: DiscordSettings
+        self,
+        bot: commands.bot.BotBase,
+        engine: AnswerEngine,
+        settings: DiscordSettings,
+        charts: ChartRenderer | None = None,
     ) -> None:
         self.bot = bot
+        # `factbot run` passes one renderer, started at once and shared with Slack; without
+        # one (tests, tools), a private one starts its worker on the first chart.
+        self.charts = charts if charts is not None else ChartRenderer()
         self.engine = engine
         self.settings = settings
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
@@ -111,6 +120,8 @@ class FactbotCog(commands.Cog, name="factbot"):
             reply = self.engine.handle(request)
         if spec.name == ABOUT:
             reply = self._with_runtime(reply)
+        if reply.chart is not None and ctx.interaction is not None and not slow:
+            await ctx.defer()  # a cold chart may outlast the interaction's 3-second window
         await self._reply(ctx, reply)
 
     async def _reply(self, ctx: commands.Context[Any], reply: Reply) -> None:
@@ -123,6 +134,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             as_typed=self._as_slash if ctx.interaction is not None else self._as_prefix,
             run=self.run_action,
             in_place=self._in_place(ctx),
+            picture=await picture_of(self.charts, reply),
         )
 
     def _in_place(self, ctx: commands.Context[Any]) -> Callable[[Reply], InPlace]:
@@ -185,6 +197,7 @@ class FactbotCog(commands.Cog, name="factbot"):
             page_size=self.settings.page_size,
             page_timeout=self.settings.page_timeout,
             as_typed=self._as_slash,
+            picture=await picture_of(self.charts, reply),
         )
         if reply.kind in ("admin", "answer") and button.view is not None:
             button.disabled = True  # done: a second press would only say it is there already

@@ -26,6 +26,7 @@ Callback = Callable[..., Coroutine[Any, Any, None]]
 
 SLASH_TEXT_LIMIT = 100  # descriptions, choice names and choice values
 CHOICES_LIMIT = 25
+CHART_HINT = "Also draw the answer as a picture"
 COMPLETED: frozenset[ArgKind] = frozenset(
     {"period", "party", "person", "topic", "source", "dispute", "command"}
 )
@@ -118,8 +119,25 @@ def _required_argument(spec: CommandSpec, answer: Answer) -> Callback:
 
 
 def _optional_argument(spec: CommandSpec, answer: Answer) -> Callback:
+    if spec.chart_option:
+        return _with_chart_option(spec, answer)
+
     async def run(ctx: commands.Context[Any], *, query: str = "") -> None:
         await answer(ctx, spec, query)
+
+    return run
+
+
+def _with_chart_option(spec: CommandSpec, answer: Answer) -> Callback:
+    """Add a `chart:` yes/no slash option that appends the word `chart`, as typed commands do.
+
+    A prefix command reads only the first keyword-only parameter (the rest of the line), so
+    `chart` is a slash option alone; `!timeline 1970s chart` says it in the words.
+    """
+
+    @app_commands.describe(chart=CHART_HINT)
+    async def run(ctx: commands.Context[Any], *, query: str = "", chart: bool = False) -> None:
+        await answer(ctx, spec, f"{query} chart".strip() if chart else query)
 
     return run
 

@@ -7,6 +7,7 @@ ephemeral for slash commands, and for prefix commands vanish after a short while
 
 from __future__ import annotations
 
+import io
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -23,6 +24,7 @@ PRIVATE_KINDS = frozenset({"refused"})  # admin refusals concern the asker alone
 
 
 Send = Callable[..., Awaitable[discord.Message]]
+Picture = tuple[str, bytes]  # a chart's file name and PNG bytes
 
 
 async def send_reply(
@@ -34,11 +36,13 @@ async def send_reply(
     as_typed: Callable[[str], str],
     run: RunAction | None = None,
     in_place: Callable[[Reply], InPlace] | None = None,
+    picture: Picture | None = None,
 ) -> None:
     """Answer a command; more than one page gets page buttons only the invoker can press.
 
     A reply's actions become buttons when `run` is given to carry out a press; a reply with a
-    `closing` (a quiz question) gets buttons that answer it in place, from `in_place`.
+    `closing` (a quiz question) gets buttons that answer it in place, from `in_place`; a
+    `picture` (the reply's chart) is attached and shown in the first page's embed.
     """
 
     async def send(**kwargs: Any) -> discord.Message:
@@ -49,7 +53,15 @@ async def send_reply(
         view = in_place(reply)
         view.message = await send(embed=pages[0], view=view)
         return
-    await _post(send, pages, reply, owner_id=ctx.author.id, page_timeout=page_timeout, run=run)
+    await _post(
+        send,
+        pages,
+        reply,
+        owner_id=ctx.author.id,
+        page_timeout=page_timeout,
+        run=run,
+        picture=picture,
+    )
 
 
 async def send_to_interaction(
@@ -59,14 +71,22 @@ async def send_to_interaction(
     page_size: int,
     page_timeout: float,
     as_typed: Callable[[str], str],
+    picture: Picture | None = None,
 ) -> None:
-    """Answer an interaction that has no command behind it (a submitted form), after a defer."""
+    """Answer an interaction with no command behind it (a form, a button), after a defer."""
 
     async def send(**kwargs: Any) -> discord.Message:
         return await interaction.followup.send(wait=True, **kwargs)
 
     pages = render(reply, page_size=page_size, as_typed=as_typed)
-    await _post(send, pages, reply, owner_id=interaction.user.id, page_timeout=page_timeout)
+    await _post(
+        send,
+        pages,
+        reply,
+        owner_id=interaction.user.id,
+        page_timeout=page_timeout,
+        picture=picture,
+    )
 
 
 async def _post(
@@ -77,15 +97,21 @@ async def _post(
     owner_id: int,
     page_timeout: float,
     run: RunAction | None = None,
+    picture: Picture | None = None,
 ) -> None:
     ephemeral = reply.kind in PRIVATE_KINDS
     pager = Pager(pages, owner_id=owner_id, timeout=page_timeout) if len(pages) > 1 else None
     actions = reply.actions if run is not None else ()
     view = with_actions(pager, actions, run, page_timeout) if run is not None else pager
+    extra: dict[str, Any] = {}
+    if picture is not None:  # `attachment://` must name the attached file exactly
+        name, png = picture
+        pages[0].set_image(url=f"attachment://{name}")
+        extra["file"] = discord.File(io.BytesIO(png), filename=name)
     if view is None:
-        await send(embed=pages[0], ephemeral=ephemeral)
+        await send(embed=pages[0], ephemeral=ephemeral, **extra)
         return
-    message = await send(embed=pages[0], view=view, ephemeral=ephemeral)
+    message = await send(embed=pages[0], view=view, ephemeral=ephemeral, **extra)
     if pager is not None:
         pager.message = message
 

@@ -19,6 +19,7 @@ import discord
 from bot.adapters.discord.client import AnyBot, create_bot, start
 from bot.adapters.discord.notify import admin_notifier
 from bot.adapters.serving import open_engine
+from bot.charts.service import ChartRenderer
 from bot.config import Settings, load_settings, require_token
 from bot.core.engine import Engine
 from bot.errors import ConfigError
@@ -65,9 +66,10 @@ async def serve(
     token: str,
     stopping: asyncio.Event,
     listeners: list[Callable[[ReloadResult], None]] | None = None,
+    charts: ChartRenderer | None = None,
 ) -> int:
     """Answer on Discord until `stopping` is set; 0 on a clean stop, 1 if Discord refused us."""
-    bot = await create_bot(settings.discord, engine)
+    bot = await create_bot(settings.discord, engine, charts=charts)
     closer = asyncio.create_task(_close_when(stopping, bot))
     if listeners is not None:  # reload failures and held reloads reach discord.admin_channel
         listeners.append(admin_notifier(bot, settings.discord.admin_channel))

@@ -28,6 +28,7 @@ from bot.adapters.interaction import (
     read_unknown,
     slow_down,
 )
+from bot.adapters.pictures import picture_of
 from bot.adapters.slack import post
 from bot.adapters.slack.checks import Gate
 from bot.adapters.slack.modals import Submitted, form_view
@@ -35,6 +36,7 @@ from bot.adapters.slack.mrkdwn import code
 from bot.adapters.slack.pagestate import PageState, Style
 from bot.adapters.slack.post import Place
 from bot.adapters.slack.render import Message, note, render
+from bot.charts.service import ChartRenderer
 from bot.config import SlackSettings
 from bot.core.fields import form_for, form_line
 from bot.core.parse import split_line
@@ -66,8 +68,17 @@ class Asked:
 class Answers:
     """The one path from a Slack request to a posted answer."""
 
-    def __init__(self, engine: AnswerEngine, settings: SlackSettings, client: AsyncWebClient):
+    def __init__(
+        self,
+        engine: AnswerEngine,
+        settings: SlackSettings,
+        client: AsyncWebClient,
+        charts: ChartRenderer | None = None,
+    ):
         self.engine, self.settings, self.client = engine, settings, client
+        # `factbot run` passes one renderer, started at once and shared with Discord; without
+        # one (tests, tools), a private one starts its worker on the first chart.
+        self.charts = charts if charts is not None else ChartRenderer()
         self.gate = Gate(settings)
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
         self.warnings = WarnOnce()
@@ -124,12 +135,15 @@ class Answers:
         message = self.render(reply, state, page)
         if reply.kind in PRIVATE_KINDS:
             await post.tell(self.client, place, message)
-        else:
-            await post.answer(self.client, place, message)
+            return message
+        await post.answer(self.client, place, message)
         if reply.closing is not None:
             timer = asyncio.create_task(self._close_later(reply.closing, request.actor, place))
             self._timers.add(timer)
             timer.add_done_callback(self._timers.discard)
+        shown = await picture_of(self.charts, reply) if page == 0 else None
+        if shown is not None and reply.chart is not None:  # the text is complete without it
+            await post.picture(self.client, place, *shown, title=reply.chart.title)
         return message
 
     async def _close_later(self, closing: Closing, asker: Actor, place: Place) -> None:

@@ -25,6 +25,7 @@ from bot.adapters.slack.actions import run_suggestion, turn_page
 from bot.adapters.slack.answers import Answers, Asked, unescape
 from bot.adapters.slack.modals import CALLBACK_ID, submitted
 from bot.adapters.slack.post import Place
+from bot.charts.service import ChartRenderer
 from bot.config import SlackSettings
 
 RATE_LIMIT_RETRIES = 3
@@ -42,11 +43,16 @@ def web_client(settings: SlackSettings, bot_token: str) -> AsyncWebClient:
     )
 
 
-def create_app(settings: SlackSettings, engine: AnswerEngine, bot_token: str) -> AsyncApp:
+def create_app(
+    settings: SlackSettings,
+    engine: AnswerEngine,
+    bot_token: str,
+    charts: ChartRenderer | None = None,
+) -> AsyncApp:
     """Build the Bolt app with every factbot listener registered."""
     client = web_client(settings, bot_token)
     app = AsyncApp(client=client, logger=logging.getLogger("factbot.slack.bolt"))
-    answers = Answers(engine, settings, client)
+    answers = Answers(engine, settings, client, charts)
     _listen(app, answers, settings)
     return app
 

@@ -15,14 +15,20 @@ from typing import Any, Literal
 
 import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.render import Message
 
 _log = logging.getLogger("factbot.slack")
 
-Failure = (SlackApiError, aiohttp.ClientError, asyncio.TimeoutError, ValueError)
+Failure = (
+    SlackApiError,
+    SlackRequestError,
+    aiohttp.ClientError,
+    asyncio.TimeoutError,
+    ValueError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,27 @@ async def answer(client: AsyncWebClient, place: Place, message: Message) -> None
             **message.payload(),
         ),
         "chat.postMessage",
+        place.channel,
+    )
+
+
+async def picture(client: AsyncWebClient, place: Place, name: str, png: bytes, title: str) -> None:
+    """Upload a chart under its answer: into the asker's thread, or the channel.
+
+    `files_upload_v2` makes the three calls Slack asks for (an upload URL, the bytes, then
+    completing the upload into the channel). A failure (a channel the bot is not in) is logged;
+    the text answer is already posted.
+    """
+    await _call(
+        client.files_upload_v2(
+            channel=place.channel,
+            thread_ts=place.thread_ts,
+            file=png,
+            filename=name,
+            title=title,
+            alt_txt=title,
+        ),
+        "files.uploadV2",
         place.channel,
     )
 

@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.adapters.interaction import AnswerEngine
 from bot.adapters.slack.app import create_app
+from bot.charts.service import ChartRenderer
 from bot.config import SlackSettings, SlackTokens
 
 _log = logging.getLogger("factbot.slack")
@@ -27,9 +28,10 @@ async def serve(
     tokens: SlackTokens,
     stopping: asyncio.Event,
     ping_interval: float = PING_INTERVAL,
+    charts: ChartRenderer | None = None,
 ) -> int:
     """Answer Slack until `stopping` is set; 0 on a clean stop, 1 if Slack refused the tokens."""
-    app = create_app(settings, engine, tokens.bot.get_secret_value())
+    app = create_app(settings, engine, tokens.bot.get_secret_value(), charts)
     handler = AsyncSocketModeHandler(
         app, tokens.app.get_secret_value(), ping_interval=ping_interval
     )

@@ -5,6 +5,7 @@ Adding a family is one module with a `COMMANDS` tuple and one line here.
 
 from bot.core.commands import (
     admin,
+    climate,
     disputes,
     gaps,
     interests,
@@ -28,6 +29,7 @@ ALL: tuple[Command, ...] = (
     *quotes.COMMANDS,
     *search.COMMANDS,
     *disputes.COMMANDS,
+    *climate.COMMANDS,
     *sources.COMMANDS,
     *meta.COMMANDS,
     *admin.COMMANDS,

@@ -63,8 +63,13 @@ def about(ctx: Context, request: Request) -> Reply:
     bounds = snap.timeline.bounds()
     span = f"{bounds[0].year}–{bounds[1].year}" if bounds else "no dated events"
     covered = ", ".join(
-        plural(counts.get(kind, 0), kind)
-        for kind in ("event", "interest", "claim", "quote", "person")
+        [
+            *(
+                plural(counts.get(kind, 0), kind)
+                for kind in ("event", "interest", "claim", "quote", "person")
+            ),
+            f"{plural(counts.get('climate', 0), 'characterisation')} of the relations (`climate`)",
+        ]
     )
     extra = {
         "sources": str(len(snap.fb.sources)),

@@ -195,14 +195,19 @@ def by_date_asked(facts: list[Fact], when: bool, period: Period | None) -> tuple
 
     A period named among the words (`… in 1971`) brings its events forward; `when` brings
     every dated event before undated claims. Give the facts to show and a note saying so.
+    A climate entry is dated by the span it characterises, so it follows the events: "when"
+    asks what happened, and an event answers that better.
     """
     if period is not None:
         span = period.span
-        facts = sorted(facts, key=lambda f: f.date is None or not f.date.overlaps(span))
+        facts = sorted(
+            facts,
+            key=lambda f: (f.date is None or not f.date.overlaps(span), f.kind == "climate"),
+        )
         first = facts[0].date is not None and facts[0].date.overlaps(span)
         return facts[:MAX_HITS], f"Events of {period.label} first." if first else ""
     if when:
-        facts = sorted(facts, key=lambda f: f.date is None)
+        facts = sorted(facts, key=lambda f: (f.date is None, f.kind == "climate"))
         return facts[:MAX_HITS], "Dated events first." if facts[0].date is not None else ""
     return facts[:MAX_HITS], ""
 

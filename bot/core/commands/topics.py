@@ -24,7 +24,7 @@ TOPICS = CommandSpec(
     examples=("topics",),
 )
 MAX_ITEMS = 30
-_KIND_ORDER = {"event": 0, "quote": 1, "interest": 2, "claim": 3, "person": 4}
+_KIND_ORDER = {"event": 0, "quote": 1, "climate": 2, "interest": 3, "claim": 4, "person": 5}
 
 
 def topic(ctx: Context, request: Request) -> Reply:

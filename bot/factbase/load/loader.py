@@ -100,15 +100,17 @@ def _evidence(b: Builder, raw: LineDict, where: Location) -> tuple[str, ...]:
 
 
 def _date(b: Builder, raw: LineDict, where: Location) -> DateSpan | None:
-    if raw.get("date") is None:
+    """Parse `date:`, or a climate entry's `span:` (the span it characterises), if given."""
+    key = "span" if "span" in raw else "date"
+    if raw.get(key) is None:
         return None
     try:
-        return parse_date(raw["date"])
+        return parse_date(raw[key])
     except DateError:
-        line = raw.key_lines.get("date", where.line)
+        line = raw.key_lines.get(key, where.line)
         b.problems.append(
             Problem(
-                where.file, line, f"`{raw['id']}`: `{raw['date']}` is not a date", DATE_FORMATS_HINT
+                where.file, line, f"`{raw['id']}`: `{raw[key]}` is not a date", DATE_FORMATS_HINT
             )
         )
         return None
@@ -140,6 +142,7 @@ def _add_fact(b: Builder, section: str, raw: LineDict, where: Location) -> None:
         stance=shared("kind"),
         speaker=shared("speaker"),
         occasion=raw.get("occasion"),
+        tone=shared("tone"),
         verified=raw.get("verified") is not False,
     )
     b.facts[fact.id] = fact

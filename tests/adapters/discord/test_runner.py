@@ -161,7 +161,7 @@ async def test_sync_registers_top_level_slash_commands(tmp_path: Path) -> None:
     commands = {c["name"]: c for c in fake.commands[fake.guild.id]}
     options = {name: [(o["name"], o.get("autocomplete", False)) for o in c.get("options", [])]
                for name, c in commands.items()}  # fmt: skip
-    assert options["timeline"] == [("period", True)]
+    assert options["timeline"] == [("period", True), ("chart", False)]
     assert options["interests"] == [("party", True)]
     assert options["who"] == [("person", True)]
     assert "Synced" in out.decode()

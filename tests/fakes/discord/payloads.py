@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -167,7 +168,7 @@ def message_json(
         "mention_everyone": False,
         "mentions": [],
         "mention_roles": [],
-        "attachments": [],
+        "attachments": body.get("attachments") or [],
         "embeds": body.get("embeds") or [],
         "components": body.get("components") or [],
         "pinned": False,
@@ -207,11 +208,14 @@ def interaction_json(
     }
 
 
-def slash_data(name: str, options: dict[str, str], *, focused: str | None = None) -> JSON:
-    """The `data` of a slash command (or of its autocomplete when `focused` names an option)."""
+def slash_data(name: str, options: Mapping[str, str | bool], *, focused: str | None = None) -> JSON:
+    """The `data` of a slash command (or of its autocomplete when `focused` names an option).
+
+    A string is a string option (type 3), a bool a boolean one (type 5).
+    """
     opts = []
     for key, value in options.items():
-        option: JSON = {"name": key, "type": 3, "value": value}
+        option: JSON = {"name": key, "type": 5 if isinstance(value, bool) else 3, "value": value}
         if key == focused:
             option["focused"] = True
         opts.append(option)

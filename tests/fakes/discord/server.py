@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from tests.fakes.discord import gateway
 from tests.fakes.discord.payloads import (
@@ -41,6 +41,7 @@ class Recorded:
     body: JSON
     query: dict[str, str] = field(default_factory=dict)
     result: Any = None  # what the fake answered, e.g. the message it created
+    files: dict[str, bytes] = field(default_factory=dict)  # uploaded with it: file name → bytes
 
 
 class FakeDiscord:
@@ -165,7 +166,7 @@ class FakeDiscord:
         await self.gateway.dispatch("INTERACTION_CREATE", payload)
         return payload
 
-    async def slash(self, user: User, name: str, channel: str = "", **options: str) -> JSON:
+    async def slash(self, user: User, name: str, channel: str = "", **options: str | bool) -> JSON:
         return await self.interact(2, slash_data(name, options), user=user, channel=channel)
 
     async def press(self, user: User, message: JSON, custom_id: str) -> JSON:
@@ -226,8 +227,11 @@ class FakeDiscord:
         if request.path == "/gateway":
             return await handler(request)
         body: JSON = {}
+        files: dict[str, bytes] = {}
         if request.content_type == "application/json" and request.can_read_body:
             body = await request.json()
+        elif request.content_type == "multipart/form-data":
+            body, files = await _multipart(request)
         try:
             response = await handler(request)
         except web.HTTPException:
@@ -238,7 +242,8 @@ class FakeDiscord:
         result = None
         if isinstance(response, web.Response) and response.content_type == "application/json":
             result = json.loads(response.body)  # type: ignore[arg-type]
-        self._record(Recorded(request.method, request.path, body, dict(request.query), result))
+        recorded = Recorded(request.method, request.path, body, dict(request.query), result, files)
+        self._record(recorded)
         return response
 
     def _routes(self) -> list[web.RouteDef]:
@@ -372,8 +377,38 @@ def _is_reply_to(recorded: Recorded, message: JSON) -> bool:
 _EDITABLE = {"content", "embeds", "components", "flags", "allowed_mentions"}
 
 
+_PAYLOAD = web.RequestKey("payload", dict)
+
+
+async def _multipart(request: web.Request) -> tuple[JSON, dict[str, bytes]]:
+    """Read a message with files as discord.py sends it: `payload_json`, then `files[n]`.
+
+    The payload is kept on the request for the route (a body is read once), with each file
+    listed under `attachments` as Discord lists the attachments of the message it creates.
+    """
+    payload: JSON = {}
+    files: dict[str, bytes] = {}
+    reader = await request.multipart()
+    async for part in reader:
+        if not isinstance(part, BodyPartReader):
+            continue
+        if part.name == "payload_json":
+            payload = json.loads(await part.read())
+        elif part.name and part.name.startswith("files[") and part.filename:
+            files[part.filename] = bytes(await part.read())
+    payload["attachments"] = [
+        {"id": snowflake(), "filename": name, "size": len(data), "url": f"https://cdn.test/{name}",
+         "proxy_url": f"https://cdn.test/{name}"}
+        for name, data in files.items()
+    ]  # fmt: skip
+    request[_PAYLOAD] = payload
+    return payload, files
+
+
 async def _json(request: web.Request) -> Any:
-    """Read the body as discord.py sent it; JSON only, as real Discord would insist."""
+    """Read the body as discord.py sent it; JSON, or a multipart message's `payload_json`."""
+    if _PAYLOAD in request:
+        return request[_PAYLOAD]
     if request.content_type != "application/json":
         raise ValueError(f"expected application/json, got {request.content_type}")
     return json.loads(await request.read() or b"{}")

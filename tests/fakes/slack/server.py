@@ -52,6 +52,7 @@ class FakeSlack:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # users.info answers
     rate_limit_next: dict[str, int] = field(default_factory=dict)  # method → 429s to send
     connections: int = 0
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes sent to its URL
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
@@ -65,6 +66,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_get("/socket", self._socket)
         app.router.add_post("/response/{id}", self._response_url)
+        app.router.add_post("/upload/{id}", self._upload)
         app.router.add_route("*", "/api/{method}", self._api)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -115,6 +117,16 @@ class FakeSlack:
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": body}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{time.time():.6f}"}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ids):08d}"
+            url = f"http://127.0.0.1:{self.port}/upload/{file_id}"
+            return {"ok": True, "upload_url": url, "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = json.loads(str(body.get("files") or "[]"))
+            missing = [f["id"] for f in files if f["id"] not in self.uploads]
+            if missing:  # Slack completes only files whose bytes arrived
+                return {"ok": False, "error": "file_not_found"}
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
         if method == "views.open":
             return {"ok": True, "view": {"id": "V1", **(body.get("view") or {})}}
         if method == "users.info":
@@ -129,6 +141,13 @@ class FakeSlack:
             Recorded(f"response_url/{request.match_info['id']}", body, time.monotonic())
         )
         return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """Take a file's bytes at the URL `files.getUploadURLExternal` gave out (step 2 of 3)."""
+        file_id = request.match_info["id"]
+        self.uploads[file_id] = await request.read()
+        self.calls.append(Recorded(f"upload/{file_id}", {}, time.monotonic()))
+        return web.Response(text=f"OK - {len(self.uploads[file_id])}")
 
     # Socket Mode ----------------------------------------------------------------------------
 

@@ -1,0 +1,61 @@
+"""Rendering: a valid PNG of the stated size with something drawn, from memory, disk or worker."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.charts.render import render_png
+from bot.charts.service import ChartRenderer
+from bot.core.chart import Chart
+from bot.core.engine import Engine
+from tests.charts.pngcheck import assert_picture
+from tests.conftest import ask
+
+
+def chart_of(engine: Engine, line: str) -> Chart:
+    chart = ask(engine, line).chart
+    assert chart is not None
+    return chart
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["timeline 1960s chart", "timeline cold war chart", "timeline since 2001 chart", "climate"],
+)
+def test_each_chart_is_a_picture_of_the_stated_size(engine: Engine, line: str) -> None:
+    """Decades, eras and the climate all draw to 800 × 450 px, not blank, under 300 KB."""
+    png = render_png(chart_of(engine, line))
+    assert_picture(png)
+    assert len(png) <= 300_000
+
+
+def test_the_worker_draws_and_the_cache_remembers(engine: Engine, tmp_path: Path) -> None:
+    """Drawn once in the worker process; then served from memory, and from disk after a restart."""
+    chart = chart_of(engine, "timeline 1970s chart")
+
+    async def draw_twice() -> tuple[bytes, bytes]:
+        renderer = ChartRenderer(tmp_path)
+        renderer.start()
+        try:
+            first = await renderer.png(chart)
+            return first, renderer.cached(chart) or b""
+        finally:
+            renderer.close()
+
+    first, again = asyncio.run(draw_twice())
+    assert_picture(first)
+    assert again == first
+    assert (tmp_path / f"{chart.key}.png").read_bytes() == first
+    restarted = ChartRenderer(tmp_path, in_process=True)
+    assert restarted.png_now(chart) == first  # read back, not redrawn
+
+
+def test_a_chart_that_cannot_be_cached_is_still_given(engine: Engine, tmp_path: Path) -> None:
+    """A read-only cache folder costs a warning, never the picture."""
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    png = ChartRenderer(blocked / "charts", in_process=True).png_now(chart_of(engine, "climate"))
+    assert_picture(png)
