@@ -28,6 +28,7 @@ class Placed:
     right: float
     text_x: float = 0.0  # where the label is anchored, in pixels
     label_left: bool = False  # the label ends at `text_x` instead of starting there
+    label: str = ""  # the label as drawn: cut shorter where the plot is too narrow for it
 
 
 def place(
@@ -42,14 +43,29 @@ def place(
     taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
     placed: list[Placed] = []
     for index, ((x0, x1), label) in enumerate(zip(spans, labels, strict=True)):
+        label = fitted(label, measure, _room(x0, x1, width))
         box, anchor, on_left = _box(x0, x1, measure(label), width)
         row = _free_row(taken, box, gap)
         if row is None:
             placed.append(Placed(index, None, x0, x1))
             continue
         taken[row].append(box)
-        placed.append(Placed(index, row, box[0], box[1], anchor, on_left))
+        placed.append(Placed(index, row, box[0], box[1], anchor, on_left, label))
     return placed
+
+
+def _room(x0: float, x1: float, width: float) -> float:
+    """Give the widest label the plot holds beside this mark, on its roomier side."""
+    point = x1 - x0 < 1.0
+    right = width - x0 - (MARKER_PX if point else SPAN_PX)
+    return max(right, x0 - MARKER_PX)
+
+
+def fitted(label: str, measure: Callable[[str], float], room: float) -> str:
+    """Cut a label at a word until it fits `room` pixels, so none runs off the picture."""
+    while measure(label) > room and " " in label:
+        label = label.rstrip("…").rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return label
 
 
 def _box(

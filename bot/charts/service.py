@@ -5,17 +5,21 @@ event loop either would stall every conversation, and even in a thread it would 
 so one worker process draws, started when the bot starts and warmed (matplotlib imported, a
 figure drawn) in the background before anyone asks. The chart's key is a hash of what it
 draws, so a picture is reused until the facts behind it change: from memory at once, from
-`<cache>/charts/<key>.png` after a restart.
+`<cache>/charts/<key>-<drawing>.png` after a restart (`drawing_version`: until the way charts
+are drawn changes, too).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import multiprocessing
 import os
 from collections import OrderedDict
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from bot.core.chart import Chart
@@ -99,7 +103,7 @@ class ChartRenderer:
             self._memory.popitem(last=False)
 
     def _path(self, key: str) -> Path | None:
-        return None if self._dir is None else self._dir / f"{key}.png"
+        return None if self._dir is None else self._dir / f"{key}-{drawing_version()}.png"
 
     def _read(self, key: str) -> bytes | None:
         path = self._path(key)
@@ -120,6 +124,19 @@ class ChartRenderer:
             os.replace(part, path)
         except OSError as exc:  # a read-only cache only costs a redraw next time
             log.warning("could not cache chart %s: %s", path, exc)
+
+
+@cache
+def drawing_version() -> str:
+    """Name how charts are drawn: this package's code and matplotlib's version, hashed.
+
+    A chart's key says what it shows; how it looks changes with an upgrade (a new colour, a
+    bigger font). Files on disk carry both, so an upgraded bot never serves yesterday's style.
+    """
+    digest = hashlib.sha256(version("matplotlib").encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def render_png(chart: Chart) -> bytes:

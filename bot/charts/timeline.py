@@ -41,7 +41,7 @@ def draw_timeline(chart: Chart) -> Figure:
     rows = max(rows, MIN_ROWS) if unlabelled(placed) == 0 else most
     _bars(ax, chart, placed, rows)
     _points(ax, chart, placed, rows)
-    _labels(ax, chart.marks, placed, lo, hi, width_px)
+    _labels(ax, placed, lo, hi, width_px)
     ax.set_xlim(lo, hi)
     ax.set_ylim(rows - 0.4 if unlabelled(placed) == 0 else rows + 0.6, -0.7)
     ax.set_yticks([])
@@ -135,19 +135,16 @@ def _points(ax: object, chart: Chart, placed: list[Placed], rows: int) -> None:
         )
 
 
-def _labels(
-    ax: object, marks: tuple[Mark, ...], placed: list[Placed], lo: float, hi: float, width: float
-) -> None:
+def _labels(ax: object, placed: list[Placed], lo: float, hi: float, width: float) -> None:
     """Write each placed label beside its mark, in data units converted from pixels."""
     per_px = (hi - lo) / width
     for p in placed:
         if p.row is None:
             continue
-        mark = marks[p.index]
         ax.text(  # type: ignore[attr-defined]
             lo + p.text_x * per_px,
             p.row,
-            mark.label,
+            p.label,
             size=style.LABEL_SIZE,
             color=style.TEXT,
             va="center",

@@ -26,7 +26,7 @@ ChartKind = Literal["timeline", "climate"]
 MarkShape = Literal["point", "span"]
 FOOTER = "Source: factbot fact base, from five articles"
 MAX_MARKS = 48  # more than this on a 800 px axis is a smear: the rest is counted, "+N more"
-LABEL_LENGTH = 34  # characters of a mark's label, cut at a word
+LABEL_LENGTH = 50  # characters of a mark's label, cut at a word; the picture cuts more where narrow
 AXIS_SLACK_DAYS = 20 * 365  # a period bound this far past its events is open-ended: fit them
 _DATED_OPENING = re.compile(
     r"^(?:in|on|by|around|from|during|since|after|until)\s+[^,;]*\d{4}[^,;]*,\s*", re.IGNORECASE

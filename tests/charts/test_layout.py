@@ -38,6 +38,19 @@ def test_a_label_near_the_right_edge_goes_left_of_its_mark() -> None:
     assert near_edge.label_left and near_edge.left >= 0 and near_edge.text_x < 590
 
 
+def test_a_label_too_long_for_either_side_is_cut_at_a_word_to_fit() -> None:
+    """In the middle of a narrow plot a long label is shortened, never drawn off the picture."""
+    long = "Relations between Pakistan and the Soviet Union improved after the visit"
+    (middle,) = place([(300.0, 300.0)], [long], width_of, width=600, rows=2)
+    assert middle.label.endswith("…") and long.startswith(middle.label.removesuffix("…"))
+    room = 300.0 - 8.0  # left of the mark, less the marker's gap (the roomier side here)
+    assert width_of(middle.label) <= room
+    start = middle.text_x - width_of(middle.label) if middle.label_left else middle.text_x
+    assert 0 <= start and start + width_of(middle.label) <= 600
+    (short,) = place([(300.0, 300.0)], ["Tashkent"], width_of, width=600, rows=2)
+    assert short.label == "Tashkent"
+
+
 def test_a_span_holding_another_of_its_lane_is_an_era() -> None:
     """1947–1991 holding 1965 in one row is an era; the same span in another row is not."""
     spans = [(0, 1947.0, 1992.0), (0, 1965.0, 1966.0), (1, 1947.0, 1992.0), (1, 1992.0, 2000.0)]

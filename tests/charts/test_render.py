@@ -48,7 +48,8 @@ def test_the_worker_draws_and_the_cache_remembers(engine: Engine, tmp_path: Path
     first, again = asyncio.run(draw_twice())
     assert_picture(first)
     assert again == first
-    assert (tmp_path / f"{chart.key}.png").read_bytes() == first
+    [kept] = tmp_path.glob(f"{chart.key}-*.png")
+    assert kept.read_bytes() == first
     restarted = ChartRenderer(tmp_path, in_process=True)
     assert restarted.png_now(chart) == first  # read back, not redrawn
 
@@ -58,4 +59,14 @@ def test_a_chart_that_cannot_be_cached_is_still_given(engine: Engine, tmp_path: 
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     png = ChartRenderer(blocked / "charts", in_process=True).png_now(chart_of(engine, "climate"))
+    assert_picture(png)
+
+
+def test_a_picture_drawn_by_another_version_is_drawn_again(engine: Engine, tmp_path: Path) -> None:
+    """After an upgrade that draws differently, yesterday's file for the same chart is not shown."""
+    chart = chart_of(engine, "timeline 1970s chart")
+    old = tmp_path / f"{chart.key}-000000000000.png"
+    old.write_bytes(b"yesterday's picture")
+    png = ChartRenderer(tmp_path, in_process=True).png_now(chart)
+    assert png != b"yesterday's picture"
     assert_picture(png)
