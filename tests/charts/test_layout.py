@@ -46,7 +46,7 @@ def test_a_label_too_long_for_either_side_is_cut_at_a_word_to_fit() -> None:
     room = 300.0 - 8.0  # left of the mark, less the marker's gap (the roomier side here)
     assert width_of(middle.label) <= room
     start = middle.text_x - width_of(middle.label) if middle.label_left else middle.text_x
-    assert 0 <= start and start + width_of(middle.label) <= 600
+    assert start >= 0 and start + width_of(middle.label) <= 600
     (short,) = place([(300.0, 300.0)], ["Tashkent"], width_of, width=600, rows=2)
     assert short.label == "Tashkent"
 
