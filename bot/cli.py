@@ -7,6 +7,7 @@ importing discord.py.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -153,7 +154,7 @@ def _check_now(folder: Path | None, articles: Path | None, strict: bool) -> int:
 
 
 def entry() -> NoReturn:
-    """Run the `factbot` process: `main`, then exit; a one-shot `ask` skips the teardown.
+    """Run the `factbot` process: `main`, then exit; a one-shot `ask` skips GC and teardown.
 
     By the time `ask` returns it has closed the usage log, edits are fsynced and renamed into
     place, and only stdout and stderr remain to flush. Tearing down every module and object the
@@ -161,8 +162,11 @@ def entry() -> NoReturn:
     ~0.1 s answer, for a command scripts run in loops.
     """
     argv = sys.argv[1:]
+    one_shot = argv[:1] == ["ask"]
+    if one_shot:  # nothing it builds outlives it: collecting cycles would only slow it (~4%)
+        gc.disable()
     code = main(argv)
-    if argv[:1] == ["ask"]:
+    if one_shot:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
