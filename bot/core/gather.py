@@ -12,13 +12,16 @@ pakistan`) is the theme's facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from bot.factbase.model import Fact
 from bot.search.index import SearchResult
 from bot.search.normalise import STOPWORDS, words
 from bot.search.synonyms import SYNONYMS
 from bot.store.snapshot import Snapshot, tag_term
+
+T = TypeVar("T")
 
 # Words that tie a list's subject together without being what it is about.
 LINKS = STOPWORDS | {"between", "among", "both"}
@@ -96,12 +99,25 @@ def _forms(snap: Snapshot, word: str) -> frozenset[str]:
 
 
 def _holds(snap: Snapshot, fact: Fact, needs: list[Need]) -> bool:
-    held = _fact_words(fact)
-    cards = [_card(snap.fb.facts[p]) for p in fact.people if p in snap.fb.facts]
+    held = _remembered(snap, fact, "gather words", _fact_words)
+    cards = [
+        _remembered(snap, snap.fb.facts[p], "gather card", _card)
+        for p in fact.people
+        if p in snap.fb.facts
+    ]
     return all(
         bool(forms & held) if nation is None else any(_office(c, nation, forms) for c in cards)
         for nation, forms in needs
     )
+
+
+def _remembered(snap: Snapshot, fact: Fact, what: str, derive: Callable[[Fact], T]) -> T:
+    """Derive a fact's words once per fact base: a list question reads every candidate's."""
+    key = (fact.id, what)
+    found: T | None = snap.memo.get(key)
+    if found is None:
+        found = snap.memo[key] = derive(fact)
+    return found
 
 
 def _card(person: Fact) -> list[str]:
@@ -120,13 +136,13 @@ def _office(card: list[str], nation: frozenset[str], offices: frozenset[str]) ->
     )
 
 
-def _fact_words(fact: Fact) -> set[str]:
+def _fact_words(fact: Fact) -> frozenset[str]:
     """Give a fact's words as a list question reads them: text, evidence and tags."""
     own: Iterable[str] = (fact.text, fact.name or "", fact.occasion or "", *fact.evidence)
     held = {_root(w) for text in own for w in words(text)}
     tags = (*fact.people, *fact.topics, *fact.parties, *((fact.speaker,) if fact.speaker else ()))
     held.update(tag_term(t) for t in tags)
-    return held
+    return frozenset(held)
 
 
 def _root(word: str) -> str:
