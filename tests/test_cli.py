@@ -19,6 +19,8 @@ def test_check_prints_counts_and_exits_0(
     assert main(["check", str(knowledge_copy), "--seeds", str(SEEDS)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("OK: ") and "5 sources" in out and "15 people" in out
+    climate = (knowledge_copy / "climate.yaml").read_text(encoding="utf-8").count("\n  - id: ")
+    assert f" {climate} climate spans," in out
 
 
 def test_check_of_a_broken_base_lists_problems_and_exits_1(

@@ -195,6 +195,7 @@ def did_you_mean(command: str, matches: Iterable[Match]) -> list[str]:
 
 
 _PLURALS = {kind: section for section, kind in SECTION_KINDS.items()}
+_NOUNS = {"climate": "climate span"}  # a kind named by an uncountable word: `23 climate spans`
 
 
 def plural(count: int, noun: str) -> str:
@@ -215,7 +216,7 @@ def dated_count(count: int) -> str:
 
 def counts_line(counts: Mapping[str, int]) -> str:
     """Say what a fact base holds (`5 sources, 155 claims, 15 people`), leaving out empty kinds."""
-    return ", ".join(plural(n, kind) for kind, n in counts.items() if n)
+    return ", ".join(plural(n, _NOUNS.get(kind, kind)) for kind, n in counts.items() if n)
 
 
 RELEVANCE_FLOOR = 0.3  # hits scoring under 30% of the best are noise from one common word
