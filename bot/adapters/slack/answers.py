@@ -157,10 +157,14 @@ class Answers:
         )
 
     def _draw_in_place(self, reply: Reply, pressable: Pressable) -> Message:
-        """Render a reply whose buttons answer in place (a quiz): one page, as typed commands."""
+        """Render a reply whose buttons answer in place (a quiz): one page, as typed commands.
+
+        A question is one message with no page buttons (they would re-ask it), so all its
+        options are on it whatever `page_size` says; the text budgets still bound it.
+        """
         return render(
             reply,
-            page_size=self.settings.page_size,
+            page_size=max(self.settings.page_size, len(reply.items)),
             as_typed=self.as_typed("prefix"),
             press_value=pressable.value,
         )

@@ -247,3 +247,32 @@ async def test_scores_are_per_workspace(fake: FakeSlack, bot: asyncio.Task[int])
     assert "Zara" in shown(here)
     there = await ask(fake, new_user(), "C0WS2", "!quiz top")
     assert "Zara" not in shown(there)
+
+
+async def test_a_slash_quiz_is_answered_in_place_too(
+    fake: FakeSlack, bot: asyncio.Task[int]
+) -> None:
+    """`/factbot quiz` posts the question by chat.postMessage (its ts is needed), and a press
+    edits that message."""
+    user = new_user()
+    fake.person(user, display_name="Dua")
+    await fake.slash(user, "quiz 1970s", channel="C0SLASHQ")
+    question = await fake.call("chat.postMessage", lambda c: c.body["channel"] == "C0SLASHQ")
+    await press(fake, user, question, "B")
+    ts = question.answer["ts"]
+    verdict = await fake.call("chat.update", lambda c: c.body.get("ts") == ts)
+    assert verdict.body["text"].startswith(("Right, Dua!", "Not quite, Dua."))
+
+
+async def test_a_press_on_a_message_chat_update_cannot_edit_replaces_it_by_response_url(
+    fake: FakeSlack, bot: asyncio.Task[int]
+) -> None:
+    """chat.update refused (a message Slack does not let the bot edit), the verdict goes back
+    through the press's response_url, replacing the original."""
+    user = new_user()
+    question = await ask(fake, user, "C0FALLBACK")
+    button = next(b for b in buttons(question) if b["text"]["text"] == "A")
+    url = await fake.click(user, button, channel="C0FALLBACK", message_ts="9.9")  # not the fake's
+    replaced = await fake.call(url)
+    assert replaced.body["replace_original"] is True
+    assert replaced.body["text"].startswith(("Right, ", "Not quite, "))
