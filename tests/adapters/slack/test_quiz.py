@@ -91,6 +91,13 @@ async def press(
     )  # fmt: skip
 
 
+async def answered(fake: FakeSlack, user: str, question: Recorded, label: str) -> Recorded:
+    """Press `label` on a question and give the chat.update that showed the verdict."""
+    await press(fake, user, question, label)
+    ts = question.answer["ts"]
+    return await fake.call("chat.update", lambda c: c.body.get("ts") == ts)
+
+
 def updates(fake: FakeSlack, channel: str, ts: str) -> list[Recorded]:
     """Give the chat.update calls that edited one message."""
     return [
@@ -185,9 +192,7 @@ async def test_quiz_top_shows_display_names(fake: FakeSlack, bot: asyncio.Task[i
     fake.person(plain, display_name="", real_name="Sana Mir")  # no display name: the real one
     for user in (named, plain):
         question = await ask(fake, user, "C0TOP")
-        await press(fake, user, question, "A")
-        ts = question.answer["ts"]
-        await fake.call("chat.update", lambda c, ts=ts: c.body.get("ts") == ts)
+        await answered(fake, user, question, "A")
     top = await ask(fake, named, "C0TOP", "!quiz top")
     assert "Bilal" in shown(top) and "Sana Mir" in shown(top)
     assert named not in shown(top) and plain not in shown(top)
