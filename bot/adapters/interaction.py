@@ -23,6 +23,7 @@ from bot.core.types import ArgKind, CommandSpec, Reply, Request
 NOT_YOURS = "Only the person who asked can turn these pages — ask your own question to get yours."
 ADMINS_ONLY = "That command is for admins only."
 NOT_HERE = "I don't answer commands in this channel."
+START_YOUR_OWN = "That quiz is someone else's — start your own with `quiz`."
 MAX_TRACKED = 10_000  # keys remembered per limit before expired ones are dropped
 
 PageAction = Literal["first", "previous", "next", "last"]

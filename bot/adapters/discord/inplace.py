@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
+from bot.adapters.interaction import START_YOUR_OWN
 from bot.core.types import Action, Reply
 
 _log = logging.getLogger("factbot.discord")
@@ -22,7 +23,6 @@ _log = logging.getLogger("factbot.discord")
 Press = Callable[[discord.Interaction, str], Awaitable[Reply]]  # runs a line as the presser
 Expire = Callable[[str], Awaitable[Reply]]  # runs a line as the asker
 Draw = Callable[[Reply], discord.Embed]
-START_YOUR_OWN = "That quiz is someone else's — start your own with `quiz`."
 
 
 class InPlace(discord.ui.View):

@@ -1,4 +1,4 @@
-"""Button clicks: page buttons turn the asker's answer in place; suggestion buttons ask anew.
+"""Button clicks: pages turn in place; suggestions ask anew; quiz buttons answer in place.
 
 Only the asker can turn the pages (someone else's click must not change the answer under the
 asker's eyes); others get a note only they can see. The page to show comes from the button's
@@ -19,34 +19,58 @@ from bot.adapters.slack.post import Place
 from bot.adapters.slack.render import note
 
 
-async def turn_page(answers: Answers, body: dict[str, Any], respond: AsyncRespond) -> None:
+def clicked_at(body: dict[str, Any], team: str, respond: AsyncRespond, thread: bool) -> Place:
+    """Read where a click happened: channel, clicker (with the name the payload gives), thread.
+
+    `thread` answers in the clicked message's thread (a new message); otherwise the place is
+    the clicked message's own level (it is answered in place).
+    """
+    user = body.get("user") or {}
+    channel = str((body.get("channel") or body.get("container") or {}).get("id")
+                  or (body.get("container") or {}).get("channel_id") or "")  # fmt: skip
+    message = body.get("message") or {}
+    at = message.get("thread_ts") or (message.get("ts") if thread else None)
+    name = str(user.get("username") or user.get("name") or "")
+    in_dm = channel.startswith("D")
+    return Place(channel, str(user.get("id") or ""), None if in_dm else at, respond, team, name)
+
+
+async def turn_page(
+    answers: Answers, body: dict[str, Any], respond: AsyncRespond, team: str
+) -> None:
     """Show the page a button leads to, if the clicker is the asker."""
     action = (body.get("actions") or [{}])[0]
     state = decode(str(action.get("value") or ""))
     if state is None:
         return
-    user = str((body.get("user") or {}).get("id") or "")
-    if user != state.owner:
+    place = clicked_at(body, team, respond, thread=False)
+    if place.user != state.owner:
         await respond(
             response_type="ephemeral", replace_original=False, **note(NOT_YOURS).payload()
         )
         return
-    reply = await answers.redo(state)
+    reply = await answers.redo(state, place)
     await post.replace(respond, answers.render(reply, state, state.page))
 
 
-async def run_suggestion(answers: Answers, body: dict[str, Any], respond: AsyncRespond) -> None:
+async def run_suggestion(
+    answers: Answers, body: dict[str, Any], respond: AsyncRespond, team: str
+) -> None:
     """Ask the suggested command for whoever clicked, answering in the same thread."""
     action = (body.get("actions") or [{}])[0]
     line = str(action.get("value") or "").strip()
-    user = str((body.get("user") or {}).get("id") or "")
-    channel = str((body.get("channel") or body.get("container") or {}).get("id")
-                  or (body.get("container") or {}).get("channel_id") or "")  # fmt: skip
-    message = body.get("message") or {}
-    thread = message.get("thread_ts") or (
-        message.get("ts") if answers.settings.reply_in_thread else None
-    )
-    is_dm = channel.startswith("D")
-    place = Place(channel, user, None if is_dm else thread, respond)
-    if line and user and channel:
+    place = clicked_at(body, team, respond, thread=answers.settings.reply_in_thread)
+    is_dm = place.channel.startswith("D")
+    if line and place.user and place.channel:
         await answers.ask(Asked(line, place, "prefix", addressed=True, is_dm=is_dm))
+
+
+async def press_in_place(
+    answers: Answers, body: dict[str, Any], respond: AsyncRespond, team: str
+) -> None:
+    """Answer a quiz button in the message it sits on, as whoever pressed it."""
+    place = clicked_at(body, team, respond, thread=False)
+    if not place.user or not place.channel:
+        return
+    presser = await answers.actor(place, None)
+    await answers.in_place.press(body, respond, presser, place)

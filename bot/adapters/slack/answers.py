@@ -12,10 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from msgspec.structs import replace
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -31,20 +30,21 @@ from bot.adapters.interaction import (
 from bot.adapters.pictures import picture_of
 from bot.adapters.slack import post
 from bot.adapters.slack.checks import Gate
+from bot.adapters.slack.inplace import PRIVATE_KINDS, InPlace, Pressable
 from bot.adapters.slack.modals import Submitted, form_view
 from bot.adapters.slack.mrkdwn import code
 from bot.adapters.slack.pagestate import PageState, Style
+from bot.adapters.slack.people import People
 from bot.adapters.slack.post import Place
 from bot.adapters.slack.render import Message, note, render
 from bot.charts.service import ChartRenderer
 from bot.config import SlackSettings
 from bot.core.fields import form_for, form_line
 from bot.core.parse import split_line
-from bot.core.types import Actor, Closing, CommandSpec, Reply, Request
+from bot.core.types import Actor, CommandSpec, Reply, Request
 
 _log = logging.getLogger("factbot.slack")
 
-PRIVATE_KINDS = frozenset({"refused", "error", "usage"})  # concern the asker alone
 _MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
 
 
@@ -80,11 +80,12 @@ class Answers:
         # one (tests, tools), a private one starts its worker on the first chart.
         self.charts = charts if charts is not None else ChartRenderer()
         self.gate = Gate(settings)
+        self.people = People(client)
+        self.in_place = InPlace(client, self._handle, self._draw_in_place)
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
         self.warnings = WarnOnce()
-        self._timers: set[asyncio.Task[None]] = set()  # quiz reveals waiting for their time
 
-    def from_message(self, event: dict[str, Any], mention: bool = False) -> Asked | None:
+    def from_message(self, event: dict[str, Any], team: str, mention: bool = False) -> Asked | None:
         """Read a message or app_mention event; None for what is not ours to answer.
 
         Bots' messages and subtypes (edits, joins, deletions) are never commands; in channels a
@@ -103,7 +104,7 @@ class Answers:
         thread = event.get("thread_ts")
         if self.settings.reply_in_thread and not is_dm:
             thread = thread or event.get("ts")
-        place = Place(str(event.get("channel")), str(event["user"]), thread)
+        place = Place(str(event.get("channel")), str(event["user"]), thread, team=team)
         return Asked(text.strip(), place, "prefix", addressed=mention or is_dm, is_dm=is_dm)
 
     async def ask(self, asked: Asked) -> None:
@@ -120,7 +121,7 @@ class Answers:
             return
         if not await self._within_limits(asked):
             return
-        actor = replace(await self._actor(asked.place.user, spec), channel=asked.place.channel)
+        actor = await self.actor(asked.place, spec)
         form = form_for(spec, split[1]) if spec is not None and asked.trigger_id else None
         if form is not None and spec is not None and actor.is_admin and asked.trigger_id:
             view = form_view(*form, spec.name, split[1], asked.place.channel)
@@ -136,27 +137,14 @@ class Answers:
         if reply.kind in PRIVATE_KINDS:
             await post.tell(self.client, place, message)
             return message
+        if reply.closing is not None:  # a quiz question: its buttons answer in place
+            await self.in_place.post(reply, request.actor, place)
+            return message
         await post.answer(self.client, place, message)
-        if reply.closing is not None:
-            timer = asyncio.create_task(self._close_later(reply.closing, request.actor, place))
-            self._timers.add(timer)
-            timer.add_done_callback(self._timers.discard)
         shown = await picture_of(self.charts, reply) if page == 0 else None
         if shown is not None and reply.chart is not None:  # the text is complete without it
             await post.picture(self.client, place, *shown, title=reply.chart.title)
         return message
-
-    async def _close_later(self, closing: Closing, asker: Actor, place: Place) -> None:
-        """Run a question's closing line as its asker once nobody answered in time (a reveal).
-
-        An answered question refuses the line, privately: then nothing is posted.
-        """
-        await asyncio.sleep(closing.seconds)
-        command, _, args = closing.line.partition(" ")
-        reply = await self._handle(Request(command, args, asker))
-        if reply.kind not in PRIVATE_KINDS:
-            state = PageState(command, args, asker.id, "prefix")
-            await post.answer(self.client, place, self.render(reply, state, 0))
 
     def render(self, reply: Reply, state: PageState, page: int) -> Message:
         """Render one page, its buttons carrying the state that rebuilds each page."""
@@ -168,21 +156,35 @@ class Answers:
             page_value=state.at,
         )
 
-    async def redo(self, state: PageState) -> Reply:
+    def _draw_in_place(self, reply: Reply, pressable: Pressable) -> Message:
+        """Render a reply whose buttons answer in place (a quiz): one page, as typed commands.
+
+        A question is one message with no page buttons (they would re-ask it), so all its
+        options are on it whatever `page_size` says; the text budgets still bound it.
+        """
+        return render(
+            reply,
+            page_size=max(self.settings.page_size, len(reply.items)),
+            as_typed=self.as_typed("prefix"),
+            press_value=pressable.value,
+        )
+
+    async def redo(self, state: PageState, place: Place) -> Reply:
         """Ask the engine again for a paged answer, as its asker (page buttons re-ask)."""
         spec = self.engine.resolve_command(state.command, self.engine.commands)
-        actor = await self._actor(state.owner, spec)
+        actor = await self.actor(replace(place, user=state.owner), spec)
         return await self._handle(Request(state.command, state.args, actor))
 
-    async def submit(self, user: str, form: Submitted) -> None:
+    async def submit(self, place: Place, form: Submitted) -> None:
         """Run a submitted form as the line the admin could have typed, and post the result."""
         spec = self.engine.resolve_command(form.command, self.engine.commands)
         found = form_for(spec, form.args) if spec is not None else None
         if spec is None or found is None:
             return
         line = form_line(*found, form.answers)
-        actor = await self._actor(user, spec)
-        await self.show(Request(spec.name, line, actor), Place(form.channel, user), "slash", 0)
+        place = replace(place, channel=form.channel)
+        actor = await self.actor(place, spec)
+        await self.show(Request(spec.name, line, actor), place, "slash", 0)
 
     def as_typed(self, style: Style) -> Any:
         """Show a suggestion the way this asker types commands: `!who x` or `/factbot who x`."""
@@ -196,10 +198,18 @@ class Answers:
             return await asyncio.to_thread(self.engine.handle, request)
         return self.engine.handle(request)
 
-    async def _actor(self, user: str, spec: CommandSpec | None) -> Actor:
-        """Describe the asker; users.info is asked only when the command is for admins."""
-        admin = spec is not None and spec.admin and await self.gate.is_admin(self.client, user)
-        return Actor(id=user, name=user, is_admin=admin, platform="slack")
+    async def actor(self, place: Place, spec: CommandSpec | None) -> Actor:
+        """Describe the asker: the name people see, rights, and workspace (scores are per one).
+
+        The name is kept raw, as Slack gives it: the renderer escapes every text it sends
+        (`&`, `<`, `>`), names included, so escaping here too would show `&amp;lt;`.
+        """
+        user, team = place.user, place.team
+        admin = (spec is not None and spec.admin
+                 and await self.gate.is_admin(self.people, team, user))  # fmt: skip
+        name = await self.people.name(team, user, hint=place.user_name)
+        return Actor(id=user, name=name, is_admin=admin, platform="slack", place=team,
+                     channel=place.channel)  # fmt: skip
 
     async def _within_limits(self, asked: Asked) -> bool:
         wait, _ = self.cooldowns.retry_after(asked.place.user, asked.place.channel)
@@ -214,7 +224,7 @@ class Answers:
         unknown = read_unknown(self.engine, asked.line, self.engine.commands)
         if unknown.question is not None:
             if await self._within_limits(asked):
-                actor = await self._actor(asked.place.user, None)
+                actor = await self.actor(asked.place, None)
                 split = split_line(unknown.question) or ("help", "")
                 await self.show(Request(*split, actor), asked.place, asked.style, 0)
         elif unknown.suggestion is not None and await self._within_limits(asked):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot.adapters.slack.render import Message
 
@@ -39,14 +41,23 @@ class Place:
     user: str
     thread_ts: str | None = None
     respond: AsyncRespond | None = None  # a slash command's or a button's response_url
+    team: str = ""  # the workspace: scores and names are per workspace
+    user_name: str = ""  # what the payload calls the asker, if anything (a slash `user_name`)
 
 
-async def answer(client: AsyncWebClient, place: Place, message: Message) -> None:
-    """Post an answer for everyone in the channel (or thread) to see."""
-    if place.respond is not None:
+async def answer(
+    client: AsyncWebClient, place: Place, message: Message, *, need_ts: bool = False
+) -> str | None:
+    """Post an answer for everyone in the channel (or thread) to see; give its ts if known.
+
+    A message posted through a `response_url` has no ts we can learn, so one that must be
+    edited later (`need_ts`: a quiz question, revealed in place) goes by `chat.postMessage`
+    first, and through the `response_url` only if that fails (a channel the bot is not in).
+    """
+    if place.respond is not None and not need_ts:
         await _respond(place.respond, message, response_type="in_channel", thread=place.thread_ts)
-        return
-    await _call(
+        return None
+    sent = await _call(
         client.chat_postMessage(
             channel=place.channel,
             thread_ts=place.thread_ts,
@@ -57,6 +68,17 @@ async def answer(client: AsyncWebClient, place: Place, message: Message) -> None
         "chat.postMessage",
         place.channel,
     )
+    if sent is None and place.respond is not None:
+        await _respond(place.respond, message, response_type="in_channel", thread=place.thread_ts)
+    return str(sent["ts"]) if sent is not None and sent.get("ts") else None
+
+
+async def update(client: AsyncWebClient, channel: str, ts: str, message: Message) -> bool:
+    """Show `message` in place of the message at `ts` (a quiz question becomes its answer)."""
+    sent = await _call(
+        client.chat_update(channel=channel, ts=ts, **message.payload()), "chat.update", channel
+    )
+    return sent is not None
 
 
 async def picture(client: AsyncWebClient, place: Place, name: str, png: bytes, title: str) -> None:
@@ -123,10 +145,14 @@ async def _respond(
         _log.warning("response_url refused the answer: %s %s", sent.status_code, sent.body[:200])
 
 
-async def _call(call: Any, method: str, channel: str) -> None:
+async def _call(
+    call: Awaitable[AsyncSlackResponse], method: str, channel: str
+) -> AsyncSlackResponse | None:
+    """Await one Web API call; give its response, or None (logged) if it failed."""
     try:
-        await call
+        return await call
     except SlackApiError as exc:
         _log.warning("%s failed in %s: %s", method, channel, exc.response.get("error"))
     except Failure as exc:
         _log.warning("%s failed in %s: %r", method, channel, exc)
+    return None

@@ -45,6 +45,8 @@ MAX_PAGES = 25  # as on Discord: nobody pages further in a chat; the last page s
 Block = dict[str, Any]
 Blocks = list[Block]
 PageValue = Callable[[int], str]  # page number → the button value that shows it
+PressValue = Callable[[Action], str]  # an action answered in place → its button's value
+IN_PLACE = "inplace:"  # action ids of buttons whose answer replaces their own message
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +85,13 @@ def render(
     page: int = 0,
     as_typed: Callable[[str], str] = lambda line: "!" + line,
     page_value: PageValue | None = None,
+    press_value: PressValue | None = None,
 ) -> Message:
     """Render one page of a reply (clamped to the pages there are) as a Slack message.
 
     `as_typed` shows a suggestion as the user would type it; `page_value` makes the value of a
-    page button, so a click can rebuild that page (no page buttons without it).
+    page button, so a click can rebuild that page (no page buttons without it); `press_value`
+    makes the reply's actions answer in place (a quiz), each button carrying that value.
     """
     pages = _pages(reply, page_size)
     index = turn_page("", page, len(pages))
@@ -102,7 +106,7 @@ def render(
     if index == len(pages) - 1 and reply.suggestions:
         blocks.append(_suggestions(reply.suggestions, as_typed))
     if index == len(pages) - 1 and reply.actions:  # the reserved spare block
-        blocks.append(_actions(reply.actions))
+        blocks.append(_actions(reply.actions, press_value))
     if len(pages) > 1 and page_value is not None:
         blocks.append(_page_buttons(index, len(pages), page_value))
     tail = f" (page {index + 1}/{len(pages)})" if len(pages) > 1 else ""
@@ -220,12 +224,19 @@ def _suggestions(lines: Sequence[str], as_typed: Callable[[str], str]) -> Block:
     return {"type": "actions", "block_id": "suggestions", "elements": buttons}
 
 
-def _actions(actions: Sequence[Action]) -> Block:
-    """Offer a reply's actions (`gaps`: add an alias) as buttons that run their line.
+def _actions(actions: Sequence[Action], press_value: PressValue | None) -> Block:
+    """Offer a reply's actions (`gaps`: add an alias, a quiz's A–D) as buttons that run their line.
 
-    They share the suggestion buttons' handler: a click asks the engine the line as the clicker,
-    so the engine decides, as for a typed command, whether that person may do it.
+    Without `press_value` they share the suggestion buttons' handler: a click asks the engine the
+    line as the clicker, so the engine decides, as for a typed command, whether that person may
+    do it, and the answer is a new message. With it, the answer replaces the message.
     """
+    if press_value is not None:
+        buttons = [
+            _button(action.label, f"{IN_PLACE}{n}", press_value(action))
+            for n, action in enumerate(actions[:SUGGESTION_BUTTONS])
+        ]
+        return {"type": "actions", "block_id": "in-place", "elements": buttons}
     buttons = [
         _button(action.label, f"suggest:action{n}", action.line[:SUGGESTION_VALUE_LIMIT])
         for n, action in enumerate(actions[:SUGGESTION_BUTTONS])

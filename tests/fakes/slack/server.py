@@ -30,6 +30,7 @@ class Recorded:
     method: str
     body: dict[str, Any]
     at: float
+    answer: dict[str, Any] = field(default_factory=dict)  # what the fake answered (its `ts`)
 
 
 @dataclass
@@ -50,6 +51,7 @@ class FakeSlack:
     envelopes: dict[str, Envelope] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # users.info answers
+    messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, ts)
     rate_limit_next: dict[str, int] = field(default_factory=dict)  # method → 429s to send
     connections: int = 0
     uploads: dict[str, bytes] = field(default_factory=dict)  # file id → bytes sent to its URL
@@ -91,9 +93,10 @@ class FakeSlack:
             return web.json_response(
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
             )
-        self.calls.append(Recorded(method, body, time.monotonic()))
-        answer = self._answer(method, body, request)
-        return web.json_response(answer)
+        recorded = Recorded(method, body, time.monotonic())
+        self.calls.append(recorded)
+        recorded.answer = self._answer(method, body, request)
+        return web.json_response(recorded.answer)
 
     def _answer(self, method: str, body: dict[str, Any], request: web.Request) -> dict[str, Any]:
         auth = request.headers.get("Authorization", "")
@@ -112,9 +115,16 @@ class FakeSlack:
             if not auth.startswith("Bearer xapp-"):
                 return {"ok": False, "error": "not_allowed_token_type"}
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket?n={next(self._ids)}"}
-        if method in ("chat.postMessage", "chat.update"):
-            ts = f"{time.time():.6f}"
+        if method == "chat.postMessage":
+            ts = f"{time.time():.6f}{next(self._ids)}"
+            self.messages[str(body.get("channel")), ts] = body
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": body}
+        if method == "chat.update":  # Slack edits only a message it has, and keeps its ts
+            key = (str(body.get("channel")), str(body.get("ts")))
+            if key not in self.messages:
+                return {"ok": False, "error": "message_not_found"}
+            self.messages[key] = body
+            return {"ok": True, "channel": key[0], "ts": key[1], "text": body.get("text")}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{time.time():.6f}"}
         if method == "files.getUploadURLExternal":
@@ -206,11 +216,31 @@ class FakeSlack:
 
     # What users do --------------------------------------------------------------------------
 
+    def person(
+        self, user: str, display_name: str = "", real_name: str = "", name: str = ""
+    ) -> None:
+        """Add a member as users.info describes one: a handle, and a profile with two names.
+
+        Slack keeps a display name (often left blank) and a real name in the profile, and the
+        legacy handle in `name`; all three are given, blank or not, as Slack gives them.
+        """
+        self.users[user] = {
+            "id": user,
+            "team_id": TEAM,
+            "name": name,
+            "real_name": real_name,
+            "is_admin": False,
+            "is_owner": False,
+            "profile": {"display_name": display_name, "real_name": real_name},
+        }
+
     def response_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/response/{next(self._ids)}"
 
-    async def message(self, user: str, text: str, channel: str = "C0GENERAL", **extra: Any) -> str:
-        """Post a channel message (or DM, `channel_type="im"`); give its ts."""
+    async def message(
+        self, user: str, text: str, channel: str = "C0GENERAL", team: str = TEAM, **extra: Any
+    ) -> str:
+        """Post a channel message (or DM, `channel_type="im"`) in `team`; give its ts."""
         return await self._event(
             {
                 "type": "message",
@@ -219,7 +249,8 @@ class FakeSlack:
                 "text": text,
                 "channel": channel,
                 **extra,
-            }
+            },
+            team,
         )
 
     async def mention(self, user: str, text: str, channel: str = "C0GENERAL") -> str:
@@ -233,12 +264,13 @@ class FakeSlack:
             }
         )
 
-    async def _event(self, event: dict[str, Any]) -> str:
+    async def _event(self, event: dict[str, Any], team: str = TEAM) -> str:
         ts = event.setdefault("ts", f"{time.time():.6f}{next(self._ids)}")
         event.setdefault("event_ts", ts)
+        event.setdefault("team", team)
         payload = {
             "token": "verification",
-            "team_id": TEAM,
+            "team_id": team,
             "api_app_id": APP,
             "event": event,
             "type": "event_callback",
@@ -246,7 +278,7 @@ class FakeSlack:
             "event_time": int(time.time()),
             "authorizations": [
                 {
-                    "team_id": TEAM,
+                    "team_id": team,
                     "user_id": BOT_USER,
                     "is_bot": True,
                     "enterprise_id": None,
@@ -281,13 +313,22 @@ class FakeSlack:
         return envelope, "response_url/" + url.rsplit("/", 1)[1]
 
     async def click(
-        self, user: str, button: dict[str, Any], channel: str = "C0GENERAL", message_ts: str = "1.0"
+        self,
+        user: str,
+        button: dict[str, Any],
+        channel: str = "C0GENERAL",
+        message_ts: str = "1.0",
+        thread_ts: str | None = None,
+        team: str = TEAM,
     ) -> str:
-        """Press a button from a message the bot sent; give the click's response_url method."""
+        """Press a button from a message the bot sent; give the click's response_url method.
+
+        A button on a message in a thread carries that thread's ts, as Slack sends it.
+        """
         url = self.response_url()
         payload = {
             "type": "block_actions",
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM},
+            "user": {"id": user, "username": user.lower(), "team_id": team},
             "api_app_id": APP,
             "token": "verification",
             "container": {
@@ -297,9 +338,14 @@ class FakeSlack:
                 "is_ephemeral": False,
             },
             "trigger_id": f"trigger-{next(self._ids)}",
-            "team": {"id": TEAM, "domain": "fake"},
+            "team": {"id": team, "domain": "fake"},
             "channel": {"id": channel, "name": "general"},
-            "message": {"type": "message", "ts": message_ts, "user": BOT_USER},
+            "message": {
+                "type": "message",
+                "ts": message_ts,
+                "user": BOT_USER,
+                **({"thread_ts": thread_ts} if thread_ts else {}),
+            },
             "response_url": url,
             "actions": [
                 {
