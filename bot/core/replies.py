@@ -23,7 +23,6 @@ from bot.store.snapshot import Snapshot
 
 APOLOGY = "Sorry — something went wrong while answering that. It has been logged; please try again."
 MAX_PROBLEMS_SHOWN = 10
-MAX_VIEWS_PER_SOURCE = 2  # a dispute shows each article's view, not every sentence of it
 MAX_DISPUTES = 2
 MAX_RENDERED = 100_000  # items kept per snapshot for reuse (~30 MB at most)
 
@@ -162,30 +161,41 @@ class LazyItems(Sequence[Item]):
 
 
 def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:
-    """Give both sides of each disagreement the shown facts touch, each per its article."""
-    items: list[Item] = []
+    """Name each disagreement the shown facts touch, one line each, with the command to open it.
+
+    The facts of the answer already say "Articles differ on this"; setting out every article's
+    view under a short answer buried it (a one-event `timeline steel` under two views), so the
+    views are one command away, in `disputes`, where they stand side by side.
+    """
     disputes = list(dict.fromkeys(f.dispute for f in shown if f.dispute))[:MAX_DISPUTES]
-    for dispute_id in disputes:
-        dispute = snap.fb.disputes.get(dispute_id)
-        if dispute is None:
-            continue
-        items.append(Item(dispute.question, heading="Where the articles disagree"))
-        for source_id, views in views_by_source(snap, dispute_id, MAX_VIEWS_PER_SOURCE).items():
-            source = snap.fb.sources.get(source_id)
-            heading = f"According to {source.short if source else source_id}"
-            items += [fact_item(snap, view, heading, side_by_side=True) for view in views]
-    return items
+    found = [snap.fb.disputes[d] for d in disputes if d in snap.fb.disputes]
+    return [
+        Item(
+            d.question,
+            heading="Where the articles disagree",
+            note=f"Each article's view: `disputes {d.id}`",
+        )
+        for d in found
+    ]
 
 
 def views_by_source(
     snap: Snapshot, dispute_id: str, limit: int | None = None
 ) -> dict[str, list[Fact]]:
-    """Group a disagreement's views by the article they come from, at most `limit` each."""
+    """Group a disagreement's views by the article they come from, at most `limit` each.
+
+    An article's climate span restates what its facts say of the same years; it is a view only
+    where the article has no other.
+    """
     per_source: dict[str, list[Fact]] = {}
+    spans: dict[str, list[Fact]] = {}
     for fact in snap.facts(snap.by_dispute.get(dispute_id, ())):
-        views = per_source.setdefault(fact.sources[0], [])
+        group = spans if fact.kind == "climate" else per_source
+        views = group.setdefault(fact.sources[0], [])
         if limit is None or len(views) < limit:
             views.append(fact)
+    for source, views in spans.items():
+        per_source.setdefault(source, views)
     return per_source
 
 

@@ -9,10 +9,14 @@ from typing import Literal
 
 import msgspec
 
-Precision = Literal["day", "month", "year", "decade", "range"]
+Precision = Literal["day", "month", "year", "decade", "part", "range"]
 
 _POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DECADE = re.compile(r"^(\d{3})0s$")
+_PART = re.compile(r"^(early|mid|late)-(\d{3})0s$")
+# Which years of a decade "early", "mid" and "late" cover: the articles write "the mid-1970s",
+# and a fact must not claim more (1974) or less (the whole 1970s) than that.
+PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _MONTHS = calendar.month_abbr
 
 
@@ -39,6 +43,8 @@ class DateSpan(msgspec.Struct, frozen=True, order=True):
             return f"{first}–{_point_label(self.end, self._end_precision(False))}"
         if self.precision == "decade":
             return f"{self.start.year}s"
+        if self.precision == "part":
+            return f"{_part_of(self.start.year)}-{self.start.year // 10 * 10}s"
         return _point_label(self.start, self.precision)
 
     def _end_precision(self, at_start: bool) -> Precision:
@@ -52,6 +58,11 @@ class DateSpan(msgspec.Struct, frozen=True, order=True):
         if (at_start and d.day == 1) or (not at_start and d.day == last):
             return "month"
         return "day"
+
+
+def _part_of(year: int) -> str:
+    """Name the part of its decade a year falls in."""
+    return next(name for name, (_, last) in PARTS.items() if year % 10 <= last)
 
 
 def _point_label(d: date, precision: Precision) -> str:
@@ -80,12 +91,17 @@ def _parse_point(text: str) -> tuple[date, date, Precision]:
 
 
 def parse_date(value: str | int) -> DateSpan:
-    """Parse `1965`, `1965-04`, `2016-09-24`, `1980s` or a range `1948/1959`."""
+    """Parse `1965`, `1965-04`, `2016-09-24`, `1980s`, `mid-1970s` or a range `1948/1959`."""
     text = str(value).strip()
     decade = _DECADE.match(text)
     if decade:
         year = int(decade[1]) * 10
         return DateSpan(date(year, 1, 1), date(year + 9, 12, 31), "decade")
+    part = _PART.match(text)
+    if part:
+        opens, closes = PARTS[part[1]]
+        year = int(part[2]) * 10
+        return DateSpan(date(year + opens, 1, 1), date(year + closes, 12, 31), "part")
     if "/" in text:
         first, _, last = text.partition("/")
         start = _parse_point(first.strip())[0]
@@ -98,6 +114,6 @@ def parse_date(value: str | int) -> DateSpan:
 
 
 DATE_FORMATS_HINT = (
-    "write a year (1965), month (1965-04), day (2016-09-24), decade (1980s) "
-    "or inclusive range (1948/1959)"
+    "write a year (1965), month (1965-04), day (2016-09-24), decade (1980s), "
+    "part of a decade (early-1950s, mid-1970s, late-1950s) or inclusive range (1948/1959)"
 )

@@ -29,7 +29,7 @@ from bot.search.ordering import sorted_in_runs
 from bot.search.packed import Ints
 
 SHORT_DAYS = 366  # a day, month or year never spans more; anything wider is "broad"
-BROAD_PRECISIONS = ("decade", "range")
+BROAD_PRECISIONS = ("decade", "part", "range")
 
 
 class PeriodSplit(msgspec.Struct, frozen=True):

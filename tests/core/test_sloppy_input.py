@@ -40,8 +40,8 @@ SAME_ANSWER = [
     ("timeline from 1965 till 1972", "timeline 1965-1972"),
     ("help me", "help"),
     ("timeline circa 1965", "timeline 1965"),
-    ("timeline c. 1970", "timeline 1970"),
-    ("timeline ~1970", "timeline 1970"),
+    ("timeline c. 1971", "timeline 1971"),
+    ("timeline ~1971", "timeline 1971"),
 ]
 
 

@@ -46,3 +46,17 @@ def test_typed_periods_become_their_spans(typed: str, start: date, end: date) ->
 def test_relative_periods_need_a_fact_base() -> None:
     """Without a newest date, `recent` is not a period (it stays a word to search for)."""
     assert parse_period("recent") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("early-1950s", date(1950, 1, 1), date(1953, 12, 31)),
+        ("mid-1970s", date(1974, 1, 1), date(1976, 12, 31)),
+        ("late-1950s", date(1957, 1, 1), date(1959, 12, 31)),
+    ],
+)
+def test_part_of_a_decade_keeps_the_articles_words(written: str, start: date, end: date) -> None:
+    """`mid-1970s` covers 1974–1976 and is shown as the article wrote it, not as 1970s or 1974."""
+    span = parse_date(written)
+    assert (span.start, span.end, span.label) == (start, end, written)

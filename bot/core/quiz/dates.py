@@ -64,7 +64,7 @@ def date_options(
 
 def _shifted(span: DateSpan) -> Iterable[DateSpan]:
     """Yield the span moved by growing steps, alternately later and earlier, at its precision."""
-    step, limit = {"day": (1, 36), "month": (1, 36), "decade": (10, 60)}.get(
+    step, limit = {"day": (1, 36), "month": (1, 36), "decade": (10, 60), "part": (10, 60)}.get(
         span.precision, (1, 40)
     )
     for size in range(1, limit + 1):

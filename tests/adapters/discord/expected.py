@@ -21,16 +21,6 @@ TIMELINE_1970S: JSON = {
     "description": (
         "6 events\n"
         "\n"
-        "**1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
-        "time to set up steel mills in Pakistan and invest billions of dollars.\n"
-        "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
-        "-# Articles differ on this — `disputes steel-mill-count`\n"
-        "\n"
-        "**1970s** — In the mid-1970s, ties between Pakistan and the Soviet Union "
-        "improved.\n"
-        "-# Sabah Aslam · `pakistan-soviet-ties-improve-mid-1970s`\n"
-        "-# Articles differ on this — `disputes cold-war-relations`\n"
-        "\n"
         "**1971** — Pakistan was broken up in 1971 at the end of the war with India, and "
         "afterwards it thoroughly overhauled its foreign policy.\n"
         "-# Challenges and Prospects · `pakistan-dismembered-1971`\n"
@@ -48,13 +38,23 @@ TIMELINE_1970S: JSON = {
         "**March 1972–October 1974** — Premier Zulfikar Ali Bhutto visited Moscow twice, "
         "in March 1972 and October 1974, and these trips improved Pakistan-Soviet "
         "relations.\n"
-        "-# Challenges and Prospects · `bhutto-visits-moscow-1972-1974`"
+        "-# Challenges and Prospects · `bhutto-visits-moscow-1972-1974`\n"
+        "\n"
+        "**mid-1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
+        "time to set up steel mills in Pakistan and invest billions of dollars.\n"
+        "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
+        "-# Articles differ on this — `disputes steel-mill-count`\n"
+        "\n"
+        "**mid-1970s** — In the mid-1970s, ties between Pakistan and the Soviet Union "
+        "improved.\n"
+        "-# Sabah Aslam · `pakistan-soviet-ties-improve-mid-1970s`\n"
+        "-# Articles differ on this — `disputes cold-war-relations`"
     ),
     "footer": {
         "text": (
-            "Sources: Sabah Aslam, Challenges and Prospects\n"
+            "Sources: Challenges and Prospects, Sabah Aslam\n"
             "Events dated only to a decade or a range appear in every period they overlap.\n"
-            "Page 1/4"
+            "Page 1/2"
         ),
     },
     "color": BLURPLE,
@@ -62,21 +62,12 @@ TIMELINE_1970S: JSON = {
     "flags": 0,
 }
 
-# `!timeline 1970s` at the shipped page size of 8: all seven events on one page.
+# `!timeline 1970s` at the shipped page size of 8: the six events and the two disagreements
+# they touch, on one page.
 TIMELINE_1970S_SHIPPED: JSON = {
     "title": "Timeline: 1970s",
     "description": (
         "6 events\n"
-        "\n"
-        "**1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
-        "time to set up steel mills in Pakistan and invest billions of dollars.\n"
-        "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
-        "-# Articles differ on this — `disputes steel-mill-count`\n"
-        "\n"
-        "**1970s** — In the mid-1970s, ties between Pakistan and the Soviet Union "
-        "improved.\n"
-        "-# Sabah Aslam · `pakistan-soviet-ties-improve-mid-1970s`\n"
-        "-# Articles differ on this — `disputes cold-war-relations`\n"
         "\n"
         "**1971** — Pakistan was broken up in 1971 at the end of the war with India, and "
         "afterwards it thoroughly overhauled its foreign policy.\n"
@@ -97,19 +88,27 @@ TIMELINE_1970S_SHIPPED: JSON = {
         "relations.\n"
         "-# Challenges and Prospects · `bhutto-visits-moscow-1972-1974`\n"
         "\n"
-        "__**Where the articles disagree**__\n"
-        "Did the Soviet Union build one steel mill in Pakistan, or several?\n"
+        "**mid-1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
+        "time to set up steel mills in Pakistan and invest billions of dollars.\n"
+        "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
+        "-# Articles differ on this — `disputes steel-mill-count`\n"
         "\n"
-        "__**According to Sabah Aslam**__\n"
-        "Russian help to rebuild, modernise and expand Pakistan's steel mills could "
-        "benefit both countries.\n"
-        "-# Sabah Aslam · `aslam-russian-support-for-steel-mills`"
+        "**mid-1970s** — In the mid-1970s, ties between Pakistan and the Soviet Union "
+        "improved.\n"
+        "-# Sabah Aslam · `pakistan-soviet-ties-improve-mid-1970s`\n"
+        "-# Articles differ on this — `disputes cold-war-relations`\n"
+        "\n"
+        "__**Where the articles disagree**__\n"
+        "Did Moscow stand by Pakistan in the past, or back India against it?\n"
+        "-# Each article's view: `disputes moscow-past-support`\n"
+        "\n"
+        "Did the Soviet Union build one steel mill in Pakistan, or several?\n"
+        "-# Each article's view: `disputes steel-mill-count`"
     ),
     "footer": {
         "text": (
-            "Sources: Sabah Aslam, Challenges and Prospects\n"
-            "Events dated only to a decade or a range appear in every period they overlap.\n"
-            "Page 1/3"
+            "Sources: Challenges and Prospects, Sabah Aslam\n"
+            "Events dated only to a decade or a range appear in every period they overlap."
         ),
     },
     "color": BLURPLE,
@@ -228,15 +227,15 @@ WHO_BHUTO: JSON = {
         "-# Sabah Aslam · Challenges and Prospects · `zulfikar-ali-bhutto`\n"
         "\n"
         "__**Facts, by date**__\n"
-        "**1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
-        "time to set up steel mills in Pakistan and invest billions of dollars.\n"
-        "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
-        "-# Articles differ on this — `disputes steel-mill-count`\n"
-        "\n"
         "**March 1972–October 1974** — Premier Zulfikar Ali Bhutto visited Moscow twice, "
         "in March 1972 and October 1974, and these trips improved Pakistan-Soviet "
         "relations.\n"
-        "-# Challenges and Prospects · `bhutto-visits-moscow-1972-1974`"
+        "-# Challenges and Prospects · `bhutto-visits-moscow-1972-1974`\n"
+        "\n"
+        "**mid-1970s** — In the mid-1970s, Bhutto persuaded the Soviet government of the "
+        "time to set up steel mills in Pakistan and invest billions of dollars.\n"
+        "-# Sabah Aslam · `bhutto-soviet-steel-mills-mid-1970s`\n"
+        "-# Articles differ on this — `disputes steel-mill-count`"
     ),
     "footer": {
         "text": "Sources: Sabah Aslam, Challenges and Prospects",

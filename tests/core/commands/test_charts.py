@@ -56,7 +56,9 @@ def test_each_mark_carries_its_facts_date_precision_and_article(engine: Engine, 
         )
         assert mark.article == fact.sources[0]
         assert mark.disputed == (fact.dispute is not None)
-        assert mark.shape == ("span" if fact.date.precision in ("decade", "range") else "point")
+        assert mark.shape == (
+            "span" if fact.date.precision in ("decade", "part", "range") else "point"
+        )
 
 
 def test_a_decade_is_drawn_whole_and_an_open_period_fitted(engine: Engine) -> None:

@@ -87,10 +87,19 @@ def test_a_year_lists_its_own_events_before_broader_ones(engine: Engine, arg: st
 
 
 def test_decade_event_shows_under_its_own_precision(engine: Engine) -> None:
-    """An event dated `1970s` is labelled 1970s, not 1 Jan 1970."""
-    reply = ask(engine, "timeline 1975")
-    decade_items = [i for i in reply.items if i.date == "1970s"]
-    assert decade_items, "events dated to the 1970s overlap 1975"
+    """An event dated `1980s` is labelled 1980s, not 1 Jan 1980."""
+    reply = ask(engine, "timeline 1985")
+    decade_items = [i for i in reply.items if i.date == "1980s"]
+    assert decade_items, "events dated to the 1980s overlap 1985"
+
+
+def test_mid_decade_event_is_in_the_middle_years_only(engine: Engine) -> None:
+    """`mid-1970s` (the articles' words) shows in 1975 as mid-1970s, and not in 1971."""
+    steel = "bhutto-soviet-steel-mills-mid-1970s"
+    in_1975 = ask(engine, "timeline 1975")
+    assert [i.date for i in in_1975.items if i.fact_id == steel] == ["mid-1970s"]
+    assert steel not in {i.fact_id for i in ask(engine, "timeline 1971").items}
+    assert steel not in {i.fact_id for i in ask(engine, "timeline 1965 to 1972").items}
 
 
 def test_range_includes_both_end_years(engine: Engine) -> None:
@@ -151,11 +160,28 @@ def test_word_and_period_combine(engine: Engine) -> None:
     assert ids and all(facts[i].date.overlaps(period.span) for i in ids)  # type: ignore[union-attr]
 
 
-def test_disputed_period_shows_each_article_view(engine: Engine) -> None:
-    """Where shown events carry a dispute, each article's view appears, attributed."""
-    text = text_of(engine, "timeline 1948 to 1959")
-    assert "Where the articles disagree" in text
-    assert text.count("According to") >= 2
+def test_disputed_period_names_each_disagreement_and_where_to_read_it(engine: Engine) -> None:
+    """A disputed event is flagged; the dispute's question follows once, with its command."""
+    reply = ask(engine, "timeline 1948 to 1959")
+    disputes = engine.snapshot.fb.disputes
+    touched = {
+        f.dispute
+        for i in reply.items
+        if i.fact_id and (f := engine.snapshot.fact(i.fact_id))
+        if f.dispute and not i.heading
+    }
+    assert touched
+    named = [i for i in reply.items if i.heading == "Where the articles disagree"]
+    assert {i.text for i in named} <= {disputes[d].question for d in touched}
+    assert named and all(i.note.startswith("Each article's view: `disputes ") for i in named)
+    assert "According to" not in text_of(engine, "timeline 1948 to 1959")
+
+
+def test_a_one_event_answer_is_not_buried_under_the_views(engine: Engine) -> None:
+    """`timeline steel`: the one event, then one line naming the disagreement, no more."""
+    reply = ask(engine, "timeline steel")
+    events = [i for i in reply.items if not i.heading]
+    assert len(events) == 1 and len(reply.items) <= 2
 
 
 RELATIVE = [
@@ -195,15 +221,23 @@ def test_relative_periods_count_back_from_the_newest_event(
 
 
 def test_a_word_filter_ignores_partial_multiword_tags(engine: Engine) -> None:
-    """`timeline 1971 war` lists facts saying “war”, not facts merely filed under Cold War."""
+    """`timeline <year> war` lists facts saying “war”, not facts merely filed under Cold War."""
     snap = engine.snapshot
-    cold_only = [
-        f.id
-        for f in snap.fb.facts.values()
-        if "cold-war" in f.topics and f.date is not None and f.date.start.year <= 1971
-        if f.date.end.year >= 1971 and "war" not in fold(f.text).split()
-    ]
-    assert cold_only, "the test needs a 1971 fact filed under Cold War that never says war"
-    listed = [i.fact_id for i in ask(engine, "timeline 1971 war").items if not i.heading]
-    assert listed and not set(cold_only) & set(listed)
-    assert all("war" in fold(snap.fact(i or "").text).split() for i in listed)
+
+    def cold_only(year: int) -> set[str]:
+        return {
+            f.id
+            for f in snap.fb.facts.values()
+            if "cold-war" in f.topics and f.date is not None and f.date.start.year <= year
+            if f.date.end.year >= year and "war" not in fold(f.text).split()
+        }
+
+    years = [y for y in range(1947, 1992) if cold_only(y)]
+    assert years, "the test needs a Cold War year with a fact filed under Cold War, no “war”"
+    said_war = 0
+    for year in years:
+        listed = [i.fact_id for i in ask(engine, f"timeline {year} war").items if not i.heading]
+        assert not cold_only(year) & set(listed), year
+        assert all("war" in fold(snap.fact(i or "").text).split() for i in listed), year
+        said_war += len(listed)
+    assert said_war, "some Cold War year lists a fact that says war"
