@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.core.quiz.pending import Open, Round
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from bot.core.quiz.pick import Scope
 
 MAX_ROUND = 20
+_DECADE = re.compile(r"(?:(?:early|mid|late) )?\d{4}s")
 QUIZ = CommandSpec(
     name="quiz",
     summary="A four-option question from one sourced fact; `quiz top`, `quiz review`, rounds.",
@@ -63,12 +65,15 @@ def ask(ctx: Context, actor: Actor, scope: Scope, round_: Round | None = None) -
     from bot.core.quiz.pick import pick
 
     quizzes = ctx.quizzes
-    question = pick(ctx.snapshot, scope, quizzes.rng, quizzes.pending.recent(actor))
+    recent = quizzes.pending.recent(actor)
+    last = recent[-1] if recent else ""
+    question = pick(ctx.snapshot, scope, quizzes.rng, recent, just_asked=last)
     if question is None:
-        raise NotFound(
-            f"Nothing in {scope.label} can be asked as a question yet.",
-            ("quiz", "quiz 1970s", "quiz russia"),
-        )
+        if pick(ctx.snapshot, scope, quizzes.rng) is not None:
+            problem = f"The only question about {_the(scope.label)} is the one just asked."
+        else:
+            problem = f"Nothing about {_the(scope.label)} can be asked as a question yet."
+        raise NotFound(problem, ("quiz", "quiz 1970s", "quiz russia"))
     if round_ is not None:
         round_.number += 1
     entry = quizzes.pending.open(question, actor, scope, round_)
@@ -222,6 +227,11 @@ def _book(ctx: Context) -> QuizBook:
 
 def _player(actor: Actor) -> Player:
     return Player(actor.platform, actor.place, actor.id, actor.name)
+
+
+def _the(label: str) -> str:
+    """Give "the 2020s" for a decade, so a sentence reads as English; other labels as they are."""
+    return f"the {label}" if _DECADE.fullmatch(label) else label
 
 
 def _kind(text: str) -> Kind:

@@ -130,3 +130,33 @@ def test_missed_questions_come_back_tomorrow_then_in_3_days_then_a_week(
     on(11)
     book.record(alice, "tashkent-declaration-1966", "when", right=True)
     assert book.due(alice, start + 60 * DAY) == ([], 0)
+
+
+def test_a_person_s_quiz_never_asks_who_with_that_person_as_the_answer(engine: Engine) -> None:
+    """`quiz bhutto` once showed "Quiz: Zulfikar Ali Bhutto" over "____ persuaded…  Who?"."""
+    for _ in range(8):
+        question = say(engine, "quiz bhutto")
+        entry = engine.quizzes.pending.get(question.footer.rsplit("(", 1)[1].rstrip(")"))
+        assert entry is not None
+        assert entry.question.options[entry.question.correct] != "Zulfikar Ali Bhutto", shown(
+            question
+        )
+
+
+def test_next_after_a_reveal_does_not_ask_the_same_question_again(engine: Engine) -> None:
+    """Kashmir holds one askable claim: `next` says so instead of asking it again."""
+    first = say(engine, "quiz kashmir")
+    verdict = say(engine, "quiz reveal", last=first)
+    again = say(engine, "next", last=verdict)
+    assert again.kind == "not_found"
+    assert again.title == "The only question about Kashmir is the one just asked."
+
+
+def test_a_scope_with_no_questions_and_an_unknown_one_read_as_english(engine: Engine) -> None:
+    """`quiz 2020s` and `quiz 3000s`: what the tester read, and what it should say."""
+    assert say(engine, "quiz 2020s").title == (
+        "Nothing about the 2020s can be asked as a question yet."
+    )
+    assert say(engine, "quiz 3000s").title == (
+        "The articles know no period, party, topic or person called “3000s”."
+    )
