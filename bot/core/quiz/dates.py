@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from random import Random
 
@@ -43,18 +43,29 @@ def hide_dates(text: str, span: DateSpan) -> str | None:
 
 
 def date_options(
-    span: DateSpan, taken: Iterable[tuple[date, date]], rng: Random, limits: Sequence[DateSpan]
+    span: DateSpan,
+    taken: Iterable[tuple[date, date]],
+    rng: Random,
+    covered: tuple[date, date],
+    scope: DateSpan | None = None,
 ) -> list[str] | None:
-    """Give three wrong dates at `span`'s precision, each overlapping every one of `limits`.
+    """Give three wrong dates at `span`'s precision, inside the `covered` dates and the scope.
 
+    `covered` is the earliest and latest dated fact (a decade counts when it holds either);
+    in a period scope a wrong date must share days with the period, as the facts asked do.
     None if there are not three: a question whose wrong dates could be ruled out at a glance is
     not asked.
     """
+    first, last = covered
+    if span.precision == "decade":
+        first, last = date(first.year // 10 * 10, 1, 1), date(last.year // 10 * 10 + 9, 12, 31)
     busy = list(taken)
     free: list[DateSpan] = []
     seen = {span.label}
     for candidate in _shifted(span):
-        if not all(candidate.overlaps(limit) for limit in limits):
+        if candidate.start < first or candidate.end > last:
+            continue
+        if scope is not None and not candidate.overlaps(scope):
             continue
         if candidate.label in seen or any(
             candidate.start <= e and s <= candidate.end for s, e in busy

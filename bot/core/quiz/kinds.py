@@ -17,7 +17,6 @@ from bot.core.quiz.dates import date_options, hide_dates
 from bot.core.quiz.question import BLANK, Frame, Kind, Question, reveals
 from bot.core.replies import citations
 from bot.factbase.model import Fact
-from bot.search.dates import DateSpan
 from bot.search.normalise import STOPWORDS, fold
 from bot.store.snapshot import Snapshot
 
@@ -67,10 +66,7 @@ def when(snap: Snapshot, fact: Fact, rng: Random, frame: Frame) -> Question | No
     bounds = snap.timeline.bounds()
     if bounds is None:
         return None
-    limits = [DateSpan(bounds[0], bounds[1], "range")]
-    if frame.span is not None:
-        limits.append(frame.span)
-    options = date_options(fact.date, _same_thing_spans(snap, fact), rng, limits)
+    options = date_options(fact.date, _same_thing_spans(snap, fact), rng, bounds, frame.span)
     if options is None:
         return None
     return _question("when", snap, fact, prompt, fact.date.label, options, rng, frame)

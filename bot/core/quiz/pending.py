@@ -45,6 +45,7 @@ class Round(msgspec.Struct):
     points: dict[str, tuple[str, int]] = msgspec.field(
         default_factory=dict
     )  # actor id → (name, points)
+    players: set[str] = msgspec.field(default_factory=set)  # who has answered in this round
 
     def score(self, actor: Actor) -> None:
         """Give the actor a point in this round."""
