@@ -42,6 +42,14 @@ EXIT_CODES: dict[ReplyKind, int] = {
 USAGE = 'usage: factbot ask "<command>"   e.g. factbot ask "!timeline 1970s"; `help` lists commands'
 LEAVE = {"quit", "exit", "bye", "q"}
 ANSWER_KEYS = frozenset("abcd1234")  # a quiz answer typed alone, as README promises
+# The quiz's words typed alone: no command has these names, and as searches they only made
+# nonsense ("Read “stop” as “step”") and false gaps.
+QUIZ_WORDS = {
+    "reveal": "quiz reveal",
+    "next": "quiz next",
+    "skip": "quiz next",
+    "stop": "quiz stop",
+}
 
 
 def console_actor() -> Actor:
@@ -203,8 +211,8 @@ def keyed(line: str, last: Reply | None) -> str:
 
     The console has no buttons: after a quiz question, `b` or `2` is the answer B, and `reveal`,
     `next` and `stop` do what they say; after the verdict `next` asks the next question. A lone
-    `a`–`d` or `1`–`4` is always an answer (with no question open, the quiz says so), never a
-    search for a one-letter word. Anything else is an ordinary command.
+    `a`–`d`, `1`–`4`, `reveal`, `next` or `stop` is always a quiz line (with nothing open, the
+    quiz says so), never a search for a one-letter word. Anything else is an ordinary command.
     """
     typed = line.strip().lstrip("!/").casefold()
     if last is not None:
@@ -214,7 +222,7 @@ def keyed(line: str, last: Reply | None) -> str:
                 return action.line
     if typed in ANSWER_KEYS:
         return f"quiz answer {typed}"
-    return line
+    return QUIZ_WORDS.get(typed, line)
 
 
 def _keeps_keys(reply: Reply, last: Reply | None) -> Reply | None:
