@@ -193,7 +193,7 @@ def stop(ctx: Context, actor: Actor) -> Reply:
     pending = ctx.quizzes.pending
     round_ = pending.end_round(actor)
     if round_ is not None:
-        return standings_reply("Round over", round_)
+        return standings_reply("Round over", round_, actor)
     own = pending.find(actor)
     closed = own is not None and own.round is None and pending.close(own)
     book = ctx.usage.quiz

@@ -91,9 +91,9 @@ def verdict_reply(
     )
 
 
-def standings_reply(title: str, round_: Round) -> Reply:
-    """Show a round's points, best first."""
-    rows = round_.standings()
+def standings_reply(title: str, round_: Round, asker: Actor) -> Reply:
+    """Show a round's points, best first (in the console, its one player is "you")."""
+    rows = [(YOU, p) for _, p in round_.standings()] if at_keyboard(asker) else round_.standings()
     return Reply(
         title=title,
         intro=f"{round_.number} of {round_.total} questions asked."

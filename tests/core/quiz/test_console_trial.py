@@ -59,7 +59,10 @@ def test_a_solo_round_moves_on_after_its_one_player_tries(played: Engine) -> Non
     verdict = say(played, wrong_key(played, question), last=question)
     assert verdict.title.startswith("Not quite. The answer: ")
     assert "Question 1 of 3 done." in verdict.intro
-    assert say(played, "next", last=verdict).title == "Round: question 2 of 3"
+    second = say(played, "next", last=verdict)
+    assert second.title == "Round: question 2 of 3"
+    say(played, right_key(played, second), last=second)
+    assert "1. you — 1 point" in shown(say(played, "quiz stop"))
 
 
 def test_in_a_channel_the_first_question_waits_for_everyone(played: Engine) -> None:
