@@ -41,6 +41,15 @@ EXIT_CODES: dict[ReplyKind, int] = {
 }
 USAGE = 'usage: factbot ask "<command>"   e.g. factbot ask "!timeline 1970s"; `help` lists commands'
 LEAVE = {"quit", "exit", "bye", "q"}
+ANSWER_KEYS = frozenset("abcd1234")  # a quiz answer typed alone, as README promises
+# The quiz's words typed alone: no command has these names, and as searches they only made
+# nonsense ("Read “stop” as “step”") and false gaps.
+QUIZ_WORDS = {
+    "reveal": "quiz reveal",
+    "next": "quiz next",
+    "skip": "quiz next",
+    "stop": "quiz stop",
+}
 
 
 def console_actor() -> Actor:
@@ -198,18 +207,32 @@ def _forgiving(stream: TextIO) -> TextIO:
 
 
 def keyed(line: str, last: Reply | None) -> str:
-    """Read a key typed right after a reply with keyed actions (`b`, `2`, `next`) as its line.
+    """Read a key typed after a reply with keyed actions (`b`, `2`, `next`) as its line.
 
-    The console has no buttons: after a quiz question, `b` or `2` is the answer B, and after
-    the verdict `next` asks the next question. Anything else is an ordinary command.
+    The console has no buttons: after a quiz question, `b` or `2` is the answer B, and `reveal`,
+    `next` and `stop` do what they say; after the verdict `next` asks the next question. A lone
+    `a`–`d`, `1`–`4`, `reveal`, `next` or `stop` is always a quiz line (with nothing open, the
+    quiz says so), never a search for a one-letter word. Anything else is an ordinary command.
     """
-    if last is None:
-        return line
     typed = line.strip().lstrip("!/").casefold()
-    for number, action in enumerate((a for a in last.actions if a.key), 1):
-        if typed == action.key or (len(action.key) == 1 and typed == str(number)):
-            return action.line
-    return line
+    if last is not None:
+        keys = last.closing.keys if last.closing is not None else ()
+        for number, action in enumerate((a for a in (*last.actions, *keys) if a.key), 1):
+            if typed == action.key or (len(action.key) == 1 and typed == str(number)):
+                return action.line
+    if typed in ANSWER_KEYS:
+        return f"quiz answer {typed}"
+    return QUIZ_WORDS.get(typed, line)
+
+
+def _keeps_keys(reply: Reply, last: Reply | None) -> Reply | None:
+    """Give the reply whose keys the next line may use: this one, unless it only refused.
+
+    A refusal ("you have had your try") or a typo in between must not make `reveal` a search.
+    """
+    if reply.actions or reply.closing is not None or reply.kind == "answer":
+        return reply
+    return last
 
 
 def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:
@@ -218,8 +241,10 @@ def _answer_lines(engine: Engine, lines: Iterable[str], actor: Actor) -> int:
         if line.strip().lstrip("!/").casefold() in LEAVE:
             break
         reply = answer(engine, keyed(line, last), actor)
-        last = reply or last
-        if reply is not None and not _print(f"> {line.strip()}\n{_render(reply)}\n"):
+        if reply is None:
+            continue
+        last = _keeps_keys(reply, last)
+        if not _print(f"> {line.strip()}\n{_render(reply)}\n"):
             break
     return 0
 
@@ -261,7 +286,7 @@ def _prompt_loop(engine: Engine, session: PromptSession[str], actor: Actor) -> i
             return 0
         reply = answer(engine, keyed(line, last), actor)
         if reply is not None:
-            last = reply
+            last = _keeps_keys(reply, last)
             print(_render(reply), end="\n\n")
 
 

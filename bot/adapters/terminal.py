@@ -9,6 +9,7 @@ a second, and this is all the styling a reply needs.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -19,6 +20,7 @@ from bot.core.chart import to_json
 from bot.core.types import Item, Reply
 
 UNVERIFIED = "(unverified)"
+_MARKER = re.compile(r"(?:[A-Z]\)|\d{1,2}\.) ")
 MAX_DATE_COLUMN = 14  # longer dates (ranges) take a line of their own
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -40,7 +42,7 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
     """Lay a reply out for a terminal of `width` columns."""
     style = _Style(color)
     width = max(width, 40)
-    lines = [style.bold(reply.title)]
+    lines = [style.bold(line) for line in textwrap.wrap(reply.title, width) or [""]]
     if reply.intro:
         lines += textwrap.wrap(reply.intro, width)
     lines += _verbatim(reply.block)
@@ -95,7 +97,9 @@ def _item(item: Item, width: int, column: int, style: _Style) -> list[str]:
     elif date:
         lines.append("  " + date)
     text = item.text if item.verified else f"{item.text} {UNVERIFIED}"
-    lines += textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent)
+    marker = _MARKER.match(text)  # `B) …`, `2. …`: wrapped lines hang under the text
+    hanging = indent + " " * len(marker[0]) if marker and not date else indent
+    lines += textwrap.wrap(text, width, initial_indent=first, subsequent_indent=hanging)
     sources = "; ".join(c.short for c in item.citations)
     if sources:
         tag = f"— {sources}"

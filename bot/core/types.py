@@ -82,6 +82,9 @@ class Closing(msgspec.Struct, frozen=True):
     seconds: float
     line: str
     shared: bool = False  # anyone may press (a round); otherwise only the asker's press counts
+    # Words a platform without buttons also takes while the reply is open (`next`, `stop`):
+    # not buttons, since pressing them would not answer the reply in place.
+    keys: tuple[Action, ...] = ()
 
 
 class Series(msgspec.Struct, frozen=True):

@@ -100,3 +100,19 @@ def test_json_output_carries_the_block(
     data = json.loads(capsys.readouterr().out)
     assert data["block"].splitlines() == entry_lines(knowledge_copy, EDITED)
     assert data["block_syntax"] == "yaml"
+
+
+def test_lettered_options_wrap_under_their_text_and_long_titles_wrap() -> None:
+    """A quiz option's second line starts under its text, not under `B)`; titles fit too."""
+    option = "Pakistan-Russia Relations: Challenges and Prospects in a Changing Region"
+    reply = Reply(
+        title="Not quite. The answer: D) Pakistan-Russia Relations: Challenges and Prospects",
+        items=(Item("A) short"), Item(f"B) {option}"), Item(f"12. {option}")),
+    )
+    lines = render(reply, width=NARROW).splitlines()
+    assert all(len(line) <= NARROW for line in lines), lines
+    assert lines[:2] == ["Not quite. The answer: D) Pakistan-", "Russia Relations: Challenges and"]
+    b = lines.index("  B) Pakistan-Russia Relations:")
+    assert lines[b + 1] == "     Challenges and Prospects in a"
+    twelve = next(n for n, line in enumerate(lines) if line.startswith("  12. "))
+    assert lines[twelve + 1].startswith("      Challenges")

@@ -7,11 +7,21 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+import msgspec.structs
 
 from bot.core.quiz.pending import Open, Round
 from bot.core.quiz.question import KINDS, Kind, choice_of
-from bot.core.quiz.replies import question_reply, standings_reply, top_reply, verdict_reply
+from bot.core.quiz.replies import (
+    at_keyboard,
+    question_reply,
+    standings_reply,
+    top_reply,
+    verdict_reply,
+)
 from bot.core.table import Command, Context
 from bot.core.types import Actor, CommandSpec, Reply, Request
 from bot.errors import BadArguments, NotFound, UserError
@@ -21,6 +31,7 @@ if TYPE_CHECKING:
     from bot.core.quiz.pick import Scope
 
 MAX_ROUND = 20
+_DECADE = re.compile(r"(?:(?:early|mid|late) )?\d{4}s")
 QUIZ = CommandSpec(
     name="quiz",
     summary="A four-option question from one sourced fact; `quiz top`, `quiz review`, rounds.",
@@ -63,12 +74,17 @@ def ask(ctx: Context, actor: Actor, scope: Scope, round_: Round | None = None) -
     from bot.core.quiz.pick import pick
 
     quizzes = ctx.quizzes
-    question = pick(ctx.snapshot, scope, quizzes.rng, quizzes.pending.recent(actor))
+    recent = quizzes.pending.recent(actor)
+    last = recent[-1] if recent else ""
+    question = pick(ctx.snapshot, scope, quizzes.rng, recent, just_asked=last)
     if question is None:
-        raise NotFound(
-            f"Nothing in {scope.label} can be asked as a question yet.",
-            ("quiz", "quiz 1970s", "quiz russia"),
-        )
+        if pick(ctx.snapshot, scope, quizzes.rng) is not None:  # not a gap in the facts
+            raise UserError(
+                f"The only question about {_the(scope.label)} is the one just asked. Try "
+                "another scope (`quiz 1970s`, `quiz russia`), or `quiz` for anything."
+            )
+        problem = f"Nothing about {_the(scope.label)} can be asked as a question yet."
+        raise NotFound(problem, ("quiz", "quiz 1970s", "quiz russia"))
     if round_ is not None:
         round_.number += 1
     entry = quizzes.pending.open(question, actor, scope, round_)
@@ -88,12 +104,17 @@ def answer(ctx: Context, actor: Actor, args: str) -> Reply:
     if refusal is not None:
         return refusal
     right = choice == entry.question.correct
+    if entry.round is not None:
+        entry.round.players.add(actor.id)
     if entry.round is not None and not right:
         entry.answered.add(actor.id)
-        _record(ctx, actor, entry, right=False)
+        standing = _record(ctx, actor, entry, right=False)
+        if _everyone_tried(entry, actor) and ctx.quizzes.pending.close(entry):
+            return verdict_reply(ctx.snapshot, entry, actor, False, standing)
         return Reply(
             title="Not that one — the others can still answer.",
-            intro="Everyone gets one try per question; the first right answer scores.",
+            intro="Everyone gets one try per question; the first right answer scores. "
+            "`quiz reveal` shows the answer when you are all done.",
             kind="refused",
         )
     if not ctx.quizzes.pending.close(entry):
@@ -132,15 +153,39 @@ def start_round(ctx: Context, actor: Actor, args: str) -> Reply:
 
 
 def next_question(ctx: Context, actor: Actor) -> Reply:
-    """Ask the round's next question, or the standings after its last."""
-    round_ = ctx.quizzes.pending.round_in(actor)
+    """Ask the round's next question, or the standings after its last; or skip one's own question.
+
+    Skipping reveals nothing to others: a solo question is the asker's alone, and in the console
+    the one person at the keyboard is the whole round. In a channel's round a question still
+    open belongs to everyone, so `next` points to `quiz reveal` instead of taking it away.
+    """
+    pending = ctx.quizzes.pending
+    round_ = pending.round_in(actor)
+    own = pending.find(actor)
     if round_ is None:
-        raise UserError("No round is on here: start one with `quiz round 5`, or ask `quiz`.")
-    if ctx.quizzes.pending.round_question_open(actor):
-        raise UserError(f"Question {round_.number} is still open: answer it first.")
+        if own is None or own.round is not None:
+            raise UserError("No round is on here: start one with `quiz round 5`, or ask `quiz`.")
+        return _skip(ctx, actor, own, lambda: ask(ctx, actor, own.scope))
+    if pending.round_question_open(actor):
+        if not at_keyboard(actor) or own is None or not pending.close(own):
+            raise UserError(
+                f"Question {round_.number} is still open: answer it, or `quiz reveal` shows "
+                "the answer and then `quiz next` moves on."
+            )
+        return _skip(ctx, actor, own, lambda: next_question(ctx, actor))
     if round_.number >= round_.total:
         return stop(ctx, actor)
     return ask(ctx, actor, round_.scope, round_)
+
+
+def _skip(ctx: Context, actor: Actor, entry: Open, then: Callable[[], Reply]) -> Reply:
+    """Close a question unanswered (a miss, so review brings it back), then ask what comes next."""
+    ctx.quizzes.pending.close(entry)
+    if entry.round is None:
+        _record(ctx, actor, entry, right=False)
+    following = then()
+    note = f"Skipped: the answer was {entry.question.answer}."
+    return msgspec.structs.replace(following, footer=f"{note}\n{following.footer}".strip())
 
 
 def stop(ctx: Context, actor: Actor) -> Reply:
@@ -148,13 +193,17 @@ def stop(ctx: Context, actor: Actor) -> Reply:
     pending = ctx.quizzes.pending
     round_ = pending.end_round(actor)
     if round_ is not None:
-        return standings_reply("Round over", round_)
+        return standings_reply("Round over", round_, actor)
     own = pending.find(actor)
-    if own is not None and own.round is None:
-        pending.close(own)
+    closed = own is not None and own.round is None and pending.close(own)
     book = ctx.usage.quiz
     mine = book.standing(_player(actor)) if book is not None else None
     score = f" Your score here: {mine.points} of {mine.answered}." if mine else ""
+    if not closed:
+        return Reply(
+            title="No quiz was open, so there was nothing to stop.",
+            intro=f"Start one with `quiz`, or `quiz round 5` for everyone.{score}",
+        )
     return Reply(title="Quiz stopped.", intro=f"Come back any time with `quiz`.{score}")
 
 
@@ -162,7 +211,7 @@ def top(ctx: Context, actor: Actor) -> Reply:
     """Show this server's leaderboard."""
     book = _book(ctx)
     player = _player(actor)
-    return top_reply(book.top(player), book.standing(player))
+    return top_reply(book.top(player), book.standing(player), actor)
 
 
 def review(ctx: Context, actor: Actor) -> Reply:
@@ -194,8 +243,26 @@ def _refusal(entry: Open, actor: Actor) -> Reply | None:
     if entry.round is None and entry.asker.id != actor.id:
         return _not_yours(entry)
     if entry.round is not None and actor.id in entry.answered:
-        return Reply(title="You have had your try at this question.", kind="refused")
+        return Reply(
+            title="You have had your try at this question.",
+            intro="The others can still answer; `quiz reveal` shows the answer when you are "
+            "all done, and `quiz next` moves on.",
+            kind="refused",
+        )
     return None
+
+
+def _everyone_tried(entry: Open, actor: Actor) -> bool:
+    """Tell whether nobody is left to answer a round's question, so it should show its answer.
+
+    In the console the one person there is everyone. In a channel, the players are those who
+    have answered in the round so far; on its first question nobody knows yet who will play,
+    so the question stays open for the others (its buttons show the answer after a while).
+    """
+    assert entry.round is not None
+    if at_keyboard(actor):
+        return True
+    return entry.round.number > 1 and entry.round.players <= entry.answered
 
 
 def _not_yours(entry: Open) -> Reply:
@@ -222,6 +289,11 @@ def _book(ctx: Context) -> QuizBook:
 
 def _player(actor: Actor) -> Player:
     return Player(actor.platform, actor.place, actor.id, actor.name)
+
+
+def _the(label: str) -> str:
+    """Give "the 2020s" for a decade, so a sentence reads as English; other labels as they are."""
+    return f"the {label}" if _DECADE.fullmatch(label) else label
 
 
 def _kind(text: str) -> Kind:

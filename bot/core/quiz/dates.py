@@ -1,8 +1,10 @@
 """Dates for `when` questions: cut a fact's date out of its text, and make wrong dates.
 
 Wrong dates keep the fact's own precision (a year for a year, "May 1951" for a month, a decade
-for a decade), sit near the right one so they are plausible, and never fall on a date at which
-the same thing is also recorded: that would make a second option right.
+for a decade), sit near the right one so they are plausible, stay within the dates the fact base
+covers (a "1930s" before Pakistan existed, or a decade after the articles were written, would
+be too easy to rule out), and never fall on a date at which the same thing is also recorded:
+that would make a second option right.
 """
 
 from __future__ import annotations
@@ -22,8 +24,7 @@ _DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+)?(?:(?:{_MONTH})\s+)?(?:(?:early|mid|late)[- ])?(\d{{4}})(s?)\b"
 )
 _YEAR = re.compile(r"\b(\d{4})s?\b")
-NEAREST = 8  # wrong options are drawn from this many nearest free dates
-MIN_YEAR = 1900
+NEAREST = 6  # wrong options are drawn from this many nearest free dates
 
 
 def hide_dates(text: str, span: DateSpan) -> str | None:
@@ -42,13 +43,30 @@ def hide_dates(text: str, span: DateSpan) -> str | None:
 
 
 def date_options(
-    span: DateSpan, taken: Iterable[tuple[date, date]], rng: Random
+    span: DateSpan,
+    taken: Iterable[tuple[date, date]],
+    rng: Random,
+    covered: tuple[date, date],
+    scope: DateSpan | None = None,
 ) -> list[str] | None:
-    """Give three wrong dates at `span`'s precision, or None if there are not three."""
+    """Give three wrong dates at `span`'s precision, inside the `covered` dates and the scope.
+
+    `covered` is the earliest and latest dated fact (a decade counts when it holds either);
+    in a period scope a wrong date must share days with the period, as the facts asked do.
+    None if there are not three: a question whose wrong dates could be ruled out at a glance is
+    not asked.
+    """
+    first, last = covered
+    if span.precision == "decade":
+        first, last = date(first.year // 10 * 10, 1, 1), date(last.year // 10 * 10 + 9, 12, 31)
     busy = list(taken)
     free: list[DateSpan] = []
     seen = {span.label}
     for candidate in _shifted(span):
+        if candidate.start < first or candidate.end > last:
+            continue
+        if scope is not None and not candidate.overlaps(scope):
+            continue
         if candidate.label in seen or any(
             candidate.start <= e and s <= candidate.end for s, e in busy
         ):
@@ -64,13 +82,13 @@ def date_options(
 
 def _shifted(span: DateSpan) -> Iterable[DateSpan]:
     """Yield the span moved by growing steps, alternately later and earlier, at its precision."""
-    step, limit = {"day": (1, 36), "month": (1, 36), "decade": (10, 60), "part": (10, 60)}.get(
+    step, limit = {"day": (1, 36), "month": (1, 36), "decade": (10, 6), "part": (10, 6)}.get(
         span.precision, (1, 40)
     )
     for size in range(1, limit + 1):
         for sign in (1, -1):
             moved = _move(span, sign * size * step)
-            if moved is not None and MIN_YEAR <= moved.start.year <= date.today().year:
+            if moved is not None:
                 yield moved
 
 

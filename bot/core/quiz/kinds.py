@@ -14,13 +14,13 @@ from datetime import date
 from random import Random
 
 from bot.core.quiz.dates import date_options, hide_dates
-from bot.core.quiz.question import BLANK, Kind, Question
+from bot.core.quiz.question import BLANK, Frame, Kind, Question, reveals
 from bot.core.replies import citations
 from bot.factbase.model import Fact
 from bot.search.normalise import STOPWORDS, fold
 from bot.store.snapshot import Snapshot
 
-Generator = Callable[[Snapshot, Fact, Random], Question | None]
+Generator = Callable[[Snapshot, Fact, Random, Frame], Question | None]
 PARTIES = ("russia", "pakistan")
 # Words that would say "both" for a whose-interest question: such an interest is not asked.
 _SHARED_WORDS = frozenset(
@@ -53,24 +53,39 @@ _POSSESSIVE = re.compile(r"(['’]s)$")
 _SIMILAR = 0.5  # a claim sharing half its words with another article's fact is not distinctive
 
 
-def when(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
-    """Hide a dated event's date; wrong options are other dates at the same precision."""
+def when(snap: Snapshot, fact: Fact, rng: Random, frame: Frame) -> Question | None:
+    """Hide a dated event's date; wrong options are other dates at the same precision.
+
+    They stay within the dates the fact base covers and, in a period scope, within the period.
+    """
     if fact.kind != "event" or fact.date is None:
         return None
     prompt = hide_dates(fact.text, fact.date)
     if prompt is None:
         return None
-    options = date_options(fact.date, _same_thing_spans(snap, fact), rng)
+    bounds = snap.timeline.bounds()
+    if bounds is None:
+        return None
+    options = date_options(fact.date, _same_thing_spans(snap, fact), rng, bounds, frame.span)
     if options is None:
         return None
-    return _question("when", snap, fact, prompt, fact.date.label, options, rng)
+    return _question("when", snap, fact, prompt, fact.date.label, options, rng, frame)
 
 
-def who(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
-    """Hide the name of a person the fact names; wrong options are people it does not involve."""
+def who(snap: Snapshot, fact: Fact, rng: Random, frame: Frame) -> Question | None:
+    """Hide the name of a person the fact names; wrong options are people it does not involve.
+
+    Never the person the scope names: `quiz bhutto` would answer its own "who?".
+    """
     if fact.kind == "person" or not fact.people:
         return None
-    named = [p for p in fact.people if p in snap.person_words and _names(snap, fact, p)]
+    named = [
+        p
+        for p in fact.people
+        if p in snap.person_words
+        and _names(snap, fact, p)
+        and not _says(frame.label, snap.fb.name_of(p))
+    ]
     if not named:
         return None
     person = rng.choice(named)
@@ -81,10 +96,10 @@ def who(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
     if len(pool) < 3:
         return None
     wrong = rng.sample(pool, 3)
-    return _question("who", snap, fact, prompt, snap.fb.name_of(person), wrong, rng)
+    return _question("who", snap, fact, prompt, snap.fb.name_of(person), wrong, rng, frame)
 
 
-def whose(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
+def whose(snap: Snapshot, fact: Fact, rng: Random, frame: Frame) -> Question | None:
     """Hide who holds an interest: Russia's, Pakistan's, both, or another party's."""
     if fact.kind != "interest" or fact.party not in (*PARTIES, "shared"):
         return None
@@ -103,7 +118,7 @@ def whose(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
     labels = {"russia": "Russia's", "pakistan": "Pakistan's", "shared": "Shared by both"}
     answer = labels[fact.party or ""]
     wrong = [v for k, v in labels.items() if k != fact.party] + [_possessive(rng.choice(others))]
-    return _question("whose", snap, fact, prompt, answer, wrong, rng)
+    return _question("whose", snap, fact, prompt, answer, wrong, rng, frame)
 
 
 def _possessive(name: str) -> str:
@@ -112,7 +127,7 @@ def _possessive(name: str) -> str:
     return f"{owner}'" if name.endswith("s") else f"{owner}'s"
 
 
-def which(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
+def which(snap: Snapshot, fact: Fact, rng: Random, frame: Frame) -> Question | None:
     """Ask which article makes a claim only it makes; wrong options are the other articles."""
     if fact.kind != "claim" or len(fact.sources) != 1 or fact.dispute is not None:
         return None
@@ -122,9 +137,8 @@ def which(snap: Snapshot, fact: Fact, rng: Random) -> Question | None:
     if _names_source(fact.text, source.author, source.short) or not _distinctive(snap, fact):
         return None
     others = [article_label(s) for i, s in snap.fb.sources.items() if i != source.id]
-    return _question(
-        "which", snap, fact, fact.text, article_label(source), rng.sample(others, 3), rng
-    )
+    wrong = rng.sample(others, 3)
+    return _question("which", snap, fact, fact.text, article_label(source), wrong, rng, frame)
 
 
 GENERATORS: dict[Kind, Generator] = {"when": when, "who": who, "whose": whose, "which": which}
@@ -146,11 +160,13 @@ def kinds_for(fact: Fact) -> tuple[Kind, ...]:
     return tuple(found)
 
 
-def make(snap: Snapshot, fact: Fact, kind: Kind, rng: Random) -> Question | None:
-    """Make a question of `kind` from a verified fact, or None."""
+def make(
+    snap: Snapshot, fact: Fact, kind: Kind, rng: Random, frame: Frame | None = None
+) -> Question | None:
+    """Make a question of `kind` from a verified fact, or None; `frame`: the scope asked in."""
     if not fact.verified or kind not in kinds_for(fact):
         return None
-    return GENERATORS[kind](snap, fact, rng)
+    return GENERATORS[kind](snap, fact, rng, frame or Frame())
 
 
 def article_label(source: object) -> str:
@@ -185,12 +201,14 @@ def _question(
     answer: str,
     wrong: Iterable[str],
     rng: Random,
+    frame: Frame,
 ) -> Question | None:
+    """Shuffle the options into a question, or None if they are not four or the scope says one."""
     options = [answer, *wrong]
     if len(options) != 4 or len({fold(o) for o in options}) != 4:
         return None
     rng.shuffle(options)
-    return Question(
+    question = Question(
         kind=kind,
         prompt=prompt,
         options=(options[0], options[1], options[2], options[3]),
@@ -199,6 +217,12 @@ def _question(
         citations=citations(snap, fact),
         according_to=according_to(snap, fact),
     )
+    return None if reveals(question, frame.label) else question
+
+
+def _says(text: str, name: str) -> bool:
+    """Tell whether `text` names `name` (all its words, in order)."""
+    return bool(text) and f" {fold(name)} " in f" {fold(text)} "
 
 
 def _same_thing_spans(snap: Snapshot, fact: Fact) -> Iterator[tuple[date, date]]:

@@ -45,6 +45,7 @@ class Round(msgspec.Struct):
     points: dict[str, tuple[str, int]] = msgspec.field(
         default_factory=dict
     )  # actor id → (name, points)
+    players: set[str] = msgspec.field(default_factory=set)  # who has answered in this round
 
     def score(self, actor: Actor) -> None:
         """Give the actor a point in this round."""
@@ -157,10 +158,10 @@ class Pending:
                 self._by_id.pop(qid, None)
             return self._rounds.pop(place, None)
 
-    def recent(self, actor: Actor) -> frozenset[str]:
-        """Give the facts asked lately in the actor's channel."""
+    def recent(self, actor: Actor) -> tuple[str, ...]:
+        """Give the facts asked lately in the actor's channel, the last one asked last."""
         with self._lock:
-            return frozenset(self._recent.get(place_of(actor), ()))
+            return tuple(self._recent.get(place_of(actor), ()))
 
     def _expire(self) -> None:
         """Forget questions older than `CLOSE_SECONDS` (the lock is held)."""

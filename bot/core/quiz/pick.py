@@ -14,9 +14,10 @@ import msgspec
 
 from bot.core.parse import echo
 from bot.core.quiz.kinds import kinds_for, make
-from bot.core.quiz.question import Kind, Question
+from bot.core.quiz.question import Frame, Kind, Question
 from bot.core.replies import did_you_mean
 from bot.errors import NotFound
+from bot.search.dates import DateSpan
 from bot.search.periods import parse_period
 from bot.store.snapshot import Snapshot
 
@@ -30,6 +31,12 @@ class Scope(msgspec.Struct, frozen=True):
     label: str
     ids: Sequence[str] | None
     words: str = ""  # as typed, to repeat the scope in a "next" button
+    span: DateSpan | None = None  # a period's dates: wrong dates stay inside them
+
+    @property
+    def frame(self) -> Frame:
+        """Give what the asker knows from naming this scope, which no answer may be."""
+        return Frame(self.label, self.span)
 
 
 def parse_scope(snap: Snapshot, text: str) -> Scope:
@@ -39,7 +46,7 @@ def parse_scope(snap: Snapshot, text: str) -> Scope:
         return Scope("the whole fact base", None)
     period = parse_period(words, snap.timeline.newest())
     if period is not None:
-        return Scope(period.label, snap.timeline.overlapping(period.span), words)
+        return Scope(period.label, snap.timeline.overlapping(period.span), words, period.span)
     party = snap.parties.best(words)
     if party is not None:
         ids = [*snap.interests.get(party.id, ()), *snap.by_party.get(party.id, ())]
@@ -55,7 +62,7 @@ def parse_scope(snap: Snapshot, text: str) -> Scope:
         *did_you_mean("quiz", snap.people.suggest(words, 2)),
     ]
     raise NotFound(
-        f"“{echo(words)}” is no period, party, topic or person the articles know.",
+        f"The articles know no period, party, topic or person called “{echo(words)}”.",
         near,
         "Try `quiz 1960s`, `quiz russia`, `quiz energy` or `quiz bhutto`.",
     )
@@ -67,12 +74,18 @@ def pick(
     rng: Random,
     avoid: Collection[str] = (),
     kinds: Collection[Kind] = (),
+    just_asked: str = "",
 ) -> Question | None:
-    """Ask one question from the scope, avoiding recently asked facts while others remain."""
+    """Ask one question from the scope, avoiding recently asked facts while others remain.
+
+    The fact `just_asked` is never asked again at once, even when it is all the scope has:
+    "next" repeating the question just revealed reads as a bug, not as practice.
+    """
     ids = scope.ids if scope.ids is not None else _all_ids(snap)
     fresh = [i for i in ids if i not in avoid] if avoid else list(ids)
-    for pool in (fresh, list(ids)) if len(fresh) < len(ids) else (fresh,):
-        found = _first_askable(snap, pool, rng, kinds)
+    again = [i for i in ids if i != just_asked]
+    for pool in (fresh, again) if len(fresh) < len(again) else (fresh,):
+        found = _first_askable(snap, pool, rng, kinds, scope.frame)
         if found is not None:
             return found
     return None
@@ -85,7 +98,7 @@ def ask_again(snap: Snapshot, fact_id: str, kind: Kind, rng: Random) -> Question
 
 
 def _first_askable(
-    snap: Snapshot, ids: Sequence[str], rng: Random, kinds: Collection[Kind]
+    snap: Snapshot, ids: Sequence[str], rng: Random, kinds: Collection[Kind], frame: Frame
 ) -> Question | None:
     order = rng.sample(range(len(ids)), min(len(ids), TRIES))
     for position in order:
@@ -95,7 +108,7 @@ def _first_askable(
         possible = [k for k in kinds_for(fact) if not kinds or k in kinds]
         rng.shuffle(possible)
         for kind in possible:
-            question = make(snap, fact, kind, rng)
+            question = make(snap, fact, kind, rng, frame)
             if question is not None:
                 return question
     return None

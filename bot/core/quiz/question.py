@@ -7,6 +7,8 @@ from typing import Literal
 import msgspec
 
 from bot.core.types import Citation
+from bot.search.dates import DateSpan
+from bot.search.normalise import fold
 
 Kind = Literal["when", "who", "whose", "which"]
 KINDS: tuple[Kind, ...] = ("when", "who", "whose", "which")
@@ -18,6 +20,17 @@ STEMS: dict[Kind, str] = {
     "whose": "Whose interest is this, as the articles state it?",
     "which": "Which article makes this claim?",
 }
+
+
+class Frame(msgspec.Struct, frozen=True):
+    """What the asker knows before the question: the scope they named, and its dates.
+
+    `quiz bhutto` must not ask "who?" with Bhutto as the answer, and `quiz 1970s` must not offer
+    dates outside the 1970s beside the one inside: either would answer the question for them.
+    """
+
+    label: str = ""
+    span: DateSpan | None = None
 
 
 class Question(msgspec.Struct, frozen=True):
@@ -45,6 +58,13 @@ class Question(msgspec.Struct, frozen=True):
     def answer(self) -> str:
         """Give the correct option with its letter, e.g. "C) 1965"."""
         return f"{LETTERS[self.correct].upper()}) {self.options[self.correct]}"
+
+
+def reveals(question: Question, text: str) -> bool:
+    """Tell whether `text` names the right option but not all the others (so it gives it away)."""
+    shown = f" {fold(text)} "
+    named = [f" {fold(o)} " in shown for o in question.options]
+    return named[question.correct] and not all(named)
 
 
 def choice_of(text: str) -> int | None:

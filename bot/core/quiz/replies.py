@@ -2,7 +2,8 @@
 
 Every platform gets the same Reply: four actions `A`–`D` (buttons on Discord and Slack, the keys
 `a`–`d` in the console) that answer in place, and a `Closing` that reveals the answer when nobody
-presses in time.
+presses in time. Only the words differ for the console: one person at a keyboard, with no
+buttons and no timer, is "you", and is told which keys to type instead of which to press.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from bot.core.types import Action, Actor, Closing, Item, Reply
 from bot.store.snapshot import Snapshot
 from bot.usage.quizbook import Standing
 
-HOW_TO_ANSWER = "Press A–D, or type `quiz answer a`–`d` (in the console, just `a`–`d`)."
+CONSOLE = "console"
+YOU = "you"
+
+
+def at_keyboard(actor: Actor) -> bool:
+    """Tell whether the actor is the console's one person: addressed as "you", typing keys."""
+    return actor.platform == CONSOLE
 
 
 def question_reply(entry: Open, seconds: float) -> Reply:
@@ -26,17 +33,29 @@ def question_reply(entry: Open, seconds: float) -> Reply:
         Item(f"{letter.upper()}) {option}", heading=question.stem)
         for letter, option in zip(LETTERS, question.options, strict=True)
     )
+    keys = (
+        Action("Reveal", f"quiz reveal {entry.qid}", key="reveal"),
+        Action("Skip", "quiz next", key="next"),
+        Action("Stop", "quiz stop", key="stop"),
+    )
+    if at_keyboard(entry.asker):
+        how = "Type a–d (or 1–4) to answer · `reveal` shows the answer · `next` skips it"
+        how += " · `stop` ends the round." if entry.round is not None else " · `stop` ends."
+    else:
+        how = (
+            f"Press A–D, or type `quiz answer a`–`d`. The buttons close after {seconds:.0f} s "
+            "and show the answer; `quiz reveal` shows it now."
+        )
     return Reply(
         title=_title(entry),
         intro=question.text,
         items=options,
-        footer=f"{HOW_TO_ANSWER} Buttons close after {seconds:.0f} s and show the "
-        f"answer; `quiz reveal` shows it now. ({entry.qid})",
+        footer=f"{how} ({entry.qid})",
         actions=tuple(
             Action(letter.upper(), f"quiz answer {entry.qid} {letter}", key=letter)
             for letter in LETTERS
         ),
-        closing=Closing(seconds, f"quiz reveal {entry.qid}", entry.round is not None),
+        closing=Closing(seconds, f"quiz reveal {entry.qid}", entry.round is not None, keys),
     )
 
 
@@ -49,15 +68,17 @@ def verdict_reply(
 ) -> Reply:
     """Say right or wrong (or time's up), then the whole fact with its date and article."""
     question = entry.question
+    name = "" if answerer is None or at_keyboard(answerer) else f", {answerer.name}"
     if answerer is None:
         title = f"The answer: {question.answer}"
     elif right:
-        title = f"Right, {answerer.name}! {question.answer}"
+        title = f"Right{name}! {question.answer}"
     else:
-        title = f"Not quite, {answerer.name}. The answer: {question.answer}"
+        title = f"Not quite{name}. The answer: {question.answer}"
     fact = snap.fb.facts.get(question.fact_id)
     items: tuple[Item, ...] = (fact_item(snap, fact),) if fact is not None else ()
-    lines = [_score_line(standing)] if standing is not None else []
+    alone = at_keyboard(entry.asker)
+    lines = [_score_line(standing, alone)] if standing is not None else []
     if entry.round is not None:
         lines.append(_round_line(entry.round))
     return Reply(
@@ -70,9 +91,9 @@ def verdict_reply(
     )
 
 
-def standings_reply(title: str, round_: Round) -> Reply:
-    """Show a round's points, best first."""
-    rows = round_.standings()
+def standings_reply(title: str, round_: Round, asker: Actor) -> Reply:
+    """Show a round's points, best first (in the console, its one player is "you")."""
+    rows = [(YOU, p) for _, p in round_.standings()] if at_keyboard(asker) else round_.standings()
     return Reply(
         title=title,
         intro=f"{round_.number} of {round_.total} questions asked."
@@ -81,13 +102,17 @@ def standings_reply(title: str, round_: Round) -> Reply:
     )
 
 
-def top_reply(rows: Sequence[Standing], mine: Standing | None) -> Reply:
-    """Show the leaderboard of a server, with the asker's own line if they are not on it."""
+def top_reply(rows: Sequence[Standing], mine: Standing | None, asker: Actor) -> Reply:
+    """Show the leaderboard of a server, with the asker's own line if they are not on it.
+
+    In the console every row is the one local user, shown as "you"; a streak of 0 is left out.
+    """
     if not rows:
         return Reply(title="Quiz leaderboard", intro="No answers yet: start with `quiz`.")
+    alone = at_keyboard(asker)
     items = [
-        Item(f"{n}. {row.name} — {_points(row.points)} of {row.answered}, best streak "
-             f"{row.best_streak}")
+        Item(f"{n}. {YOU if alone else row.name} — {_points(row.points)} of {row.answered}"
+             + (f", best streak {row.best_streak}" if row.best_streak else ""))
         for n, row in enumerate(rows, 1)
     ]  # fmt: skip
     footer = ""
@@ -120,9 +145,10 @@ def _next_hint(entry: Open) -> str:
     return " · ".join(f"{a.label}: `{a.line}`" for a in actions)
 
 
-def _score_line(standing: Standing) -> str:
+def _score_line(standing: Standing, alone: bool) -> str:
     streak = f", streak {standing.streak}" if standing.streak > 1 else ""
-    return f"{standing.name}: {_points(standing.points)} of {standing.answered}{streak}."
+    who = "Your score" if alone else standing.name
+    return f"{who}: {_points(standing.points)} of {standing.answered}{streak}."
 
 
 def _round_line(round_: Round) -> str:

@@ -10,11 +10,15 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.quiz.kinds import make, party_words
-from bot.core.quiz.pick import Scope, pick
+from bot.core.quiz.pending import Pending
+from bot.core.quiz.pick import Scope, parse_scope, pick
 from bot.core.quiz.question import BLANK, KINDS, Kind, Question
+from bot.core.quiz.replies import question_reply
+from bot.core.types import Actor
 from bot.search.normalise import fold
 
 SEEDS = range(3)
+ACTOR = Actor(id="u-alice", name="Alice", platform="discord", place="g", channel="c")
 
 
 def questions(engine: Engine, kind: Kind) -> list[Question]:
@@ -117,3 +121,79 @@ def test_whose_options_read_as_english_possessives(engine: Engine) -> None:
     assert "United States's" not in extra and all(
         o == "the United States'" for o in extra if "United States" in o
     )
+
+
+def _years(option: str) -> tuple[int, int]:
+    """Read the first and last year an option covers (`1970s` → 1970–1979), independently."""
+    found = [(int(y), int(y) + (9 if s else 0)) for y, s in re.findall(r"(\d{4})(s?)", option)]
+    return found[0][0], found[-1][1]
+
+
+def test_wrong_dates_stay_within_the_fact_base_and_near_the_right_one(engine: Engine) -> None:
+    """No `1930s` (before Pakistan) nor `2020s` (after the articles); a decade at most 4 away."""
+    first, last = 1947, 2018  # the earliest and latest dated facts in knowledge/
+    asked = questions(engine, "when")
+    assert asked
+    for q in asked:
+        right = _years(q.options[q.correct])
+        for option in q.options:
+            start, end = _years(option)
+            assert end >= first and start <= last, (option, q.options)
+            assert abs(start - right[0]) <= 40, (option, q.options)
+    decades = {o for q in asked for o in q.options if o.endswith("0s")}
+    assert decades and not decades & {"1930s", "2020s"}
+
+
+def _scopes(engine: Engine) -> list[str]:
+    fb = engine.snapshot.fb
+    return [
+        "",
+        *(f"{d}s" for d in range(1940, 2020, 10)),
+        *(p.name for p in fb.parties.values()),
+        *(fb.name_of(p) for p in engine.snapshot.people_by_name),
+        *(t.name for t in fb.topics.values()),
+    ]
+
+
+def test_nothing_shown_with_a_question_gives_its_answer_away(engine: Engine) -> None:
+    """Heading, scope, text, what is asked and footer never name the right option alone.
+
+    `quiz bhutto` once asked "____ persuaded the Soviet government…  Who?" under the heading
+    "Quiz: Zulfikar Ali Bhutto"; `quiz russia` must not ask whose interest with "Russia's" right.
+    """
+    snap = engine.snapshot
+    asked = 0
+    for words in _scopes(engine):
+        scope = parse_scope(snap, words)
+        rng = Random(1)
+        for _ in range(4):
+            question = pick(snap, scope, rng)
+            if question is None:
+                break
+            asked += 1
+            entry = Pending().open(question, ACTOR, scope)
+            reply = question_reply(entry, 90)
+            shown = " ".join((reply.title, scope.label, reply.intro, question.stem, reply.footer))
+            folded = f" {fold(shown)} "
+            named = [f" {fold(o)} " in folded for o in question.options]
+            assert not named[question.correct] or all(named), (words, shown, question.options)
+    assert asked > 100
+
+
+def test_in_a_period_every_date_offered_lies_in_that_period(engine: Engine) -> None:
+    """`quiz 1970s` offering 1965 beside 1971 would give the answer away."""
+    snap = engine.snapshot
+    seen = 0
+    for decade in range(1940, 2020, 10):
+        scope = parse_scope(snap, f"{decade}s")
+        rng = Random(2)
+        for _ in range(12):
+            when: tuple[Kind, ...] = ("when",)
+            question = pick(snap, scope, rng, kinds=when)
+            if question is None:
+                break
+            seen += 1
+            for option in question.options:
+                start, end = _years(option)
+                assert end >= decade and start <= decade + 9, (decade, question.options)
+    assert seen >= 10
