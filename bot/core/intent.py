@@ -58,6 +58,7 @@ _AMONG = r"(?: (?:between|among|in|across) (?:the )?(?:articles|sources|authors)
 _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke|signed|began)"
 
 
+_GREETING = r"(?:hey|hi|hello|hiya|salaam?|good (?:morning|afternoon|evening))"
 _CLIMATE_OF = (
     r"(?:relations|relationship|ties|mood|climate)(?: between (?:them|the two|\w+ and \w+))?"
 )
@@ -139,6 +140,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
        "sources", "", "none"),
     _p(r"who (?:is|are) (?:in it|mentioned|named|involved|in the articles)", "who", "", "none"),
     _p(r"(?:list|show|all)(?: the)? (?:people|persons|leaders|names)", "who", "", "none"),
+    _p(rf"(?P<x>{_GREETING}|thanks|thank you|thankyou|thx|ty|cheers)"
+       r"(?: (?:bot|factbot|there|a lot|so much|very much))?", "help"),
     _p(r"what can (?:you|i) do|how (?:does this|do i use|to use)\b.*", "help", "", "none"),
     _p(r"what (?:commands|can i ask)\b.*|commands", "help", "", "none"),
     _p(r"what (?:is|are) (?:this|you)|who are you|what do you cover", "about", "", "none"),
@@ -214,7 +217,11 @@ def read_bare(snap: Snapshot, line: str) -> Reading | None:
 def tidy(line: str) -> str:
     """Casefold, unify apostrophes, and drop the quotes and punctuation around a question."""
     text = line.casefold().replace("’", "'").replace("`", "'")
-    text = re.sub(r"^(?:hey|hi|ok|okay|so|please|factbot)[,!.]?\s+", "", text.strip())
+    text = re.sub(  # `hello, what is cpec` asks what cpec is; `hi there` alone is a greeting
+        rf"^(?:{_GREETING}|ok|okay|so|please|factbot)(?: there| bot| factbot)?+[,!.]?\s+(?=\w)",
+        "",
+        text.strip(),
+    )
     text = re.sub(r"\s+please$", "", text)
     return _strip(re.sub(r"\s+", " ", text))
 
