@@ -16,6 +16,7 @@ from typing import Literal
 import msgspec
 
 from bot.search.matcher import Match
+from bot.search.normalise import CHAT_SPELLINGS
 from bot.search.periods import parse_period
 from bot.store.snapshot import Snapshot
 
@@ -23,7 +24,7 @@ _SURE = 88.0  # a one-letter slip of a name scores 92; a mere prefix of a short 
 
 # What `x` must be for a reading to hold: a party, a person, anything (`entity` picks the
 # command by what x names), words some fact matches, or nothing at all.
-Need = Literal["party", "person", "entity", "words", "any", "none"]
+Need = Literal["party", "person", "source", "entity", "words", "any", "none"]
 
 # Both countries at once, as people say it: a question about them is a question about `shared`.
 _BOTH = (
@@ -135,6 +136,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
     # Lists.
     _p(r"(?:what|which) (?:are (?:the )?)?(?:topics|themes|subjects)\b.*", "topics", "", "none"),
     _p(r"(?:list|show|all)(?: the)? (?:topics|themes)", "topics", "", "none"),
+    _p(r"who (?:is|was) the (?:author|writer) of (?:the )?(?P<x>.+?)(?: article| piece| op-?ed)?",
+       "source", need="source"),
+    _p(r"who wrote (?:the )?(?P<x>.+?)(?: article| piece| op-?ed)?", "source", need="source"),
     _p(r"(?:what|which) (?:sources|articles|references)\b.*", "sources", "", "none"),
     _p(r"where (?:does|do|is|did) (?:this|it|that|the \w+|your \w+)(?: \w+)? come from",
        "sources", "", "none"),
@@ -217,6 +221,7 @@ def read_bare(snap: Snapshot, line: str) -> Reading | None:
 def tidy(line: str) -> str:
     """Casefold, unify apostrophes, and drop the quotes and punctuation around a question."""
     text = line.casefold().replace("’", "'").replace("`", "'")
+    text = " ".join(CHAT_SPELLINGS.get(w, w) for w in text.split())
     text = re.sub(  # `hello, what is cpec` asks what cpec is; `hi there` alone is a greeting
         rf"^(?:{_GREETING}|ok|okay|so|please|factbot)(?: there| bot| factbot)?+[,!.]?\s+(?=\w)",
         "",
@@ -245,6 +250,8 @@ def _hold(snap: Snapshot, phrasing: Phrasing, x: str) -> Reading | None:
         return Reading(phrasing.command, party.id) if party is not None else None
     if phrasing.need == "person":
         return Reading(phrasing.command, x) if snap.people.best(x) is not None else None
+    if phrasing.need == "source":
+        return Reading(phrasing.command, x) if _sure(snap.sources.best(x), x) else None
     if phrasing.need == "words":
         return Reading(phrasing.command, x) if snap.search.search(x, limit=1).hits else None
     return _about(snap, x)
