@@ -51,7 +51,7 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
     lines += _items(reply.items, width, style)
     if reply.suggestions:
         lines.append("")
-        lines.append("Did you mean:")
+        lines.append(reply.suggestions_heading)
         lines += [f"  {s}" for s in reply.suggestions]
     if reply.footer:
         lines.append("")

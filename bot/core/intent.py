@@ -16,6 +16,7 @@ from typing import Literal
 import msgspec
 
 from bot.search.matcher import Match
+from bot.search.normalise import CHAT_SPELLINGS
 from bot.search.periods import parse_period
 from bot.store.snapshot import Snapshot
 
@@ -23,7 +24,7 @@ _SURE = 88.0  # a one-letter slip of a name scores 92; a mere prefix of a short 
 
 # What `x` must be for a reading to hold: a party, a person, anything (`entity` picks the
 # command by what x names), words some fact matches, or nothing at all.
-Need = Literal["party", "person", "entity", "words", "any", "none"]
+Need = Literal["party", "person", "source", "entity", "words", "any", "none"]
 
 # Both countries at once, as people say it: a question about them is a question about `shared`.
 _BOTH = (
@@ -58,6 +59,7 @@ _AMONG = r"(?: (?:between|among|in|across) (?:the )?(?:articles|sources|authors)
 _DID = r"(?:\w+ed|went|led|made|met|said|sent|saw|won|lost|took|gave|built|broke|signed|began)"
 
 
+_GREETING = r"(?:hey|hi|hello|hiya|salaam?|good (?:morning|afternoon|evening))"
 _CLIMATE_OF = (
     r"(?:relations|relationship|ties|mood|climate)(?: between (?:them|the two|\w+ and \w+))?"
 )
@@ -134,11 +136,16 @@ PHRASINGS: tuple[Phrasing, ...] = (
     # Lists.
     _p(r"(?:what|which) (?:are (?:the )?)?(?:topics|themes|subjects)\b.*", "topics", "", "none"),
     _p(r"(?:list|show|all)(?: the)? (?:topics|themes)", "topics", "", "none"),
+    _p(r"who (?:is|was) the (?:author|writer) of (?:the )?(?P<x>.+?)(?: article| piece| op-?ed)?",
+       "source", need="source"),
+    _p(r"who wrote (?:the )?(?P<x>.+?)(?: article| piece| op-?ed)?", "source", need="source"),
     _p(r"(?:what|which) (?:sources|articles|references)\b.*", "sources", "", "none"),
     _p(r"where (?:does|do|is|did) (?:this|it|that|the \w+|your \w+)(?: \w+)? come from",
        "sources", "", "none"),
     _p(r"who (?:is|are) (?:in it|mentioned|named|involved|in the articles)", "who", "", "none"),
     _p(r"(?:list|show|all)(?: the)? (?:people|persons|leaders|names)", "who", "", "none"),
+    _p(rf"(?P<x>{_GREETING}|thanks|thank you|thankyou|thx|ty|cheers)"
+       r"(?: (?:bot|factbot|there|a lot|so much|very much))?", "help"),
     _p(r"what can (?:you|i) do|how (?:does this|do i use|to use)\b.*", "help", "", "none"),
     _p(r"what (?:commands|can i ask)\b.*|commands", "help", "", "none"),
     _p(r"what (?:is|are) (?:this|you)|who are you|what do you cover", "about", "", "none"),
@@ -214,7 +221,12 @@ def read_bare(snap: Snapshot, line: str) -> Reading | None:
 def tidy(line: str) -> str:
     """Casefold, unify apostrophes, and drop the quotes and punctuation around a question."""
     text = line.casefold().replace("’", "'").replace("`", "'")
-    text = re.sub(r"^(?:hey|hi|ok|okay|so|please|factbot)[,!.]?\s+", "", text.strip())
+    text = " ".join(CHAT_SPELLINGS.get(w, w) for w in text.split())
+    text = re.sub(  # `hello, what is cpec` asks what cpec is; `hi there` alone is a greeting
+        rf"^(?:{_GREETING}|ok|okay|so|please|factbot)(?: there| bot| factbot)?+[,!.]?\s+(?=\w)",
+        "",
+        text.strip(),
+    )
     text = re.sub(r"\s+please$", "", text)
     return _strip(re.sub(r"\s+", " ", text))
 
@@ -238,6 +250,8 @@ def _hold(snap: Snapshot, phrasing: Phrasing, x: str) -> Reading | None:
         return Reading(phrasing.command, party.id) if party is not None else None
     if phrasing.need == "person":
         return Reading(phrasing.command, x) if snap.people.best(x) is not None else None
+    if phrasing.need == "source":
+        return Reading(phrasing.command, x) if _sure(snap.sources.best(x), x) else None
     if phrasing.need == "words":
         return Reading(phrasing.command, x) if snap.search.search(x, limit=1).hits else None
     return _about(snap, x)

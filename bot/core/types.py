@@ -120,6 +120,15 @@ class Reply(msgspec.Struct, frozen=True):
     # A picture's data (`timeline 1970s chart`, `climate`): an addition to a complete text answer.
     chart: Chart | None = None
 
+    @property
+    def suggestions_heading(self) -> str:
+        """Head the suggestions: guesses after a miss, further reading after an answer.
+
+        "Did you mean" under a complete answer (`interests shared` → `interests russia`) reads
+        as if the bot doubted what was asked.
+        """
+        return "Did you mean:" if self.kind in ("not_found", "usage") else "See also:"
+
 
 class FormField(msgspec.Struct, frozen=True):
     """One box of a fill-in form; a non-blank answer becomes `key="answer"` in the command."""

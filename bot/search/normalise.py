@@ -39,7 +39,16 @@ _STOPWORDS_TEXT = """a an and are as at be been but by for from had has have he 
     it its of on or our over so such than that the their them then there these they this those to
     was were what when where which while who whom why will with would
     about any anything can could did do does doing done how i me my please should tell you your"""
-STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split())
+# How questions are typed in a chat (`wat did bhutto do`, `wen did musharraf visit`): read as
+# the words they stand for, never "corrected" into a word of the articles (`wen` → `went`).
+CHAT_SPELLINGS: dict[str, str] = {
+    "wat": "what", "wht": "what", "wats": "what is", "whats": "what is", "wen": "when",
+    "wher": "where", "hw": "how", "abt": "about", "bout": "about", "u": "you", "ur": "your",
+    "r": "are", "y": "why", "pls": "please", "plz": "please", "whos": "who is",
+}  # fmt: skip
+STOPWORDS: frozenset[str] = frozenset(_STOPWORDS_TEXT.split()) | {
+    w for w, meant in CHAT_SPELLINGS.items() if set(meant.split()) <= set(_STOPWORDS_TEXT.split())
+}
 
 
 def fold(text: str) -> str:

@@ -214,8 +214,10 @@ def _range(first: str, last: str) -> Period | None:
     if start is not None and re.fullmatch(r"\d{2}", last_key):
         last_key = f"{start.start.year // 100}{last_key}"  # 1965-72 → 1972
     end = _point(last_key) or _iso(last)
-    if start is None or end is None or end.end < start.start:
+    if start is None or end is None:
         return None
+    if end.end < start.start:  # `1991-1965`: the same years, typed latest first
+        start, end = end, start
     span = DateSpan(start.start, end.end, "range")
     return Period(span, f"{start.label}–{end.label}")
 

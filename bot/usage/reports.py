@@ -138,12 +138,19 @@ def _rank(histogram: Counter[int], share: float) -> int:
 
 
 def read_gaps(connection: sqlite3.Connection, days: int, now: float) -> list[Gap]:
-    """Group the misses of the last `days` days by similarity, most frequent first."""
+    """Group the misses of the last `days` days by similarity, most frequent first.
+
+    A miss is "followed by" the next answered question of the same kind from the same person
+    within a minute (`topic gas`, then `topic energy`; a search, then anything): that retry is
+    what the asker meant. `who putin` then `topic kashmir` is a new subject, not a retry, and
+    must not become an alias of Kashmir.
+    """
     rows = connection.execute(
         "SELECT m.query, m.at, m.outcome, m.suggested,"
         " (SELECT a.command || char(31) || a.query FROM events a"
         "   WHERE a.user = m.user AND a.user != '' AND a.at > m.at AND a.at <= m.at + ?"
-        "   AND a.outcome = 'answered' AND a.query NOT IN ('', m.query) ORDER BY a.at LIMIT 1)"
+        "   AND a.outcome = 'answered' AND a.query NOT IN ('', m.query)"
+        "   AND (a.command = m.command OR m.command = 'search') ORDER BY a.at LIMIT 1)"
         " FROM events m WHERE m.outcome IN ('missed', 'weak') AND m.at >= ? AND m.query != ''"
         f" ORDER BY m.at DESC LIMIT {MAX_MISSES}",
         (FOLLOW_UP_SECONDS, now - days * DAY),

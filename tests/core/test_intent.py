@@ -25,6 +25,10 @@ READINGS = [
     ("where do pakistan and russia agree", "interests shared"),
     ("what do both sides want", "interests shared"),
     ("what do they have in common", "interests shared"),
+    # an article by its outlet, author or title
+    ("who is the author of the daily times article", "source daily times"),
+    ("who wrote the daily times article", "source daily times"),
+    ("who wrote challenges and prospects", "source challenges and prospects"),
     # people
     ("who was bhutto", "who bhutto"),
     ("who is kosygin?", "who kosygin"),

@@ -42,6 +42,12 @@ SAME_ANSWER = [
     ("timeline circa 1965", "timeline 1965"),
     ("timeline c. 1971", "timeline 1971"),
     ("timeline ~1971", "timeline 1971"),
+    ("timeline 1991-1965", "timeline 1965-1991"),
+    ("timeline 1991 to 1965", "timeline 1965-1991"),
+    ("wat did bhutto do", "what did bhutto do"),
+    ("wen did musharraf visit moscow", "when did musharraf visit moscow"),
+    ("hw much trade is there", "how much trade is there"),
+    ("hello, who was kosygin", "who was kosygin"),
 ]
 
 

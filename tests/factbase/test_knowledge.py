@@ -65,6 +65,14 @@ def test_quotes_are_verbatim() -> None:
         assert all(p in articles[quote.sources[0]] for p in parts if p), quote.id
 
 
+def test_quotations_are_short() -> None:
+    """A quotation is a short excerpt, like evidence; what else was said is in our words."""
+    fb = load(KNOWLEDGE)
+    quotes = [f for f in fb.facts.values() if f.kind == "quote"]
+    assert quotes
+    assert [q.id for q in quotes if len(q.text.split()) > 20] == []
+
+
 def test_text_is_not_copied_from_the_article() -> None:
     """Facts are in our own words: no fact's text is a long verbatim run of its article."""
     if not SEEDS.is_dir():

@@ -120,7 +120,7 @@ def _blocks(reply: Reply, as_typed: Callable[[str], str], limit: int, most: int)
         blocks.append(_item_block(item, show_heading, number))
     if reply.suggestions:
         lines = " · ".join(code(as_typed(s)) for s in reply.suggestions)
-        blocks.append(Block(f"**Did you mean:** {lines}"))
+        blocks.append(Block(f"**{reply.suggestions_heading}** {lines}"))
     return blocks
 
 

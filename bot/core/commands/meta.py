@@ -17,6 +17,14 @@ HELP = CommandSpec(
     examples=("help", "help timeline"),
 )
 _FILLER = frozenset(("me", "please", "pls", "us", "all", "commands", "!", "?"))  # `help me`
+# Small talk, read as `help <word>` (bot.core.intent): a greeting or a thank-you gets a friendly
+# word and three things to try, not a search for "hello" and a guess at "help" or "held".
+_THANKS = frozenset(("thanks", "thank you", "thankyou", "thx", "ty", "cheers"))
+GREETINGS = _THANKS | frozenset(
+    ("hi", "hello", "hey", "hiya", "salam", "salaam", "good morning", "good afternoon",
+     "good evening")
+)  # fmt: skip
+_TRY = ("timeline 1970s", "who bhutto", "quiz")
 ABOUT = CommandSpec(
     name="about",
     summary="What the fact base covers, where it comes from, and its limits.",
@@ -28,6 +36,9 @@ ABOUT = CommandSpec(
 def help_command(ctx: Context, request: Request) -> Reply:
     """List the commands the actor may use, or detail one."""
     specs = [s for s in ctx.table.specs if request.actor.is_admin or not s.admin]
+    said = " ".join(request.args.casefold().strip(" !.?").split())
+    if said in GREETINGS:
+        return _small_talk(said)
     name = request.args.split()[0].lstrip("!/") if request.args else ""
     if name and name.casefold() not in _FILLER:
         return _one(ctx, name, specs)
@@ -36,6 +47,18 @@ def help_command(ctx: Context, request: Request) -> Reply:
         intro="Ask about Pakistan–Russia relations; every answer cites its article.",
         items=tuple(Item(s.summary, heading=s.usage) for s in specs),
         footer="`help <command>` for examples. Spelling mistakes are fine.",
+    )
+
+
+def _small_talk(said: str) -> Reply:
+    """Answer a greeting or thanks in kind, with a pointer to what the bot can do."""
+    return Reply(
+        title="You're welcome!" if said in _THANKS else "Hello!",
+        intro=(
+            "I answer questions about Pakistan–Russia relations from five articles, each answer "
+            "cited. Ask in your own words, or try one of these; `help` lists everything."
+        ),
+        suggestions=_TRY,
     )
 
 

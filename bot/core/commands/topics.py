@@ -64,18 +64,19 @@ def topics(ctx: Context, request: Request) -> Reply:
 
 
 def topics_reply(snap: Snapshot) -> Reply:
-    """Count the facts of each theme; countries are listed as themes too."""
-    items = [
-        Item(f"{t.name}: {plural(len(snap.by_topic.get(t.id, ())), 'fact')} — {t.text}")
-        for t in snap.fb.topics.values()
-    ]
+    """Count the facts of each theme, the biggest first; countries are listed as themes too."""
+    counted = sorted(
+        ((len(snap.by_topic.get(t.id, ())), t) for t in snap.fb.topics.values()),
+        key=lambda nt: (-nt[0], nt[1].name.casefold()),
+    )
+    items = [Item(f"{t.name}: {plural(n, 'fact')} — {t.text}") for n, t in counted]
     countries = ", ".join(
         f"{p.name} ({len(snap.by_party.get(p.id, ()))})" for p in snap.fb.parties.values()
     )
     items.append(Item(countries, heading="Countries and blocs (also work with `topic`)"))
     return Reply(
         title="Topics",
-        intro=f"{len(snap.fb.topics)} themes.",
+        intro=f"{len(snap.fb.topics)} themes, the most covered first.",
         items=tuple(items),
         footer="`topic <theme>` lists a theme's facts, e.g. `topic energy`.",
     )

@@ -57,6 +57,16 @@ def test_gaps_offers_the_retried_name_as_an_alias(engine: Engine) -> None:
     ]
 
 
+def test_a_new_subject_after_a_miss_is_not_offered_as_an_alias(engine: Engine) -> None:
+    """`who putin`, then `topic kashmir`: a new question, so putin is no alias of Kashmir."""
+    say(engine, "who putin", STUDENT)
+    say(engine, "topic kashmir", STUDENT)
+    reply = say(engine, "gaps", ADMIN)
+    assert "“putin”" in shown(reply)
+    assert "alias of Kashmir" not in shown(reply)
+    assert not reply.actions
+
+
 def test_gaps_alias_adds_the_alias_and_the_miss_then_answers(
     engine: Engine, knowledge_copy: Path
 ) -> None:

@@ -45,6 +45,15 @@ def test_topics_lists_every_theme_with_its_count(engine: Engine, line: str) -> N
         assert f"{topic.name}: {count} fact" in text
 
 
+def test_topics_lists_the_most_covered_themes_first(engine: Engine) -> None:
+    """Themes come in order of how many facts they hold, so the big ones are seen first."""
+    fb = engine.snapshot.fb
+    count = {t.name: sum(t.id in f.topics for f in fb.facts.values()) for t in fb.topics.values()}
+    listed = [i.text.split(":")[0] for i in ask(engine, "topics").items if not i.heading]
+    assert sorted(listed) == sorted(count)
+    assert [count[n] for n in listed] == sorted(count.values(), reverse=True)
+
+
 @pytest.mark.parametrize("arg", ["cricket", "space race", "zzzz"])
 def test_unknown_topic_is_not_invented(engine: Engine, arg: str) -> None:
     """An unknown theme is reported as such, without facts."""
