@@ -202,3 +202,24 @@ def test_climate_of_a_period_keeps_the_spans_overlapping_it(engine: Engine) -> N
 def test_climate_of_an_empty_period_says_so_without_a_chart(engine: Engine) -> None:
     reply = ask(engine, "climate 1930s")
     assert reply.kind == "not_found" and reply.chart is None
+
+
+def test_wars_visits_and_the_soviet_break_up_outrank_background() -> None:
+    """The weights labels are placed by: a leader's act or a war beats a decade-wide backdrop.
+
+    The ids are the events the user trial named as key (the 1971 war and break-up, Bhutto's
+    visits, 1991) against a decade-dated backdrop of the same years.
+    """
+    from bot.core.chart import importance
+    from bot.factbase.load.loader import load
+    from tests.conftest import KNOWLEDGE
+
+    facts = load(KNOWLEDGE).facts
+    key = [
+        "soviet-backs-india-1971-war",
+        "pakistan-dismembered-1971",
+        "bhutto-visits-moscow-1972-1974",
+        "soviet-union-dissolves-1991",
+    ]
+    backdrop = ["pakistan-soviet-ties-improve-mid-1970s", "aslam-relations-somewhat-cold-1990s"]
+    assert min(importance(facts[i]) for i in key) > max(importance(facts[i]) for i in backdrop)
