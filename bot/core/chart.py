@@ -189,11 +189,17 @@ def _axis(marks: tuple[Mark, ...], span: DateSpan | None, today: date) -> tuple[
 
 
 def climate_chart(
-    snap: Snapshot, facts: Sequence[Fact], today: date, within: str = ""
+    snap: Snapshot,
+    facts: Sequence[Fact],
+    today: date,
+    within: tuple[str, DateSpan] | None = None,
+    title: str = "",
 ) -> Chart | None:
     """Chart climate spans: one row per article, from 1947 (or the earliest span) to today.
 
-    `within` names the period the spans were picked for, if any (`climate 1990s`).
+    `within` is the period the spans were picked for, if any (`climate 1990s`): its name and
+    span, to which the axis is zoomed (spans reaching past it are drawn to its edge). `title`
+    replaces the usual one (`climate good`: the warm and cordial spans).
     """
     spans = [f for f in facts if f.date is not None and f.tone is not None]
     if not spans:
@@ -204,15 +210,18 @@ def climate_chart(
         for f in spans
         if f.date is not None
     )
-    start = min(date(1947, 1, 1), *(m.start for m in marks))
-    end = max(today, *(m.end for m in marks))
+    if within is not None:
+        start, end = within[1].start, min(within[1].end, max(today, within[1].start))
+    else:
+        start = min(date(1947, 1, 1), *(m.start for m in marks))
+        end = max(today, *(m.end for m in marks))
     return Chart(
         kind="climate",
-        # Short enough, with a period, for one line at the top of an 800 px picture.
-        title=f"How each article characterises relations: {within}"
-        if within
-        else "How each article characterises Pakistan–Russia relations",
-        period=f"{start.year}–{end.year}",
+        # Short enough, with a period, for one line at the top of a 640 px picture.
+        title=title
+        or (f"How the articles describe ties: {within[0]}" if within else "")
+        or "How each article describes Pakistan–Russia ties",
+        period=within[0] if within else f"{start.year}–{end.year}",
         start=start,
         end=end,
         marks=marks,
