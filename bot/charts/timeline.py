@@ -64,8 +64,12 @@ def _place(
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     font = FontProperties(family=style.FONT, size=style.LABEL_SIZE)
 
-    def measure(text: str) -> float:
-        return float(renderer.get_text_width_height_descent(text, font, ismath=False)[0])
+    widths: dict[str, float] = {}
+
+    def measure(text: str) -> float:  # each label is measured once, though placed twice
+        if text not in widths:
+            widths[text] = renderer.get_text_width_height_descent(text, font, ismath=False)[0]
+        return float(widths[text])
 
     scale = width_px / (hi - lo)
 
