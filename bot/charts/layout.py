@@ -1,20 +1,22 @@
 """Where each mark's label goes, so that no two labels collide: pure arithmetic, no drawing.
 
 A timeline chart gives each mark a row and writes its label beside it (to the right, or to the
-left near the right edge). Rows are filled greedily in date order: a mark goes into the first
-row where its mark-and-label box clears every box already there by `gap` pixels. A mark that
-fits in no row is still drawn, on a strip of its own, but unlabelled: the picture counts it in
-"+N more" rather than let two labels overlap.
+left near the right edge). Rows are filled greedily, the most important marks first (date order
+among equals): a mark goes into the first row where its mark-and-label box clears every box
+already there by `gap` pixels. So when a crowded period cannot label everything, the marks left
+unlabelled are the minor ones, never the war or the visit beside them. A mark that fits in no
+row is still drawn, on a strip of its own, but unlabelled: the picture counts it in "+N more"
+rather than let two labels overlap.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 GAP_PX = 8.0  # the least space between two boxes of one row
-MARKER_PX = 8.0  # from a point marker's centre to its label
+MARKER_PX = 12.0  # from a point marker's centre to its label (a marker is ~15 px across)
 SPAN_PX = 3.0  # from a bar's start to its label, written over the faint bar
 
 
@@ -38,20 +40,68 @@ def place(
     width: float,
     rows: int,
     gap: float = GAP_PX,
+    weights: Sequence[int] = (),
 ) -> list[Placed]:
-    """Give each mark a row and a label side; `spans` are (x0, x1) pixels, in date order."""
+    """Give each mark a row and a label side; `spans` are (x0, x1) pixels, in date order.
+
+    Placed in date order when every label fits so, since rows then read top to bottom in time;
+    else in the order of `weights` (one per mark, higher first), so that what goes unlabelled
+    is the least important. The result is in the marks' own order.
+    """
+    pairs = list(zip(spans, labels, strict=True))
+    in_time = _place(pairs, range(len(pairs)), measure, width, rows, gap)
+    if not weights or unlabelled(in_time) == 0:
+        return in_time
+    return _place(pairs, _order(spans, weights), measure, width, rows, gap)
+
+
+def _place(
+    pairs: Sequence[tuple[tuple[float, float], str]],
+    order: Iterable[int],
+    measure: Callable[[str], float],
+    width: float,
+    rows: int,
+    gap: float,
+) -> list[Placed]:
+    """Place the marks' labels one by one in `order`, each in the first row it fits."""
     taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
-    placed: list[Placed] = []
-    for index, ((x0, x1), label) in enumerate(zip(spans, labels, strict=True)):
+    placed: dict[int, Placed] = {}
+    for index in order:
+        (x0, x1), label = pairs[index]
         label = fitted(label, measure, _room(x0, x1, width))
-        box, anchor, on_left = _box(x0, x1, measure(label), width)
-        row = _free_row(taken, box, gap)
-        if row is None:
-            placed.append(Placed(index, None, x0, x1))
+        found = _free_row(taken, _boxes(x0, x1, measure(label), width), gap)
+        if found is None:
+            placed[index] = Placed(index, None, x0, x1)
             continue
+        row, (box, anchor, on_left) = found
         taken[row].append(box)
-        placed.append(Placed(index, row, box[0], box[1], anchor, on_left, label))
-    return placed
+        placed[index] = Placed(index, row, box[0], box[1], anchor, on_left, label)
+    return [placed[i] for i in range(len(pairs))]
+
+
+def _order(spans: Sequence[tuple[float, float]], weights: Sequence[int]) -> list[int]:
+    """Give the order labels are placed in: by weight, and among equals, spread out.
+
+    Among marks of equal weight the next is the one farthest from every mark already taken,
+    so a cluster (six events of 1965–69) does not take every row before an isolated event of
+    the same weight (Bhutto's visits of 1972–74) gets one. Date order breaks exact ties.
+    """
+    if not weights:
+        return list(range(len(spans)))
+    centres = [(x0 + x1) / 2 for x0, x1 in spans]
+    order: list[int] = []
+    for weight in sorted(set(weights), reverse=True):
+        group = [i for i in range(len(spans)) if weights[i] == weight]
+        while group:
+            best = max(group, key=lambda i: (_distance(centres[i], order, centres), -i))
+            order.append(best)
+            group.remove(best)
+    return order
+
+
+def _distance(x: float, taken: Sequence[int], centres: Sequence[float]) -> float:
+    """Give how far `x` is from the nearest mark already taken (infinite when none is)."""
+    return min((abs(x - centres[j]) for j in taken), default=math.inf)
 
 
 def _room(x0: float, x1: float, width: float) -> float:
@@ -68,29 +118,34 @@ def fitted(label: str, measure: Callable[[str], float], room: float) -> str:
     return label
 
 
-def _box(
-    x0: float, x1: float, text: float, width: float
-) -> tuple[tuple[float, float], float, bool]:
-    """Give the box a mark and its label fill, the label's anchor, and whether it is on the left.
+Box = tuple[tuple[float, float], float, bool]  # (left, right), the label's anchor, on the left
 
-    A span's label starts at the span's start (written over its faint bar); a point's label
-    starts after its marker. Near the right edge the label ends just before the mark instead.
+
+def _boxes(x0: float, x1: float, text: float, width: float) -> list[Box]:
+    """Give the boxes a mark and its label may fill, right of the mark first, then left of it.
+
+    A span's label starts at the span's start (written over its faint bar, on a light ground);
+    a point's label starts after its marker. On the left, the label ends just before the mark.
+    Only the sides the label fits on inside the plot are offered (at least one, the roomier).
     """
     point = x1 - x0 < 1.0
     start = x0 + (MARKER_PX if point else SPAN_PX)
-    if start + text <= width:
-        return (x0 - MARKER_PX / 2, max(x1, start + text)), start, False
     end = x0 - MARKER_PX
-    return (max(0.0, end - text), max(x1, x0 + MARKER_PX / 2)), end, True
+    right: Box = ((x0 - MARKER_PX / 2, max(x1, start + text)), start, False)
+    left: Box = ((max(0.0, end - text), max(x1, x0 + MARKER_PX / 2)), end, True)
+    sides = [box for box, fits in ((right, start + text <= width), (left, end >= text)) if fits]
+    return sides or [right if width - start >= end else left]
 
 
 def _free_row(
-    taken: list[list[tuple[float, float]]], box: tuple[float, float], gap: float
-) -> int | None:
-    """Give the first row whose boxes all clear `box` by `gap`, or None."""
-    for row, boxes in enumerate(taken):
-        if all(box[0] >= b[1] + gap or box[1] + gap <= b[0] for b in boxes):
-            return row
+    taken: list[list[tuple[float, float]]], boxes: list[Box], gap: float
+) -> tuple[int, Box] | None:
+    """Give the first row, and the first of `boxes`, that clears every box of the row by `gap`."""
+    for row, others in enumerate(taken):
+        for box in boxes:
+            (left, right) = box[0]
+            if all(left >= b[1] + gap or right + gap <= b[0] for b in others):
+                return row, box
     return None
 
 

@@ -24,10 +24,19 @@ TEXT = "#222222"
 MUTED = "#666666"
 GRID = "#DDDDDD"
 
-WIDTH_IN, HEIGHT_IN, DPI = 8.0, 4.5, 100  # 800 × 450 px: Discord previews at ~400 px wide
-# Sized for the preview: Discord shows an embed's image about 400 px wide, half this size, so
-# labels are 11 pt (15 px here, ~8 px there) and the small print no smaller than 8.5 pt.
-TITLE_SIZE, LABEL_SIZE, SMALL_SIZE = 15, 11, 8.5
+WIDTH_IN, HEIGHT_IN, DPI = 6.4, 4.8, 100  # 640 × 480 px: Discord previews it at 400 × 300
+# Sized for the preview: Discord fits an embed's image into about 400 × 300 px, so a 4:3
+# picture fills that box at 5/8 of its size, where 16:9 at 800 px came out at half size and
+# only 225 px tall. Labels are 12 pt (17 px here, ~10 px there), markers ~14 px here (~9 px
+# there, enough to tell a square from a diamond), the small print no smaller than 9 pt.
+TITLE_SIZE, LABEL_SIZE, SMALL_SIZE = 14, 12, 9
+MARKER_AREA = 110  # scatter size in points², ~10.5 pt across
+LABEL_BOX = {  # a light ground under every label: text over a bar or a grid line stays readable
+    "boxstyle": "round,pad=0.12",
+    "facecolor": "white",
+    "alpha": 0.85,
+    "edgecolor": "none",
+}
 FONT = "DejaVu Sans"  # shipped with matplotlib: the same picture on every machine
 
 

@@ -19,8 +19,8 @@ from bot.charts.axes import date_axis, headings, new_figure, years
 from bot.charts.layout import Placed, place, unlabelled
 from bot.core.chart import Chart, Mark
 
-LEFT, RIGHT, TOP, BOTTOM = 0.03, 0.97, 0.85, 0.25
-ROW_PX = 20.0  # one label row: 11 pt text and a little air
+LEFT, RIGHT, TOP, BOTTOM = 0.03, 0.97, 0.83, 0.25
+ROW_PX = 25.0  # one label row: 12 pt text, its light ground and a little air
 BAR_HEIGHT = 0.55  # of a row
 MIN_ROWS = 6  # a sparse chart still spreads over the height, not crowded at the top
 
@@ -47,11 +47,11 @@ def draw_timeline(chart: Chart) -> Figure:
     ax.set_yticks([])
     date_axis(ax, lo, hi)
     hidden = unlabelled(placed) + chart.more
-    more = f"+{hidden} more not labelled here; the text answer lists every one" if hidden else ""
+    more = f"+{hidden} more unlabelled: all in the text answer" if hidden else ""
     count = len(chart.marks) + chart.more
     subtitle = (
         f"{count} event{'s' if count != 1 else ''}. Colour and shape: the article. "
-        "Bars: dated only to a range; faint bars: only to a decade."
+        "Bar: dated to a range; faint bar: to a decade."
     )
     headings(fig, chart, subtitle, more)
     _legend(fig, chart)
@@ -64,8 +64,12 @@ def _place(
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     font = FontProperties(family=style.FONT, size=style.LABEL_SIZE)
 
-    def measure(text: str) -> float:
-        return float(renderer.get_text_width_height_descent(text, font, ismath=False)[0])
+    widths: dict[str, float] = {}
+
+    def measure(text: str) -> float:  # each label is measured once, though placed twice
+        if text not in widths:
+            widths[text] = renderer.get_text_width_height_descent(text, font, ismath=False)[0]
+        return float(widths[text])
 
     scale = width_px / (hi - lo)
 
@@ -78,7 +82,8 @@ def _place(
         else (px(point_x(m)),) * 2
         for m in marks
     ]
-    return place(spans, [m.label for m in marks], measure, width_px, rows)
+    weights = [m.importance for m in marks]
+    return place(spans, [m.label for m in marks], measure, width_px, rows, weights=weights)
 
 
 def point_x(mark: Mark) -> float:
@@ -126,7 +131,7 @@ def _points(ax: object, chart: Chart, placed: list[Placed], rows: int) -> None:
         ax.scatter(  # type: ignore[attr-defined]
             xs,
             ys,
-            s=36,
+            s=style.MARKER_AREA,
             marker=style.article_marker(n),
             color=style.article_colour(n),
             edgecolors="white",
@@ -149,6 +154,7 @@ def _labels(ax: object, placed: list[Placed], lo: float, hi: float, width: float
             color=style.TEXT,
             va="center",
             ha="right" if p.label_left else "left",
+            bbox=style.LABEL_BOX,
             zorder=4,
         )
 
@@ -166,7 +172,7 @@ def _legend(fig: Figure, chart: Chart) -> None:
                     linestyle="none",
                     marker=style.article_marker(n),
                     color=style.article_colour(n),
-                    markersize=7,
+                    markersize=9,
                 )
             )
             names.append(name)

@@ -26,11 +26,20 @@ ChartKind = Literal["timeline", "climate"]
 MarkShape = Literal["point", "span"]
 FOOTER = "Source: factbot fact base, from five articles"
 MAX_MARKS = 48  # more than this on a 800 px axis is a smear: the rest is counted, "+N more"
-LABEL_LENGTH = 50  # characters of a mark's label, cut at a word; the picture cuts more where narrow
+LABEL_LENGTH = 40  # characters of a mark's label (as `label:` in events.yaml), cut at a word
 AXIS_SLACK_DAYS = 20 * 365  # a period bound this far past its events is open-ended: fit them
-_DATED_OPENING = re.compile(
-    r"^(?:in|on|by|around|from|during|since|after|until)\s+[^,;]*\d{4}[^,;]*,\s*", re.IGNORECASE
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# Only a date, nothing else: "In April 1965, ", "During the 1990s, ", "In August 2013 Pakistan".
+# "In the 1971 war Moscow …" is no bare date and keeps its opening, and with it its subject.
+_DATED_OPENING = re.compile(
+    r"^(?i:in|on|by|around|from|during|since|until)\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?"
+    rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?\d{{4}}s?(?:\s*,\s*|\s+(?=[A-Z]))"
+)
+# Which labels the picture keeps when it cannot write them all: wars and the Soviet break-up
+# changed the frame of the relationship, so their events go first.
+KEY_TOPICS = frozenset({"indo-pak-wars", "world-order"})
 
 
 class Mark(msgspec.Struct, frozen=True):
@@ -48,6 +57,7 @@ class Mark(msgspec.Struct, frozen=True):
     lane: int = 0  # the row it sits in: an article's row in the climate chart
     tone: str | None = None  # climate marks only
     disputed: bool = False  # one side of a recorded disagreement
+    importance: int = 0  # the higher, the sooner its label is placed (see `importance`)
 
     @property
     def shape(self) -> MarkShape:
@@ -109,16 +119,24 @@ def _mark_json(mark: Mark) -> dict[str, Any]:
         "label": mark.label,
         "article": mark.article,
         "disputed": mark.disputed,
+        "importance": mark.importance,
     }
     if mark.tone is not None:
         data.update(tone=mark.tone, lane=mark.lane)
     return data
 
 
+def label_of(fact: Fact) -> str:
+    """Give the words a chart writes beside a fact's mark: its own `label`, else its text cut."""
+    return fact.label or short_label(fact.text)
+
+
 def short_label(text: str, limit: int = LABEL_LENGTH) -> str:
     """Cut a fact's text to a label: its first clause, at most `limit` characters, at a word.
 
-    A leading date ("In April 1965, …") is dropped: the axis already says when.
+    A leading bare date ("In April 1965, …") is dropped: the axis already says when. Anything
+    more than a date stays, so the label keeps who did what (a fact added from the chat has no
+    `label` of its own; the curated events all do).
     """
     clause = _DATED_OPENING.sub("", text.split("; ")[0]).rstrip(".")
     clause = clause[:1].upper() + clause[1:]
@@ -171,11 +189,17 @@ def _axis(marks: tuple[Mark, ...], span: DateSpan | None, today: date) -> tuple[
 
 
 def climate_chart(
-    snap: Snapshot, facts: Sequence[Fact], today: date, within: str = ""
+    snap: Snapshot,
+    facts: Sequence[Fact],
+    today: date,
+    within: tuple[str, DateSpan] | None = None,
+    title: str = "",
 ) -> Chart | None:
     """Chart climate spans: one row per article, from 1947 (or the earliest span) to today.
 
-    `within` names the period the spans were picked for, if any (`climate 1990s`).
+    `within` is the period the spans were picked for, if any (`climate 1990s`): its name and
+    span, to which the axis is zoomed (spans reaching past it are drawn to its edge). `title`
+    replaces the usual one (`climate good`: the warm and cordial spans).
     """
     spans = [f for f in facts if f.date is not None and f.tone is not None]
     if not spans:
@@ -186,15 +210,18 @@ def climate_chart(
         for f in spans
         if f.date is not None
     )
-    start = min(date(1947, 1, 1), *(m.start for m in marks))
-    end = max(today, *(m.end for m in marks))
+    if within is not None:
+        start, end = within[1].start, min(within[1].end, max(today, within[1].start))
+    else:
+        start = min(date(1947, 1, 1), *(m.start for m in marks))
+        end = max(today, *(m.end for m in marks))
     return Chart(
         kind="climate",
-        # Short enough, with a period, for one line at the top of an 800 px picture.
-        title=f"How each article characterises relations: {within}"
-        if within
-        else "How each article characterises Pakistan–Russia relations",
-        period=f"{start.year}–{end.year}",
+        # Short enough, with a period, for one line at the top of a 640 px picture.
+        title=title
+        or (f"How the articles describe ties: {within[0]}" if within else "")
+        or "How each article describes Pakistan–Russia ties",
+        period=within[0] if within else f"{start.year}–{end.year}",
         start=start,
         end=end,
         marks=marks,
@@ -203,17 +230,31 @@ def climate_chart(
     )
 
 
+def importance(fact: Fact) -> int:
+    """Score how much a reader needs this event's label, when a crowded chart drops some.
+
+    A leader's act (a named person: every visit, Ayub Khan's efforts, Bhutto's steel mills)
+    and a war or the Soviet break-up are what the articles build their story on: 2 each. An
+    event more than one article tells gains 1 a further article. An event dated only to a
+    decade is background, drawn as a faint bar across the period: -2, so its label comes last.
+    """
+    score = 2 * bool(fact.people) + 2 * bool(KEY_TOPICS.intersection(fact.topics))
+    score += len(fact.sources) - 1
+    return score - (2 if fact.date is not None and fact.date.precision == "decade" else 0)
+
+
 def _mark(fact: Fact, span: DateSpan, *, lane: int = 0, tone: str | None = None) -> Mark:
     return Mark(
         fact_id=fact.id,
         start=span.start,
         end=span.end,
         precision=span.precision,
-        label=short_label(fact.text),
+        label=label_of(fact),
         article=fact.sources[0],
         lane=lane,
         tone=tone,
         disputed=fact.dispute is not None,
+        importance=importance(fact),
     )
 
 

@@ -93,9 +93,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
     # How warm relations were, and when: before `when …` takes them for a dated search.
     _p(rf"how (?:have|has|did|do) (?:the )?{_CLIMATE_OF} (?:changed?|evolved?|developed?|gone|"
        r"varied|shifted)\b.*", "climate", "", "none"),
-    _p(rf"when (?:were|was|did|have|had) (?:the )?{_CLIMATE_OF} (?:good|bad|best|worst|warm|"
-       r"warmest|cold|coldest|cool|hostile|friendly|tense|improve|sour|deteriorate)\b.*",
-       "climate", "", "none"),
+    _p(rf"when (?:were|was|did|have|had) (?:the )?{_CLIMATE_OF} (?:(?:at )?(?:their|its) )?"
+       r"(?P<x>good|bad|best|worst|warm|warmest|cold|coldest|cool|hostile|friendly|tense|"
+       r"improve|sour|deteriorate)\b.*", "climate", "{x}", "none"),
     _p(rf"(?:the )?{_CLIMATE_OF} over (?:the years|time|the decades)\b.*", "climate", "", "none"),
     # Disagreements: before `where do they agree`, and before `what is x` takes `disputes`.
     _p(rf"(?:where|on what|what|how|why|do|does|did) (?:{_AUX} )?{_WRITERS} {_DIFFER}"

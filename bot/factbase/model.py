@@ -118,6 +118,7 @@ class Fact(msgspec.Struct, frozen=True, gc=False):
     speaker: str | None = None  # quote
     occasion: str | None = None  # quote
     tone: str | None = None  # climate: one of TONES; its `date` is the span characterised
+    label: str | None = None  # event: a short name a chart writes beside its mark
     # False when an admin stored it while its articles could not be read (`unverified=yes`):
     # shown marked "(unverified)" until someone checks it against the article.
     verified: bool = True

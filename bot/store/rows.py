@@ -52,6 +52,7 @@ class _Row(msgspec.Struct, array_like=True, gc=False):
     occasion: str | None
     verified: bool = True
     tone: _At = 0
+    label: str | None = None
 
 
 class _Shared(msgspec.Struct, array_like=True):
@@ -108,6 +109,7 @@ def encode_facts(facts: Sequence[Fact], encoder: msgspec.msgpack.Encoder) -> Ite
                 occasion=f.occasion,
                 verified=f.verified,
                 tone=words(f.tone or ""),
+                label=f.label,
             )
             for f in facts[start : start + CHUNK]
         ]
@@ -150,6 +152,7 @@ def decode_facts(frames: Sequence[memoryview]) -> dict[str, Fact]:
                 occasion=r.occasion,
                 verified=r.verified,
                 tone=words[r.tone] or None,
+                label=r.label,
             )
         time.sleep(0)  # let the event loop's thread run between slices
     return facts

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib import image
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-WIDTH, HEIGHT = 800, 450  # 8 × 4.5 in at 100 dpi, as bot/charts/style.py states
+WIDTH, HEIGHT = 640, 480  # 6.4 × 4.8 in at 100 dpi, as bot/charts/style.py states
 
 
 def png_size(data: bytes) -> tuple[int, int]:

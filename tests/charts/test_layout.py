@@ -67,3 +67,35 @@ def test_a_span_holding_another_of_its_lane_is_an_era() -> None:
 )
 def test_year_ticks_are_round_and_inside(first: float, last: float, expected: list[int]) -> None:
     assert year_ticks(first, last) == expected
+
+
+def test_when_labels_crowd_the_important_ones_are_kept() -> None:
+    """Ten marks at one spot, two rows: the two of weight 2 are labelled, wherever they fall."""
+    xs = [(100.0, 100.0)] * 10
+    weights = [0, 0, 0, 2, 0, 0, 0, 0, 2, 0]
+    labels = [f"event {i}" for i in range(10)]
+    placed = place(xs, labels, width_of, width=600, rows=2, weights=weights)
+    assert {p.index for p in placed if p.row is not None} == {3, 8}
+
+
+def test_among_equals_a_lone_mark_is_labelled_before_a_crowd() -> None:
+    """Six marks crowd the left, one stands alone at the right: with two rows, it gets one."""
+    xs = [(20.0 + i, 20.0 + i) for i in range(6)] + [(400.0, 400.0)]
+    placed = place(xs, ["crowded event"] * 6 + ["lone"], width_of, 600, rows=2, weights=[1] * 7)
+    assert placed[6].row is not None
+
+
+def test_when_every_label_fits_rows_follow_the_dates() -> None:
+    """Enough rows for all: the earliest mark is on the top row, whatever the weights say."""
+    xs = [(i * 40.0, i * 40.0) for i in range(4)]
+    placed = place(xs, ["an event label"] * 4, width_of, 600, rows=6, weights=[0, 0, 0, 5])
+    assert [p.row for p in placed] == [0, 1, 2, 3]
+
+
+def test_a_label_goes_left_of_its_mark_when_the_right_is_taken() -> None:
+    """One row, two close marks: the weightier is labelled to its right, the other to its left."""
+    spans = [(250.0, 250.0), (300.0, 300.0)]
+    placed = place(spans, ["aaaa", "bbbb"], width_of, 600, rows=1, weights=[0, 1])
+    assert [p.row for p in placed] == [0, 0]
+    assert placed[0].label_left and not placed[1].label_left
+    assert placed[0].right + GAP_PX <= placed[1].left

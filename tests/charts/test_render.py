@@ -26,7 +26,7 @@ def chart_of(engine: Engine, line: str) -> Chart:
     ["timeline 1960s chart", "timeline cold war chart", "timeline since 2001 chart", "climate"],
 )
 def test_each_chart_is_a_picture_of_the_stated_size(engine: Engine, line: str) -> None:
-    """Decades, eras and the climate all draw to 800 × 450 px, not blank, under 300 KB."""
+    """Decades, eras and the climate all draw to 640 × 480 px, not blank, under 300 KB."""
     png = render_png(chart_of(engine, line))
     assert_picture(png)
     assert len(png) <= 300_000

@@ -20,6 +20,7 @@ KEY_ORDER: tuple[str, ...] = (
     "kind",
     "party",
     "date",
+    "label",
     "speaker",
     "occasion",
     "name",

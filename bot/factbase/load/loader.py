@@ -143,6 +143,7 @@ def _add_fact(b: Builder, section: str, raw: LineDict, where: Location) -> None:
         speaker=shared("speaker"),
         occasion=raw.get("occasion"),
         tone=shared("tone"),
+        label=raw.get("label"),
         verified=raw.get("verified") is not False,
     )
     b.facts[fact.id] = fact

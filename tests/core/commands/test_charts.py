@@ -143,19 +143,84 @@ def test_climate_lists_every_span_by_article(engine: Engine, line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "read_as"),
     [
-        "how have relations changed over time",
-        "when were relations good",
-        "how did the relationship evolve",
-        "when were relations worst",
+        ("how have relations changed over time", "climate"),
+        ("when were relations good", "climate good"),
+        ("how did the relationship evolve", "climate"),
+        ("when were relations worst", "climate worst"),
+        ("when were relations at their worst", "climate worst"),
     ],
 )
-def test_plain_questions_about_the_mood_are_read_as_climate(engine: Engine, line: str) -> None:
+def test_plain_questions_about_the_mood_are_read_as_climate(
+    engine: Engine, line: str, read_as: str
+) -> None:
     """Asking how relations changed, or when they were good, answers with the climate."""
     reply = ask(engine, line)
     assert reply.chart is not None and reply.chart.kind == "climate"
-    assert "Read as `climate`." in reply.footer
+    assert f"Read as `{read_as}`." in reply.footer
+
+
+def spans_of(engine: Engine, tones: set[str]) -> set[str]:
+    """Give the climate entries of some tones, straight from the fact base."""
+    return {
+        f.id for f in engine.snapshot.fb.facts.values() if f.kind == "climate" and f.tone in tones
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "tones", "other"),
+    [
+        ("when were relations good", {"warm", "cordial"}, "`climate bad`"),
+        ("climate good", {"warm", "cordial"}, "`climate bad`"),
+        ("when were relations worst", {"cool", "hostile"}, "`climate good`"),
+        ("climate hostile", {"hostile"}, "`climate good`"),
+    ],
+)
+def test_asking_when_relations_were_good_lists_only_those_tones(
+    engine: Engine, line: str, tones: set[str], other: str
+) -> None:
+    """Only the spans of the asked tones are listed and drawn, and the reply says so."""
+    expected = spans_of(engine, tones)
+    total = len(spans_of(engine, {"warm", "cordial", "mixed", "cool", "hostile"}))
+    reply = ask(engine, line)
+    assert {i.fact_id for i in reply.items if i.fact_id} == expected
+    assert reply.chart is not None and {m.fact_id for m in reply.chart.marks} == expected
+    assert reply.intro.startswith(f"{len(expected)} of the {total} characterisations")
+    assert " or ".join(t for t in TONES if t in tones) in reply.title
+    assert other in reply.footer and "`climate` shows every tone" in reply.footer
+
+
+def test_the_footer_suggests_the_decade_the_good_spans_cover_most(engine: Engine) -> None:
+    """`climate good` points to the events of the decade most of its spans overlap."""
+    good = [engine.snapshot.fb.facts[i] for i in spans_of(engine, {"warm", "cordial"})]
+    counts = {}
+    for decade in range(1940, 2030, 10):
+        span = parse_period(f"{decade}s")
+        assert span is not None
+        counts[f"{decade}s"] = sum(1 for f in good if f.date and f.date.overlaps(span.span))
+    best = max(counts.values())
+    reply = ask(engine, "climate good")
+    named = [d for d, n in counts.items() if f"`timeline {d}`" in reply.footer]
+    assert len(named) == 1 and counts[named[0]] == best
+
+
+def test_climate_of_a_period_suggests_that_periods_timeline(engine: Engine) -> None:
+    assert "`timeline 1990s`" in ask(engine, "climate 1990s").footer
+    assert "`timeline 1970s`" not in ask(engine, "climate").footer
+
+
+def test_a_tone_no_article_uses_in_a_period_says_so(engine: Engine) -> None:
+    """Nothing warm in the 1980s: a plain not-found answer, offering the 1980s as a whole."""
+    reply = ask(engine, "climate 1980s warm")
+    assert reply.kind == "not_found" and reply.chart is None
+    assert "climate 1980s" in reply.suggestions
+
+
+def test_climate_of_a_period_zooms_the_axis_to_it(engine: Engine) -> None:
+    """`climate 1990s` draws 1990–1999, not 1947 to today."""
+    chart = chart_of(engine, "climate 1990s")
+    assert (chart.start.isoformat(), chart.end.isoformat()) == ("1990-01-01", "1999-12-31")
 
 
 def test_climate_stays_out_of_the_timeline(engine: Engine) -> None:
@@ -204,3 +269,24 @@ def test_climate_of_a_period_keeps_the_spans_overlapping_it(engine: Engine) -> N
 def test_climate_of_an_empty_period_says_so_without_a_chart(engine: Engine) -> None:
     reply = ask(engine, "climate 1930s")
     assert reply.kind == "not_found" and reply.chart is None
+
+
+def test_wars_visits_and_the_soviet_break_up_outrank_background() -> None:
+    """The weights labels are placed by: a leader's act or a war beats a decade-wide backdrop.
+
+    The ids are the events the user trial named as key (the 1971 war and break-up, Bhutto's
+    visits, 1991) against a decade-dated backdrop of the same years.
+    """
+    from bot.core.chart import importance
+    from bot.factbase.load.loader import load
+    from tests.conftest import KNOWLEDGE
+
+    facts = load(KNOWLEDGE).facts
+    key = [
+        "soviet-backs-india-1971-war",
+        "pakistan-dismembered-1971",
+        "bhutto-visits-moscow-1972-1974",
+        "soviet-union-dissolves-1991",
+    ]
+    backdrop = ["pakistan-soviet-ties-improve-mid-1970s", "aslam-relations-somewhat-cold-1990s"]
+    assert min(importance(facts[i]) for i in key) > max(importance(facts[i]) for i in backdrop)

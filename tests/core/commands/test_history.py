@@ -25,7 +25,7 @@ def test_history_shows_the_newest_change_as_a_diff(
 ) -> None:
     """`fact history` gives the changed line as `-` old and `+` new, the rest as context."""
     lines = (knowledge_copy / "events.yaml").read_text(encoding="utf-8").splitlines()
-    old = lines[lines.index(f"  - id: {EDITED}") + 2]
+    old = lines[lines.index(f"  - id: {EDITED}") + 3]
     assert old.startswith("    text: Pakistan came into being in 1947;")
     say(engine_on_copy, f'!fact edit {EDITED} text="Pakistan was founded in 1947."')
     reply = say(engine_on_copy, f"!fact history {EDITED}")
