@@ -1,7 +1,7 @@
 """Draw a timeline chart: each event on a date axis, coloured and shaped by its article.
 
-A point (a day, month or year) is a marker; a range or a decade is a bar, faint for a decade,
-so an event dated only "1970s" never pretends to a day. Labels go where `layout.place` puts
+A point (a day, month or year) is a marker; a range or a decade is a bar, faint for a decade
+(or part of one), so an event dated only "1970s" never pretends to a day. Labels go where `layout.place` puts
 them. Few artists: one scatter per article, one collection for all bars, one text per label.
 """
 
@@ -51,7 +51,7 @@ def draw_timeline(chart: Chart) -> Figure:
     count = len(chart.marks) + chart.more
     subtitle = (
         f"{count} event{'s' if count != 1 else ''}. Colour and shape: the article. "
-        "Bar: dated to a range; faint bar: to a decade."
+        "Bar: dated to a range; faint bar: to a decade or part of one."
     )
     headings(fig, chart, subtitle, more)
     _legend(fig, chart)
@@ -109,7 +109,7 @@ def _bars(ax: object, chart: Chart, placed: list[Placed], rows: int) -> None:
         h = BAR_HEIGHT / 2
         verts.append([(x0, y - h), (x1, y - h), (x1, y + h), (x0, y + h)])
         colour = colour_of.get(mark.article, style.MUTED)
-        alpha = "30" if mark.precision == "decade" else "66"
+        alpha = "30" if mark.precision in ("decade", "part") else "66"
         faces.append(colour + alpha)
         edges.append(colour)
     if verts:

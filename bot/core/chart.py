@@ -236,11 +236,13 @@ def importance(fact: Fact) -> int:
     A leader's act (a named person: every visit, Ayub Khan's efforts, Bhutto's steel mills)
     and a war or the Soviet break-up are what the articles build their story on: 2 each. An
     event more than one article tells gains 1 a further article. An event dated only to a
-    decade is background, drawn as a faint bar across the period: -2, so its label comes last.
+    decade (or part of one, `mid-1970s`) is background, drawn as a faint bar: -2, so its label
+    comes last.
     """
     score = 2 * bool(fact.people) + 2 * bool(KEY_TOPICS.intersection(fact.topics))
     score += len(fact.sources) - 1
-    return score - (2 if fact.date is not None and fact.date.precision == "decade" else 0)
+    broad = fact.date is not None and fact.date.precision in ("decade", "part")
+    return score - (2 if broad else 0)
 
 
 def _mark(fact: Fact, span: DateSpan, *, lane: int = 0, tone: str | None = None) -> Mark:
