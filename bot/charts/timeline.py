@@ -1,8 +1,9 @@
 """Draw a timeline chart: each event on a date axis, coloured and shaped by its article.
 
 A point (a day, month or year) is a marker; a range or a decade is a bar, faint for a decade
-(or part of one), so an event dated only "1970s" never pretends to a day. Labels go where `layout.place` puts
-them. Few artists: one scatter per article, one collection for all bars, one text per label.
+(or part of one), so an event dated only "1970s" never pretends to a day. Labels go where
+`layout.place` puts them. Few artists: one scatter per article, one collection for all bars,
+one text per label.
 """
 
 from __future__ import annotations
