@@ -51,8 +51,8 @@ def draw_timeline(chart: Chart) -> Figure:
     more = f"+{hidden} more unlabelled: all in the text answer" if hidden else ""
     count = len(chart.marks) + chart.more
     subtitle = (
-        f"{count} event{'s' if count != 1 else ''}. Colour and shape: the article. "
-        "Bar: dated to a range; faint bar: to a decade or part of one."
+        f"{count} event{'s' if count != 1 else ''}; colour and shape: the article. "
+        "Bars: a range; faint: a decade or part of one."
     )
     headings(fig, chart, subtitle, more)
     _legend(fig, chart)

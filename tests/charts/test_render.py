@@ -6,8 +6,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from matplotlib.text import Text
 
-from bot.charts.render import render_png
+from bot.charts.render import draw, render_png
 from bot.charts.service import ChartRenderer
 from bot.core.chart import Chart
 from bot.core.engine import Engine
@@ -70,3 +71,30 @@ def test_a_picture_drawn_by_another_version_is_drawn_again(engine: Engine, tmp_p
     png = ChartRenderer(tmp_path, in_process=True).png_now(chart)
     assert png != b"yesterday's picture"
     assert_picture(png)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "timeline 1960s chart",
+        "timeline cold war chart",
+        "timeline since 2001 chart",
+        "climate",
+        "climate 1990s",
+        "when were relations good",
+    ],
+)
+def test_no_text_runs_off_the_picture(engine: Engine, line: str) -> None:
+    """Every title, label, key entry and note lies wholly inside the image."""
+    figure = draw(chart_of(engine, line))
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    width, height = figure.bbox.width, figure.bbox.height
+    texts = [t for t in figure.findobj(Text) if t.get_text().strip() and t.get_visible()]
+    assert texts
+    outside = []
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1:
+            outside.append(text.get_text())
+    assert outside == []
