@@ -137,7 +137,7 @@ def _write_chart(reply: Reply, path: Path, out: TextIO) -> None:
     except OSError as exc:
         print(f"factbot: could not write the chart to {path}: {exc.strerror}", file=sys.stderr)
         return
-    print(f"Chart written to {path}", file=out)
+    _print(f"Chart written to {path}", out)
 
 
 def report(command: str, args: str, knowledge: Path | None, config: Path | None) -> int:
@@ -165,12 +165,13 @@ def _say_waiting() -> None:
     print("Waiting for other edits to finish; yours will be saved next…", file=sys.stderr)
 
 
-def _print(text: str) -> bool:
+def _print(text: str, out: TextIO | None = None) -> bool:
     """Print; tell whether the reader is still there (`factbot ask … | head` closes early)."""
+    out = sys.stdout if out is None else out
     try:
-        print(text, flush=True)
+        print(text, file=out, flush=True)
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
         return False
     return True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,23 @@ def test_ask_without_chart_never_imports_matplotlib() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stderr.strip().endswith("False")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, own_cache: Path) -> None:
+    """`factbot ask "timeline cold war chart" --chart F | head -1`: the PNG, and no traceback."""
+    out_file = tmp_path / "cw.png"
+    asking = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "timeline cold war chart", "--chart", str(out_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "XDG_CACHE_HOME": str(own_cache)},
+    )
+    assert asking.stdout is not None and asking.stderr is not None
+    first = asking.stdout.readline()
+    asking.stdout.close()  # as `head -1` does
+    errors = asking.stderr.read().decode()
+    asking.wait(timeout=60)
+    asking.stderr.close()
+    assert first.startswith(b"Timeline: the Cold War")
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors
+    assert_picture(out_file.read_bytes())
