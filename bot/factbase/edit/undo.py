@@ -35,7 +35,7 @@ def plan_undo(
     inverse = record.patch.inverted()
     at = _current_line(records, record)
     lines = lines_of(file)
-    if tuple(lines[at : at + len(inverse.old)]) != inverse.old:
+    if at < 0 or tuple(lines[at : at + len(inverse.old)]) != inverse.old:
         raise BadArguments(
             f"Cannot undo your {record.action} of `{record.entry_id}`: its lines in "
             f"{record.file} have changed since. Use `fact history {record.entry_id}` and fix it "
@@ -48,10 +48,26 @@ def plan_undo(
 
 
 def _current_line(records: list[AuditRecord], record: AuditRecord) -> int:
-    """Follow the record's patch through later edits of the same file that landed above it."""
-    at = record.patch.at
+    """Follow the record's lines through the later edits of the same file, to where they are now.
+
+    An edit above them moves them by its size. An edit that swallows them (a `fact remove` of
+    the entry) holds them inside its old lines; an edit that puts exactly those lines back (the
+    undo of that remove) returns them, at the same offset inside. Any other overlap loses them,
+    and the content check in `plan_undo` then refuses.
+    """
+    at, size = record.patch.at, len(record.patch.new)
+    held: tuple[tuple[str, ...], int] | None = None  # (the lines that swallowed ours, offset)
     for later in later_in_file(records, record):
         patch = later.patch
-        if patch.at < at:
+        if held is not None:
+            block, offset = held
+            if patch.new == block:
+                at, held = patch.at + offset, None
+            continue
+        if patch.at + len(patch.old) <= at:
             at += patch.delta
-    return at
+        elif patch.at <= at and at + size <= patch.at + len(patch.old):
+            held = (patch.old, at - patch.at)
+        elif patch.at < at + size:
+            return -1  # partly rewritten: nothing to match
+    return -1 if held is not None else at

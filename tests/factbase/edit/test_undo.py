@@ -19,6 +19,8 @@ from tests.conftest import (
     shown,
 )
 
+LATER = "musharraf-visits-moscow-2003"  # an entry whose label is a few lines into it
+
 
 @pytest.mark.parametrize(
     "line",
@@ -52,6 +54,29 @@ def test_undo_names_the_line_it_changed(engine_on_copy: Engine, line: str, where
     undone = say(engine_on_copy, "!fact undo").title.rsplit(" — ", 1)[1]
     assert done.startswith(where) and done != f"{where}1"
     assert undone == done
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [f'!fact edit {LATER} label="Musharraf in Moscow"', f"!fact remove {LATER}"],
+        [f'!fact edit {EDITED} text="Pakistan was founded in 1947."',
+         f'!fact edit {EDITED} text="Pakistan came into being in 1947."'],
+        [f"!fact edit {EDITED} parties=", ADD_EVENT, "!fact remove soviet-assistance-offer-1958"],
+    ],
+    ids=["edit-then-remove", "edit-twice", "edit-add-remove"],
+)  # fmt: skip
+def test_undo_walks_back_through_every_edit(
+    engine_on_copy: Engine, knowledge_copy: Path, edits: list[str]
+) -> None:
+    """Edits that swallow or rewrite an earlier one's lines are undone one by one, to the start."""
+    before = folder_bytes(knowledge_copy)
+    for line in edits:
+        assert say(engine_on_copy, line).kind == "admin", line
+    for _ in edits:
+        reply = say(engine_on_copy, "!fact undo")
+        assert reply.title.startswith("Undid your "), shown(reply)
+    assert folder_bytes(knowledge_copy) == before
 
 
 def test_undo_reverses_this_admins_edit_only(engine_on_copy: Engine, knowledge_copy: Path) -> None:
