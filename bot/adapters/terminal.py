@@ -72,16 +72,23 @@ def _verbatim(block: str) -> list[str]:
     return block.rstrip("\r\n").split("\n") if block else []
 
 
+UNDATED = "undated"
+
+
 def _items(items: Sequence[Item], width: int, style: _Style) -> list[str]:
     fitting = [len(i.date) for i in items if i.date and len(i.date) <= MAX_DATE_COLUMN]
     column = max(fitting, default=MAX_DATE_COLUMN if any(i.date for i in items) else 0)
     lines: list[str] = []
     heading: str | None = None
+    dated: set[str | None] = {i.heading for i in items if i.date}  # groups with a date column
     for item in items:
         if item.heading != heading:
             heading = item.heading
             if heading:
                 lines += ["", style.bold(heading)]
+        if column and not item.date and item.fact_id and item.heading in dated:
+            # A blank date under dated rows reads as the date above (a 2018 remark under 1968).
+            item = msgspec.structs.replace(item, date=UNDATED)
         lines += _item(item, width, column, style)
     return lines
 

@@ -116,3 +116,14 @@ def test_lettered_options_wrap_under_their_text_and_long_titles_wrap() -> None:
     assert lines[b + 1] == "     Challenges and Prospects in a"
     twelve = next(n for n, line in enumerate(lines) if line.startswith("  12. "))
     assert lines[twelve + 1].startswith("      Challenges")
+
+
+def test_an_undated_fact_under_dated_ones_says_so(engine: Engine) -> None:
+    """`quote`: a 2018 remark listed after the 1968 one reads "undated", not as if from 1968."""
+    reply = ask(engine, "quote")
+    undated = [i for i in reply.items if i.fact_id and not i.date]
+    assert undated and any(i.date for i in reply.items)
+    text = render(reply, width=80)
+    for item in undated:
+        start = text.index(item.text[:30])
+        assert text.rfind("undated", 0, start) > text.rfind("\n  1", 0, start)
