@@ -58,7 +58,14 @@ def console_actor() -> Actor:
         name = getpass.getuser()
     except (KeyError, OSError):
         name = "console"
-    return Actor(id=f"console:{name}", name=name, is_admin=True, platform="console")
+    return Actor(
+        id=f"console:{name}",
+        name=name,
+        is_admin=True,
+        platform="console",
+        one_player=True,
+        buttons=False,
+    )
 
 
 def load_engine(

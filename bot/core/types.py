@@ -29,6 +29,10 @@ class Actor(msgspec.Struct, frozen=True):
     platform: str = "console"
     place: str = ""  # the server or workspace asked in; the usage log keeps only its hash
     channel: str = ""  # the channel (or DM) asked in: where a quiz round is shared
+    # What the adapter is like, set by it, so the core words a quiz without naming platforms:
+    # the console serves one person at a keyboard; chats serve many, pressing buttons.
+    one_player: bool = False  # the only person there: "you", and the whole of any round
+    buttons: bool = True  # a reply's actions are pressed, not typed as keys
 
 
 class Request(msgspec.Struct, frozen=True):

@@ -113,13 +113,20 @@ class UsageDatabase:
             raise
 
     def prune(self, connection: sqlite3.Connection, keep_days: int, now: float) -> int:
-        """Delete what is older than `keep_days`; give how many requests went."""
+        """Delete what is older than `keep_days`; give how many requests went.
+
+        Quiz scores go when their player has not answered for that long (a score's `at` is its
+        last answer), and a missed question once it has been due for that long unasked: what
+        the bot keeps about a person lasts no longer than their requests do.
+        """
         oldest = now - keep_days * DAY
         connection.execute("BEGIN IMMEDIATE")
         try:
             gone = connection.execute("DELETE FROM events WHERE at < ?", (oldest,)).rowcount
             for table in ("daily", "latency", "platform_latency", "query_days", "fact_days"):
                 connection.execute(f"DELETE FROM {table} WHERE day < ?", (day_of(oldest),))
+            connection.execute("DELETE FROM quiz_scores WHERE at < ?", (oldest,))
+            connection.execute("DELETE FROM quiz_review WHERE due < ?", (day_of(oldest),))
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -166,7 +173,7 @@ def _add(
     marks = ", ".join("?" * (keys.count(",") + 2))
     connection.executemany(
         f"INSERT INTO {table} ({keys}, n) VALUES ({marks})"
-        f" ON CONFLICT DO UPDATE SET n = n + excluded.n",
+        f" ON CONFLICT ({keys}) DO UPDATE SET n = n + excluded.n",  # a target: SQLite < 3.35
         [(*key, n) for key, n in counts],
     )
 

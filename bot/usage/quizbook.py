@@ -1,7 +1,9 @@
 """Quiz scores, streaks and review of misses, in the usage database, per person per server.
 
 People are known only by the salted hashes the usage log uses (`bot.usage.privacy`), plus the
-display name they last answered under, which is what `quiz top` shows: never a platform id.
+display name they last answered under, in plain text, which is what `quiz top` shows: never a
+platform id. The usage log's retention sweep deletes scores not played for `retention_days`
+and reviews due that long ago (`UsageDatabase.prune`).
 Review follows a simple spacing: a miss comes back tomorrow; answered right then, in 3 days;
 right again, in a week; right once more, it is learned and leaves the list. A miss at any step
 starts it over. Every call opens its own connection: commands call it from worker threads.
@@ -42,6 +44,7 @@ class Standing(msgspec.Struct, frozen=True):
     answered: int
     streak: int
     best_streak: int
+    mine: bool = False  # the asker's own row (`top`): by hashed id, since names may repeat
 
 
 class QuizBook:
@@ -69,14 +72,14 @@ class QuizBook:
     def top(self, player: Player, limit: int = 10) -> list[Standing]:
         """Give the best scores in the player's server, best first."""
 
-        def read(c: sqlite3.Connection, place: str, _user: str) -> list[Standing]:
+        def read(c: sqlite3.Connection, place: str, user: str) -> list[Standing]:
             rows = c.execute(
-                "SELECT name, points, answered, streak, best_streak FROM quiz_scores"
+                "SELECT name, points, answered, streak, best_streak, user = ? FROM quiz_scores"
                 " WHERE platform = ? AND place = ? AND answered > 0"
                 " ORDER BY points DESC, best_streak DESC, name LIMIT ?",
-                (player.platform, place, limit),
+                (user, player.platform, place, limit),
             ).fetchall()
-            return [Standing(*row) for row in rows]
+            return [Standing(n, p, a, s, b, mine=bool(m)) for n, p, a, s, b, m in rows]
 
         return self._read(player, read)
 
@@ -113,7 +116,8 @@ class QuizBook:
         c.execute(
             "INSERT INTO quiz_scores (platform, place, user, name, points, answered, streak,"
             " best_streak, at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)"
-            " ON CONFLICT DO UPDATE SET name = excluded.name, points = points + excluded.points,"
+            " ON CONFLICT (platform, place, user) DO UPDATE SET name = excluded.name,"
+            " points = points + excluded.points,"
             " answered = answered + 1,"
             " streak = CASE WHEN excluded.points > 0 THEN streak + 1 ELSE 0 END,"
             " best_streak = MAX(best_streak, CASE WHEN excluded.points > 0 THEN streak + 1"
@@ -138,7 +142,8 @@ class QuizBook:
             c.execute(
                 "INSERT INTO quiz_review (platform, place, user, fact, kind, step, due)"
                 " VALUES (?, ?, ?, ?, ?, 0, ?)"
-                " ON CONFLICT DO UPDATE SET step = 0, due = excluded.due",
+                " ON CONFLICT (platform, place, user, fact, kind)"
+                " DO UPDATE SET step = 0, due = excluded.due",
                 (*key, today + SPACING[0]),
             )
             return

@@ -5,7 +5,8 @@ transaction that first re-reads the version, so two bot processes starting toget
 once. A newer file than this code knows (a downgrade) is left alone and refused.
 
 Quiz scores and the misses due for review (migration 2) sit in the same file: one store of
-what the bot keeps about people, hashed the same way, pruned by nobody but their owners.
+what the bot keeps about people, hashed the same way (only the display name `quiz top` shows is
+plain), pruned by the same retention sweep as the requests.
 
 Requests are kept row by row in `events` (what `gaps` reads: misses and what the same person
 asked next); `stats` reads per-day roll-ups written in the same transaction, so its cost grows

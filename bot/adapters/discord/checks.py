@@ -55,13 +55,17 @@ def actor_for(
     settings: DiscordSettings,
     channel_id: int | None = None,
 ) -> Actor:
-    """Describe a user (who typed a command or pressed a button) where they are."""
+    """Describe a user (who typed a command or pressed a button) where they are.
+
+    A DM is a place of its own per user, like a server of one: scores (`quiz top`) are kept
+    per place, and one shared "dm" place would list every DM player to every other.
+    """
     return Actor(
         id=str(user.id),
         name=user.display_name,
         is_admin=is_admin(user, settings, permissions),
         platform="discord",
-        place=str(guild.id) if guild is not None else "dm",
+        place=str(guild.id) if guild is not None else f"dm:{user.id}",
         channel=str(channel_id or ""),
     )
 

@@ -3,6 +3,8 @@
 `quiz [scope]` asks the asker alone; `quiz round N [scope]` asks the channel N questions.
 `quiz answer`, `quiz reveal`, `quiz next` and `quiz stop` are what the buttons (and the console's
 `a`–`d`) send; `quiz top` and `quiz review` read the quiz book. Blocking: answers write scores.
+Each command holds its channel's lock from start to end (`Pending.serial`): every one is a
+check then a change, and presses arrive on several worker threads at once.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import msgspec.structs
 from bot.core.quiz.pending import Open, Round
 from bot.core.quiz.question import KINDS, Kind, choice_of
 from bot.core.quiz.replies import (
-    at_keyboard,
     question_reply,
     standings_reply,
     top_reply,
@@ -46,6 +47,12 @@ SCORES_OFF = "Scores are not kept here (usage statistics are off), so there is n
 
 
 def quiz(ctx: Context, request: Request) -> Reply:
+    """Run one quiz command with its channel to itself, so no other press interleaves."""
+    with ctx.quizzes.pending.serial(request.actor):
+        return _dispatch(ctx, request)
+
+
+def _dispatch(ctx: Context, request: Request) -> Reply:
     """Read the sub-command and run it; anything else is a scope to ask about."""
     word, _, rest = request.args.partition(" ")
     rest = rest.strip()
@@ -55,7 +62,7 @@ def quiz(ctx: Context, request: Request) -> Reply:
         case "reveal":
             return reveal(ctx, request.actor, rest)
         case "next":
-            return next_question(ctx, request.actor)
+            return next_question(ctx, request.actor, rest)
         case "stop":
             return stop(ctx, request.actor)
         case "top" | "leaderboard" | "scores":
@@ -152,27 +159,33 @@ def start_round(ctx: Context, actor: Actor, args: str) -> Reply:
     return ask(ctx, actor, scope, round_)
 
 
-def next_question(ctx: Context, actor: Actor) -> Reply:
-    """Ask the round's next question, or the standings after its last; or skip one's own question.
+def next_question(ctx: Context, actor: Actor, which: str = "") -> Reply:
+    """Skip one's own question, or ask the round's next one (the standings after its last).
 
-    Skipping reveals nothing to others: a solo question is the asker's alone, and in the console
-    the one person at the keyboard is the whole round. In a channel's round a question still
-    open belongs to everyone, so `next` points to `quiz reveal` instead of taking it away.
+    `which` is what was pressed: a question's Skip carries its id, a round's Next says `round`;
+    typed bare, `next` means the actor's own solo question first, so a round going on in the
+    channel never takes a person's Skip away from them. Skipping reveals nothing to others: a
+    solo question is the asker's alone, and where one person plays they are the whole round.
+    In a channel's round a question still open belongs to everyone, so `next` points to
+    `quiz reveal` instead of taking it away.
     """
     pending = ctx.quizzes.pending
-    round_ = pending.round_in(actor)
-    own = pending.find(actor)
-    if round_ is None:
-        if own is None or own.round is not None:
-            raise UserError("No round is on here: start one with `quiz round 5`, or ask `quiz`.")
+    own = pending.own(actor)
+    if own is not None and which.strip() in ("", own.qid):
+        if own.review:
+            return _skip(ctx, actor, own, lambda: review(ctx, actor))
         return _skip(ctx, actor, own, lambda: ask(ctx, actor, own.scope))
-    if pending.round_question_open(actor):
-        if not at_keyboard(actor) or own is None or not pending.close(own):
+    round_ = pending.round_in(actor)
+    if round_ is None:
+        raise UserError("No round is on here: start one with `quiz round 5`, or ask `quiz`.")
+    current = pending.round_question(actor)
+    if current is not None:
+        if not actor.one_player or not pending.close(current):
             raise UserError(
                 f"Question {round_.number} is still open: answer it, or `quiz reveal` shows "
                 "the answer and then `quiz next` moves on."
             )
-        return _skip(ctx, actor, own, lambda: next_question(ctx, actor))
+        return _skip(ctx, actor, current, lambda: next_question(ctx, actor, "round"))
     if round_.number >= round_.total:
         return stop(ctx, actor)
     return ask(ctx, actor, round_.scope, round_)
@@ -260,7 +273,7 @@ def _everyone_tried(entry: Open, actor: Actor) -> bool:
     so the question stays open for the others (its buttons show the answer after a while).
     """
     assert entry.round is not None
-    if at_keyboard(actor):
+    if actor.one_player:
         return True
     return entry.round.number > 1 and entry.round.players <= entry.answered
 

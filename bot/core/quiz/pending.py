@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from collections import deque
+import zlib
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from random import Random
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # the generators load with the first `quiz`, not with every `
 CLOSE_SECONDS = 15 * 60.0
 ANSWER_SECONDS = 90.0  # buttons reveal the answer after this; the question itself lives longer
 RECENT = 30  # facts remembered per channel, so a quiz does not ask the same fact twice soon
+RECENT_PLACES = 1024  # channels whose recent facts are kept; the least recently quizzed go first
+STRIPES = 64  # channel locks: a fixed set shared by hash, so they never grow with channels
 Place = tuple[str, str, str]  # platform, server or workspace, channel
 
 
@@ -41,6 +44,7 @@ class Round(msgspec.Struct):
 
     total: int
     scope: Scope
+    touched: float  # when a question was last asked or closed: an idle round ends
     number: int = 0
     points: dict[str, tuple[str, int]] = msgspec.field(
         default_factory=dict
@@ -81,8 +85,19 @@ class Pending:
         self._solo: dict[tuple[Place, str], str] = {}
         self._round: dict[Place, str] = {}
         self._rounds: dict[Place, Round] = {}
-        self._recent: dict[Place, deque[str]] = {}
+        self._recent: OrderedDict[Place, deque[str]] = OrderedDict()
         self._numbers = itertools.count(1)
+        self._stripes = tuple(threading.Lock() for _ in range(STRIPES))
+
+    def serial(self, actor: Actor) -> threading.Lock:
+        """Give the lock a quiz command holds throughout, one per channel (shared by hash).
+
+        Whole commands, not single steps, must not interleave: "no question open" then "ask"
+        would otherwise let two presses of Next both ask. Channels that share a stripe only
+        wait for each other a few milliseconds.
+        """
+        key = "\x1f".join(place_of(actor)).encode()
+        return self._stripes[zlib.crc32(key) % STRIPES]
 
     def open(
         self,
@@ -95,9 +110,11 @@ class Pending:
         """Register a new question; it replaces the asker's (or the round's) unanswered one."""
         place = place_of(asker)
         with self._lock:
+            self._expire()
             qid = f"q{next(self._numbers)}"
             entry = Open(qid, question, place, asker, self._clock(), scope, round_, review)
             if round_ is not None:
+                round_.touched = entry.asked_at
                 old = self._round.get(place)
                 self._round[place] = qid
             else:
@@ -106,18 +123,29 @@ class Pending:
             if old is not None:
                 self._by_id.pop(old, None)
             self._by_id[qid] = entry
-            self._recent.setdefault(place, deque(maxlen=RECENT)).append(question.fact_id)
+            self._remember(place, question.fact_id)
             return entry
 
     def find(self, actor: Actor, qid: str = "") -> Open | None:
-        """Give the question an answer is for: by id, else the actor's own, else the round's."""
+        """Give the question an answer is for: by id, else the actor's own, else the round's.
+
+        Only questions of the actor's own channel: its lock is the one the command holds.
+        """
         place = place_of(actor)
         with self._lock:
             self._expire()
             if qid:
-                return self._by_id.get(qid)
+                entry = self._by_id.get(qid)
+                return entry if entry is not None and entry.place == place else None
             own = self._solo.get((place, actor.id)) or self._round.get(place)
             return self._by_id.get(own) if own else None
+
+    def own(self, actor: Actor) -> Open | None:
+        """Give the actor's own solo question in their channel, if one is open."""
+        with self._lock:
+            self._expire()
+            qid = self._solo.get((place_of(actor), actor.id))
+            return self._by_id.get(qid) if qid else None
 
     def get(self, qid: str) -> Open | None:
         """Give an open question by its id."""
@@ -130,24 +158,28 @@ class Pending:
             if entry.qid not in self._by_id:
                 return False
             self._drop(entry.qid)
+            if entry.round is not None:
+                entry.round.touched = self._clock()
             return True
 
     def start_round(self, actor: Actor, total: int, scope: Scope) -> Round:
         """Begin a round in the actor's channel, ending any round already on there."""
         with self._lock:
-            round_ = self._rounds[place_of(actor)] = Round(total, scope)
+            round_ = self._rounds[place_of(actor)] = Round(total, scope, self._clock())
             return round_
 
     def round_in(self, actor: Actor) -> Round | None:
-        """Give the round on in the actor's channel, if any."""
-        with self._lock:
-            return self._rounds.get(place_of(actor))
-
-    def round_question_open(self, actor: Actor) -> bool:
-        """Tell whether the round in the actor's channel waits for an answer."""
+        """Give the round on in the actor's channel, if any (an idle one has ended)."""
         with self._lock:
             self._expire()
-            return place_of(actor) in self._round
+            return self._rounds.get(place_of(actor))
+
+    def round_question(self, actor: Actor) -> Open | None:
+        """Give the round's question waiting for an answer in the actor's channel, if any."""
+        with self._lock:
+            self._expire()
+            qid = self._round.get(place_of(actor))
+            return self._by_id.get(qid) if qid else None
 
     def end_round(self, actor: Actor) -> Round | None:
         """End the channel's round and close its question; give the round that ended."""
@@ -163,12 +195,27 @@ class Pending:
         with self._lock:
             return tuple(self._recent.get(place_of(actor), ()))
 
+    def _remember(self, place: Place, fact_id: str) -> None:
+        """Note a fact asked in a channel, forgetting the least recently quizzed channels."""
+        recent = self._recent.pop(place, None) or deque(maxlen=RECENT)
+        recent.append(fact_id)
+        self._recent[place] = recent
+        while len(self._recent) > RECENT_PLACES:
+            self._recent.popitem(last=False)
+
     def _expire(self) -> None:
-        """Forget questions older than `CLOSE_SECONDS` (the lock is held)."""
+        """Forget questions and rounds idle for `CLOSE_SECONDS` (the lock is held).
+
+        A round is idle from its last question asked or closed; its open question, asked no
+        later than that, goes with it, so a round never outlives its question by long.
+        """
         oldest = self._clock() - CLOSE_SECONDS
         for qid, entry in list(self._by_id.items()):
             if entry.asked_at < oldest:
                 self._drop(qid)
+        for place, round_ in list(self._rounds.items()):
+            if round_.touched < oldest:
+                del self._rounds[place]
 
     def _drop(self, qid: str) -> None:
         """Forget a question wherever it is filed (the lock is held)."""

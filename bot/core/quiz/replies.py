@@ -2,8 +2,9 @@
 
 Every platform gets the same Reply: four actions `A`–`D` (buttons on Discord and Slack, the keys
 `a`–`d` in the console) that answer in place, and a `Closing` that reveals the answer when nobody
-presses in time. Only the words differ for the console: one person at a keyboard, with no
-buttons and no timer, is "you", and is told which keys to type instead of which to press.
+presses in time. Only the words differ where the adapter says so on the `Actor`: where one
+person plays (`one_player`, the console) they are "you"; where there are no buttons, the footer
+names the keys to type instead of the buttons to press.
 """
 
 from __future__ import annotations
@@ -17,13 +18,7 @@ from bot.core.types import Action, Actor, Closing, Item, Reply
 from bot.store.snapshot import Snapshot
 from bot.usage.quizbook import Standing
 
-CONSOLE = "console"
 YOU = "you"
-
-
-def at_keyboard(actor: Actor) -> bool:
-    """Tell whether the actor is the console's one person: addressed as "you", typing keys."""
-    return actor.platform == CONSOLE
 
 
 def question_reply(entry: Open, seconds: float) -> Reply:
@@ -35,10 +30,10 @@ def question_reply(entry: Open, seconds: float) -> Reply:
     )
     keys = (
         Action("Reveal", f"quiz reveal {entry.qid}", key="reveal"),
-        Action("Skip", "quiz next", key="next"),
+        Action("Skip", f"quiz next {entry.qid}", key="next"),
         Action("Stop", "quiz stop", key="stop"),
     )
-    if at_keyboard(entry.asker):
+    if not entry.asker.buttons:
         how = "Type a–d (or 1–4) to answer · `reveal` shows the answer · `next` skips it"
         how += " · `stop` ends the round." if entry.round is not None else " · `stop` ends."
     else:
@@ -68,7 +63,7 @@ def verdict_reply(
 ) -> Reply:
     """Say right or wrong (or time's up), then the whole fact with its date and article."""
     question = entry.question
-    name = "" if answerer is None or at_keyboard(answerer) else f", {answerer.name}"
+    name = "" if answerer is None or answerer.one_player else f", {answerer.name}"
     if answerer is None:
         title = f"The answer: {question.answer}"
     elif right:
@@ -77,8 +72,7 @@ def verdict_reply(
         title = f"Not quite{name}. The answer: {question.answer}"
     fact = snap.fb.facts.get(question.fact_id)
     items: tuple[Item, ...] = (fact_item(snap, fact),) if fact is not None else ()
-    alone = at_keyboard(entry.asker)
-    lines = [_score_line(standing, alone)] if standing is not None else []
+    lines = [_score_line(standing, entry.asker.one_player)] if standing is not None else []
     if entry.round is not None:
         lines.append(_round_line(entry.round))
     return Reply(
@@ -93,7 +87,7 @@ def verdict_reply(
 
 def standings_reply(title: str, round_: Round, asker: Actor) -> Reply:
     """Show a round's points, best first (in the console, its one player is "you")."""
-    rows = [(YOU, p) for _, p in round_.standings()] if at_keyboard(asker) else round_.standings()
+    rows = [(YOU, p) for _, p in round_.standings()] if asker.one_player else round_.standings()
     return Reply(
         title=title,
         intro=f"{round_.number} of {round_.total} questions asked."
@@ -105,20 +99,27 @@ def standings_reply(title: str, round_: Round, asker: Actor) -> Reply:
 def top_reply(rows: Sequence[Standing], mine: Standing | None, asker: Actor) -> Reply:
     """Show the leaderboard of a server, with the asker's own line if they are not on it.
 
-    In the console every row is the one local user, shown as "you"; a streak of 0 is left out.
+    The asker is known by the book (hashed ids), never by name: two people may share one.
+    Where one person plays every row is theirs, shown as "you"; a streak of 0 is left out.
     """
     if not rows:
         return Reply(title="Quiz leaderboard", intro="No answers yet: start with `quiz`.")
-    alone = at_keyboard(asker)
     items = [
-        Item(f"{n}. {YOU if alone else row.name} — {_points(row.points)} of {row.answered}"
+        Item(f"{n}. {_who(row, asker)} — {_points(row.points)} of {row.answered}"
              + (f", best streak {row.best_streak}" if row.best_streak else ""))
         for n, row in enumerate(rows, 1)
     ]  # fmt: skip
     footer = ""
-    if mine is not None and all(r.name != mine.name for r in rows):
+    if mine is not None and not any(r.mine for r in rows):
         footer = f"You: {_points(mine.points)} of {mine.answered}."
     return Reply(title="Quiz leaderboard", items=tuple(items), footer=footer)
+
+
+def _who(row: Standing, asker: Actor) -> str:
+    """Name a leaderboard row; the asker's own is marked, so a shared name is no puzzle."""
+    if asker.one_player:
+        return YOU
+    return f"{row.name} (you)" if row.mine else row.name
 
 
 def _title(entry: Open) -> str:
@@ -134,7 +135,7 @@ def _next_actions(entry: Open) -> tuple[Action, ...]:
     if entry.round is not None:
         if entry.round.number >= entry.round.total:
             return (Action("Standings", "quiz stop", key="stop"),)
-        return (Action("Next question", "quiz next", key="next"), stop)
+        return (Action("Next question", "quiz next round", key="next"), stop)
     if entry.review:
         return (Action("Next review", "quiz review", key="next"), stop)
     return (Action("Next", f"quiz {entry.scope.words}".strip(), key="next"), stop)

@@ -117,12 +117,13 @@ async def test_an_unanswered_question_reveals_its_answer_when_the_buttons_time_o
 async def test_quiz_top_shows_the_score_by_display_name(
     bot: AnyBot, fake: FakeDiscord, engine: Engine
 ) -> None:
-    """After a right answer, `!quiz top` lists the player by name with their point."""
+    """After a right answer, `!quiz top` lists the player by name with their point
+    (marked as the asker: names may repeat)."""
     champion = fake.member("champion")
     question = await ask(fake, champion, "!quiz 1960s")
     letter = correct_letter(engine, question)
     [button] = [b for b in buttons(question.body) if b["label"] == letter]
     await fake.callback_for(await fake.press(champion, question.result, button["custom_id"]))
     board = embed_text((await ask(fake, champion, "!quiz top")).body)
-    assert "champion — 1 point of 1" in board
+    assert "champion (you) — 1 point of 1" in board  # the asker, marked by id not name
     assert str(champion.id) not in board

@@ -6,7 +6,9 @@ from bot.adapters.console import answer, keyed
 from bot.core.engine import Engine
 from bot.core.types import Actor, Reply
 
-ME = Actor(id="console:me", name="me", is_admin=True, platform="console")  # as console_actor()
+ME = Actor(  # as console_actor()
+    id="console:me", name="me", is_admin=True, platform="console", one_player=True, buttons=False
+)
 ALICE = Actor(id="u-alice", name="Alice", platform="discord", place="g", channel="c1")
 BOB = Actor(id="u-bob", name="Bob", platform="discord", place="g", channel="c1")
 
