@@ -127,3 +127,22 @@ async def test_quiz_top_shows_the_score_by_display_name(
     board = embed_text((await ask(fake, champion, "!quiz top")).body)
     assert "champion (you) — 1 point of 1" in board  # the asker, marked by id not name
     assert str(champion.id) not in board
+
+
+async def dm(fake: FakeDiscord, who: Any, line: str) -> Recorded:
+    channel = str(int(who.id) + 1)  # a DM channel of the person's own
+    return await fake.reply_to(await fake.say(who, line, channel=channel, dm=True))
+
+
+async def test_quiz_top_in_a_dm_shows_only_that_person(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """Every DM once shared the place "dm": `!quiz top` in a DM listed everyone who quizzed
+    the bot privately. A DM is now a place of its own, like a server of one."""
+    first, second = fake.member("dmfirst"), fake.member("dmsecond")
+    for who in (first, second):
+        question = await dm(fake, who, "!quiz 1960s")
+        await dm(fake, who, f"!quiz answer {correct_letter(engine, question).lower()}")
+    board = embed_text((await dm(fake, first, "!quiz top")).body)
+    assert "dmfirst (you) — " in board
+    assert "dmsecond" not in board
