@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.adapters.console import console_actor
 from bot.core.engine import Engine
 from bot.core.quiz import pending
 from bot.core.quiz.pending import CLOSE_SECONDS, Quizzes
@@ -151,3 +152,16 @@ def test_a_channel_quizzed_long_ago_is_forgotten_once_many_others_were_quizzed(
                                         channel=f"other{n}"))  # fmt: skip
     again = say(played, "quiz kashmir", first)
     assert again.intro == asked.intro  # not remembered any more, so it may be asked again
+
+
+def test_the_wording_follows_what_the_adapter_says_not_a_platform_name(played: Engine) -> None:
+    """The core once tested `platform == "console"`; the console now says so on its Actor."""
+    console = say(played, "quiz 1960s", console_actor())
+    assert "Type a–d (or 1–4)" in console.footer
+    verdict = say(played, "quiz reveal", console_actor())
+    assert "Your score: 0 points of 1." in verdict.intro
+    shared_screen = Actor(id="kiosk", name="Kiosk", platform="console", place="p", channel="k")
+    question = say(played, "quiz 1960s", shared_screen)  # a console name, chat-like flags
+    assert "Press A–D" in question.footer
+    answered = say(played, f"quiz answer {wrong_key(played, question)}", shared_screen)
+    assert answered.title.startswith("Not quite, Kiosk. ")
