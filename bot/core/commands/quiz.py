@@ -171,14 +171,17 @@ def next_question(ctx: Context, actor: Actor, which: str = "") -> Reply:
     """
     pending = ctx.quizzes.pending
     own = pending.own(actor)
-    if own is not None and which.strip() in ("", own.qid):
+    which = which.strip()
+    if own is not None and which in ("", own.qid):
         if own.review:
             return _skip(ctx, actor, own, lambda: review(ctx, actor))
         return _skip(ctx, actor, own, lambda: ask(ctx, actor, own.scope))
+    current = pending.round_question(actor)
+    if which not in ("", "round") and (current is None or current.qid != which):
+        raise UserError("That question has closed already: `quiz` asks another.")  # a stale Skip
     round_ = pending.round_in(actor)
     if round_ is None:
         raise UserError("No round is on here: start one with `quiz round 5`, or ask `quiz`.")
-    current = pending.round_question(actor)
     if current is not None:
         if not actor.one_player or not pending.close(current):
             raise UserError(

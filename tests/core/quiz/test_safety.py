@@ -126,6 +126,9 @@ def test_skip_works_on_one_s_own_question_while_a_round_is_on(played: Engine) ->
     again = say(played, skip.line, BOB)  # the Skip key names its question
     assert again.title == "Quiz: 1960s" and qid_of(again) not in (qid_of(own), qid_of(skipped))
     assert played.quizzes.pending.get(qid_of(round_question)) is not None  # the round's is open
+    stale = say(played, skip.line, BOB)  # the skipped question's key, typed again
+    assert stale.title == "That question has closed already: `quiz` asks another."
+    assert played.quizzes.pending.get(qid_of(round_question)) is not None
 
 
 def test_the_round_s_next_button_moves_the_round_not_one_s_own_question(played: Engine) -> None:
