@@ -143,14 +143,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         as_typed = self._as_slash if ctx.interaction is not None else self._as_prefix
 
         async def press(interaction: discord.Interaction, line: str) -> Reply:
-            actor = actor_for(
-                interaction.user,
-                interaction.permissions,
-                interaction.guild,
-                self.settings,
-                interaction.channel_id,
-            )
-            return await self._run_line(line, actor)
+            return await self._run_line(line, self._presser(interaction))
 
         async def expire(line: str) -> Reply:
             return await self._run_line(line, asker)
@@ -172,7 +165,18 @@ class FactbotCog(commands.Cog, name="factbot"):
 
         return make
 
+    def _presser(self, interaction: discord.Interaction) -> Actor:
+        """Describe whoever pressed a button, with the rights they hold where they pressed it."""
+        return actor_for(
+            interaction.user,
+            interaction.permissions,
+            interaction.guild,
+            self.settings,
+            interaction.channel_id,
+        )
+
     async def _run_line(self, line: str, actor: Actor) -> Reply:
+        """Run a command line as `actor`, off the loop (a quiz answer writes to the database)."""
         name, _, args = line.partition(" ")
         return await asyncio.to_thread(self.engine.handle, Request(name, args, actor))
 
@@ -181,16 +185,9 @@ class FactbotCog(commands.Cog, name="factbot"):
 
         A refusal (a member pressing an admin's button) is shown to the presser alone.
         """
-        actor = actor_for(
-            interaction.user,
-            interaction.permissions,
-            interaction.guild,
-            self.settings,
-            interaction.channel_id,
-        )
+        actor = self._presser(interaction)
         await interaction.response.defer(thinking=True, ephemeral=not actor.is_admin)
-        name, _, args = button.line.partition(" ")
-        reply = await asyncio.to_thread(self.engine.handle, Request(name, args, actor))
+        reply = await self._run_line(button.line, actor)
         await send_to_interaction(
             interaction,
             reply,
