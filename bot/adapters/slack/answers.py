@@ -79,11 +79,18 @@ class Answers:
         # `factbot run` passes one renderer, started at once and shared with Discord; without
         # one (tests, tools), a private one starts its worker on the first chart.
         self.charts = charts if charts is not None else ChartRenderer()
+        self._own_charts = charts is None  # ours to close; a shared one is closed by its owner
         self.gate = Gate(settings)
         self.people = People(client)
         self.in_place = InPlace(client, self._handle, self._draw_in_place)
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
         self.warnings = WarnOnce()
+
+    async def close(self) -> None:
+        """Cancel the quiz reveals still waiting, and stop a chart worker of our own."""
+        await self.in_place.close()
+        if self._own_charts:
+            self.charts.close()
 
     def from_message(self, event: dict[str, Any], team: str, mention: bool = False) -> Asked | None:
         """Read a message or app_mention event; None for what is not ours to answer.

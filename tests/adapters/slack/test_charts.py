@@ -52,9 +52,13 @@ async def test_climate_by_slash_uploads_its_chart(fake: FakeSlack, bot: asyncio.
 
 async def test_no_chart_no_upload(fake: FakeSlack, bot: asyncio.Task[int]) -> None:
     """`!timeline 1930s chart` finds nothing: a text answer and no upload for that thread."""
-    ts = await fake.message(new_user(), "!timeline 1930s chart", channel="C0NOCHART")
+    user = new_user()
+    ts = await fake.message(user, "!timeline 1930s chart", channel="C0NOCHART")
     sent = await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
     assert "Nothing in the timeline" in sent.body["text"]
-    await asyncio.sleep(0.3)
-    assert not [c for c in fake.calls if c.method == "files.getUploadURLExternal"
+    later = await fake.message(user, "!timeline 1960s chart", channel="C0NOCHART")
+    await fake.call(
+        "files.completeUploadExternal", lambda c: c.body.get("thread_ts") == later, timeout=60
+    )
+    assert not [c for c in fake.calls if c.method == "files.completeUploadExternal"
                 and c.body.get("thread_ts") == ts]  # fmt: skip
