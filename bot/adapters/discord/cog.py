@@ -57,6 +57,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         # `factbot run` passes one renderer, started at once and shared with Slack; without
         # one (tests, tools), a private one starts its worker on the first chart.
         self.charts = charts if charts is not None else ChartRenderer()
+        self._own_charts = charts is None  # ours to close; a shared one is closed by its owner
         self.engine = engine
         self.settings = settings
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
@@ -84,9 +85,15 @@ class FactbotCog(commands.Cog, name="factbot"):
         self.bot.tree.error(handle_tree_error)
 
     async def cog_unload(self) -> None:
-        """Remove the generated commands: added to the bot, not the cog, they would stay behind."""
+        """Remove the generated commands, and stop a chart worker of our own.
+
+        The commands were added to the bot, not the cog, so they would stay behind;
+        `Bot.close` unloads the cog, so a bot that stops leaves no worker process running.
+        """
         for name in self._added:
             self.bot.remove_command(name)
+        if self._own_charts:
+            self.charts.close()
 
     async def bot_check_once(self, ctx: commands.Context[Any]) -> bool:
         """Place and rate checks shared by every command; admin checks are per command."""
