@@ -159,3 +159,22 @@ async def test_cooldown_says_when_to_try_again(fake: FakeSlack, bot: asyncio.Tas
 
 def _in(fake: FakeSlack, channel: str, method: str) -> list[Recorded]:
     return [c for c in fake.calls if c.method == method and c.body.get("channel") == channel]
+
+
+def _looked_up(fake: FakeSlack, user: str) -> int:
+    return sum(1 for c in fake.calls if c.method == "users.info" and c.body.get("user") == user)
+
+
+async def test_a_name_is_looked_up_only_for_a_reply_that_shows_it(
+    fake: FakeSlack, bot: asyncio.Task[int]
+) -> None:
+    """`!sources` never shows the asker's name, so Slack is not asked for it; a quiz, which
+    names its player, asks once."""
+    user = new_user()
+    fake.person(user, display_name="Hina")
+    ts = await fake.message(user, "!sources", channel="C0LAZY")
+    await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
+    assert _looked_up(fake, user) == 0
+    ts = await fake.message(user, "!quiz 1960s", channel="C0LAZY")
+    await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
+    assert _looked_up(fake, user) == 1
