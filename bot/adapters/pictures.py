@@ -20,6 +20,10 @@ async def picture_of(charts: ChartRenderer, reply: Reply) -> tuple[str, bytes] |
         return None
     try:
         return reply.chart.filename, await charts.png(reply.chart)
+    except TimeoutError:
+        log.warning("the chart for %r took over %.0f s; answered without it",
+                    reply.title, charts.limit)  # fmt: skip
+        return None
     except Exception:  # the text answer stands alone; say why in the log
         log.exception("could not draw the chart for %r", reply.title)
         return None

@@ -7,6 +7,13 @@ figure drawn) in the background before anyone asks. The chart's key is a hash of
 draws, so a picture is reused until the facts behind it change: from memory at once, from
 `<cache>/charts/<key>-<drawing>.png` after a restart (`drawing_version`: until the way charts
 are drawn changes, too).
+
+A chart is an addition to a text answer, so it may not hold one up for long: a drawing that
+takes more than `LIMIT` seconds is given up (`TimeoutError`, and the text goes alone), and a
+worker that died (killed for memory, say) is replaced and the drawing tried once more, rather
+than every later chart failing on a broken pool. The disk cache is pruned when the worker
+starts: pictures drawn by another version, unused for `UNUSED_DAYS`, or past the newest
+`DISK_ITEMS` are removed (a read refreshes a file's time, so what is asked for stays).
 """
 
 from __future__ import annotations
@@ -16,8 +23,11 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import tempfile
+import time
 from collections import OrderedDict
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -27,19 +37,26 @@ from bot.core.chart import Chart
 log = logging.getLogger(__name__)
 
 MEMORY_ITEMS = 64  # ~50 KB each: a few MB at most
+DISK_ITEMS = 2_000  # ~50 KB each: ~100 MB at most on disk
+UNUSED_DAYS = 30  # a picture nobody asked for in this long is removed
+PART_HOURS = 1  # a half-written file this old was left by a crash
+LIMIT = 15.0  # seconds a chart may take before its text answer goes without it
 
 
 class ChartRenderer:
     """Give a chart's PNG, drawing it at most once per content; safe to share between adapters."""
 
-    def __init__(self, cache_dir: Path | None = None, *, in_process: bool = False) -> None:
+    def __init__(
+        self, cache_dir: Path | None = None, *, in_process: bool = False, limit: float = LIMIT
+    ) -> None:
         """Cache on disk under `cache_dir` (None: memory only); `in_process` draws here.
 
         In-process drawing suits a one-shot `factbot ask`, where a worker's start-up would
-        cost more than the one picture.
+        cost more than the one picture. `limit`: seconds a drawing may take on the bot.
         """
         self._dir = cache_dir
         self._in_process = in_process
+        self.limit = limit
         self._memory: OrderedDict[str, bytes] = OrderedDict()
         self._pool: ProcessPoolExecutor | None = None
         self._warm: Future[bool] | None = None
@@ -53,6 +70,8 @@ class ChartRenderer:
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
         self._warm = self._pool.submit(warm_up)
+        if self._dir is not None:  # in the worker too: the bot's loop never lists the folder
+            self._pool.submit(prune, self._dir, drawing_version(), time.time())
 
     def close(self) -> None:
         """Stop the worker without waiting for a drawing nobody will read."""
@@ -74,7 +93,7 @@ class ChartRenderer:
             return png
         png = await asyncio.to_thread(self._read, chart.key)
         if png is None:
-            png = await self._draw(chart)
+            png = await asyncio.wait_for(self._draw(chart), self.limit)
             await asyncio.to_thread(self._write, chart.key, png)
         self._remember(chart.key, png)
         return png
@@ -89,12 +108,22 @@ class ChartRenderer:
         return png
 
     async def _draw(self, chart: Chart) -> bytes:
-        if self._pool is None:
-            if not self._in_process:
-                self.start()
-            if self._pool is None:
-                return await asyncio.to_thread(render_png, chart)
-        return await asyncio.wrap_future(self._pool.submit(render_png, chart))
+        """Draw in the worker; a dead worker is replaced and the drawing tried once more."""
+        if self._in_process:
+            return await asyncio.to_thread(render_png, chart)
+        pool = self._started()
+        try:
+            return await asyncio.wrap_future(pool.submit(render_png, chart))
+        except BrokenProcessPool:
+            log.warning("the chart worker died; starting a new one")
+            if self._pool is pool:  # not already replaced by a drawing that failed with this
+                self.close()
+            return await asyncio.wrap_future(self._started().submit(render_png, chart))
+
+    def _started(self) -> ProcessPoolExecutor:
+        self.start()
+        assert self._pool is not None
+        return self._pool
 
     def _remember(self, key: str, png: bytes) -> None:
         self._memory[key] = png
@@ -106,24 +135,64 @@ class ChartRenderer:
         return None if self._dir is None else self._dir / f"{key}-{drawing_version()}.png"
 
     def _read(self, key: str) -> bytes | None:
+        """Read a cached picture, and mark it used so that pruning keeps it."""
         path = self._path(key)
         try:
-            return None if path is None else path.read_bytes()
+            if path is None:
+                return None
+            png = path.read_bytes()
+            os.utime(path)  # access times are often not kept (noatime): the mtime says "used"
+            return png
         except OSError:
             return None
 
     def _write(self, key: str, png: bytes) -> None:
-        """Write beside the target and rename, so a reader never sees half a picture."""
+        """Write beside the target and rename, so a reader never sees half a picture.
+
+        The temporary name is unique per writer: two threads (or processes) drawing the same
+        chart each rename a whole file of their own, and the last one wins.
+        """
         path = self._path(key)
         if path is None:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            part = path.with_suffix(f".{os.getpid()}.part")
-            part.write_bytes(png)
-            os.replace(part, path)
+            with tempfile.NamedTemporaryFile(
+                dir=path.parent, prefix=f".{key}-", suffix=PART, delete=False
+            ) as part:
+                part.write(png)
+            os.replace(part.name, path)
         except OSError as exc:  # a read-only cache only costs a redraw next time
             log.warning("could not cache chart %s: %s", path, exc)
+
+
+PART = ".part"  # a picture being written
+
+
+def prune(folder: Path, current: str, now: float) -> int:
+    """Remove what the cache will not serve again; give how many files went.
+
+    Gone: pictures drawn by another version (`current` is this one's), pictures unused for
+    `UNUSED_DAYS`, the oldest beyond the newest `DISK_ITEMS`, and half-written files left by
+    a crash. Runs in the worker when it starts; a file that cannot be removed is left.
+    """
+    try:
+        entries = [(p, p.stat().st_mtime) for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        return 0
+    parts = [p for p, at in entries if p.name.endswith(PART) and at < now - PART_HOURS * 3600]
+    pictures = sorted(((p, at) for p, at in entries if p.suffix == ".png"), key=lambda e: -e[1])
+    stale = [p for p, _ in pictures if not p.stem.endswith(f"-{current}")]
+    kept = [(p, at) for p, at in pictures if p.stem.endswith(f"-{current}")]
+    old = [p for i, (p, at) in enumerate(kept) if i >= DISK_ITEMS or at < now - UNUSED_DAYS * 86400]
+    removed = 0
+    for path in (*parts, *stale, *old):
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 @cache

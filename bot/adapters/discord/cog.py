@@ -57,6 +57,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         # `factbot run` passes one renderer, started at once and shared with Slack; without
         # one (tests, tools), a private one starts its worker on the first chart.
         self.charts = charts if charts is not None else ChartRenderer()
+        self._own_charts = charts is None  # ours to close; a shared one is closed by its owner
         self.engine = engine
         self.settings = settings
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
@@ -84,9 +85,15 @@ class FactbotCog(commands.Cog, name="factbot"):
         self.bot.tree.error(handle_tree_error)
 
     async def cog_unload(self) -> None:
-        """Remove the generated commands: added to the bot, not the cog, they would stay behind."""
+        """Remove the generated commands, and stop a chart worker of our own.
+
+        The commands were added to the bot, not the cog, so they would stay behind;
+        `Bot.close` unloads the cog, so a bot that stops leaves no worker process running.
+        """
         for name in self._added:
             self.bot.remove_command(name)
+        if self._own_charts:
+            self.charts.close()
 
     async def bot_check_once(self, ctx: commands.Context[Any]) -> bool:
         """Place and rate checks shared by every command; admin checks are per command."""
@@ -143,14 +150,7 @@ class FactbotCog(commands.Cog, name="factbot"):
         as_typed = self._as_slash if ctx.interaction is not None else self._as_prefix
 
         async def press(interaction: discord.Interaction, line: str) -> Reply:
-            actor = actor_for(
-                interaction.user,
-                interaction.permissions,
-                interaction.guild,
-                self.settings,
-                interaction.channel_id,
-            )
-            return await self._run_line(line, actor)
+            return await self._run_line(line, self._presser(interaction))
 
         async def expire(line: str) -> Reply:
             return await self._run_line(line, asker)
@@ -172,7 +172,18 @@ class FactbotCog(commands.Cog, name="factbot"):
 
         return make
 
+    def _presser(self, interaction: discord.Interaction) -> Actor:
+        """Describe whoever pressed a button, with the rights they hold where they pressed it."""
+        return actor_for(
+            interaction.user,
+            interaction.permissions,
+            interaction.guild,
+            self.settings,
+            interaction.channel_id,
+        )
+
     async def _run_line(self, line: str, actor: Actor) -> Reply:
+        """Run a command line as `actor`, off the loop (a quiz answer writes to the database)."""
         name, _, args = line.partition(" ")
         return await asyncio.to_thread(self.engine.handle, Request(name, args, actor))
 
@@ -181,16 +192,9 @@ class FactbotCog(commands.Cog, name="factbot"):
 
         A refusal (a member pressing an admin's button) is shown to the presser alone.
         """
-        actor = actor_for(
-            interaction.user,
-            interaction.permissions,
-            interaction.guild,
-            self.settings,
-            interaction.channel_id,
-        )
+        actor = self._presser(interaction)
         await interaction.response.defer(thinking=True, ephemeral=not actor.is_admin)
-        name, _, args = button.line.partition(" ")
-        reply = await asyncio.to_thread(self.engine.handle, Request(name, args, actor))
+        reply = await self._run_line(button.line, actor)
         await send_to_interaction(
             interaction,
             reply,

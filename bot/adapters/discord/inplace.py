@@ -1,15 +1,20 @@
 """Buttons that answer their own message in place: a quiz question becomes its verdict.
 
-A reply with a `Closing` (a quiz question) is posted with one button per action. A press runs the
-action's line as the presser and the message is edited to show the answer, with that reply's
-own buttons (Next, Stop); a "refused" reply (someone else's question, a second try) goes to the
-presser alone, ephemeral. With nobody pressing, `Closing.line` runs as the asker when the view
-times out, and the message shows the revealed answer. Unless the closing is `shared` (a round),
-only the asker's presses count: others are told to start their own.
+A reply with a `Closing` (a quiz question) is posted with one button per action. A press is
+acknowledged at once (Discord fails an interaction left unanswered for 3 s, and the engine may
+wait seconds on a busy database), then runs the action's line as the presser and the message is
+edited to show the answer, with that reply's own buttons (Next, Stop); a "refused" reply
+(someone else's question, a second try) goes to the presser alone, ephemeral. With nobody
+pressing, `Closing.line` runs as the asker once `Closing.seconds` have passed since the question
+was posted, and the message shows the revealed answer. That deadline is the view's own task, not
+discord.py's timeout, which restarts on every accepted press: in a round each private wrong try
+would put the reveal off again. Unless the closing is `shared` (a round), only the asker's
+presses count: others are told to start their own.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -40,13 +45,35 @@ class InPlace(discord.ui.View):
         timeout: float,
     ) -> None:
         closing = reply.closing
-        super().__init__(timeout=closing.seconds if closing is not None else timeout)
+        super().__init__(timeout=None if closing is not None else timeout)
         self.reply, self.owner_id, self.shared = reply, owner_id, shared
         self._press, self._expire, self._draw = press, expire, draw
         self._idle_timeout = timeout
         self.message: discord.Message | None = None
+        self._deadline: asyncio.Task[None] | None = None
+        if closing is not None:
+            self._deadline = asyncio.create_task(self._close_after(closing.seconds))
         for action in reply.actions[:5]:
             self.add_item(_Button(action, self))
+
+    def stop(self) -> None:
+        """Stop listening, and drop the reveal: an answered question must not be revealed."""
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+        super().stop()
+
+    async def _close_after(self, seconds: float) -> None:
+        """Reveal the answer `seconds` after the question was posted, however many presses."""
+        await asyncio.sleep(seconds)
+        self._deadline = None  # so `stop` does not cancel the task that is running it
+        if self.is_finished():
+            return
+        self.stop()
+        try:
+            await self.on_timeout()
+        except Exception:  # a task's exception is otherwise seen by nobody
+            _log.exception("could not reveal a quiz answer")
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         """Let only the asker press a solo quiz; tell anyone else privately how to play."""
@@ -56,16 +83,21 @@ class InPlace(discord.ui.View):
         return False
 
     async def pressed(self, interaction: discord.Interaction, line: str) -> None:
-        """Run the line as the presser; show the reply in place, or privately if refused."""
+        """Run the line as the presser; show the reply in place, or privately if refused.
+
+        The press is acknowledged first: the engine may wait up to the database's busy timeout
+        (5 s), and past 3 s Discord would show "This interaction failed".
+        """
+        await interaction.response.defer()
         reply = await self._press(interaction, line)
         if reply.kind == "refused":
-            await interaction.response.send_message(embed=self._draw(reply), ephemeral=True)
+            await interaction.followup.send(embed=self._draw(reply), ephemeral=True)
             return
         self.stop()
         follow = self._follow(reply)
-        await interaction.response.edit_message(embed=self._draw(reply), view=follow)
+        message = await interaction.edit_original_response(embed=self._draw(reply), view=follow)
         if follow is not None:
-            follow.message = interaction.message
+            follow.message = message
 
     async def on_timeout(self) -> None:
         """Reveal the answer on a question nobody answered; switch idle buttons off."""

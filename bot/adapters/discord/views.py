@@ -17,8 +17,6 @@ from bot.core.types import Action
 
 _log = logging.getLogger("factbot.discord")
 
-_log = logging.getLogger("factbot.discord")
-
 
 class Pager(discord.ui.View):
     """Shows one of `pages` at a time; `message` is set by the sender once the reply is posted."""

@@ -72,5 +72,5 @@ async def press_in_place(
     place = clicked_at(body, team, respond, thread=False)
     if not place.user or not place.channel:
         return
-    presser = await answers.actor(place, None)
+    presser = await answers.actor(place, None, named=True)  # the verdict names the presser
     await answers.in_place.press(body, respond, presser, place)

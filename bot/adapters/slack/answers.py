@@ -34,7 +34,7 @@ from bot.adapters.slack.inplace import PRIVATE_KINDS, InPlace, Pressable
 from bot.adapters.slack.modals import Submitted, form_view
 from bot.adapters.slack.mrkdwn import code
 from bot.adapters.slack.pagestate import PageState, Style
-from bot.adapters.slack.people import People
+from bot.adapters.slack.people import SOMEONE, People
 from bot.adapters.slack.post import Place
 from bot.adapters.slack.render import Message, note, render
 from bot.charts.service import ChartRenderer
@@ -44,6 +44,10 @@ from bot.core.parse import split_line
 from bot.core.types import Actor, CommandSpec, Reply, Request
 
 _log = logging.getLogger("factbot.slack")
+
+# Commands whose replies name the asker: a quiz verdict ("Right, Ayesha!"), the leaderboard,
+# "that question is Ayesha's". Others never show the asker's name, so it is not looked up.
+NAMED = frozenset({"quiz"})
 
 _MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>\s*)+")
 
@@ -79,11 +83,18 @@ class Answers:
         # `factbot run` passes one renderer, started at once and shared with Discord; without
         # one (tests, tools), a private one starts its worker on the first chart.
         self.charts = charts if charts is not None else ChartRenderer()
+        self._own_charts = charts is None  # ours to close; a shared one is closed by its owner
         self.gate = Gate(settings)
         self.people = People(client)
         self.in_place = InPlace(client, self._handle, self._draw_in_place)
         self.cooldowns = Cooldowns(settings.cooldown, settings.channel_cooldown)
         self.warnings = WarnOnce()
+
+    async def close(self) -> None:
+        """Cancel the quiz reveals still waiting, and stop a chart worker of our own."""
+        await self.in_place.close()
+        if self._own_charts:
+            self.charts.close()
 
     def from_message(self, event: dict[str, Any], team: str, mention: bool = False) -> Asked | None:
         """Read a message or app_mention event; None for what is not ours to answer.
@@ -198,16 +209,22 @@ class Answers:
             return await asyncio.to_thread(self.engine.handle, request)
         return self.engine.handle(request)
 
-    async def actor(self, place: Place, spec: CommandSpec | None) -> Actor:
+    async def actor(self, place: Place, spec: CommandSpec | None, *, named: bool = False) -> Actor:
         """Describe the asker: the name people see, rights, and workspace (scores are per one).
 
-        The name is kept raw, as Slack gives it: the renderer escapes every text it sends
-        (`&`, `<`, `>`), names included, so escaping here too would show `&amp;lt;`.
+        Slack's name for the asker costs a `users.info` call, so it is asked for only where a
+        reply or a record shows it (`named`, or a command in `NAMED`, or an admin command,
+        whose edits are signed); elsewhere the payload's name, if any, stands in. The name is
+        kept raw, as Slack gives it: the renderer escapes every text it sends (`&`, `<`, `>`),
+        names included, so escaping here too would show `&amp;lt;`.
         """
         user, team = place.user, place.team
         admin = (spec is not None and spec.admin
                  and await self.gate.is_admin(self.people, team, user))  # fmt: skip
-        name = await self.people.name(team, user, hint=place.user_name)
+        if named or (spec is not None and (spec.admin or spec.name in NAMED)):
+            name = await self.people.name(team, user, hint=place.user_name)
+        else:
+            name = place.user_name or SOMEONE
         return Actor(id=user, name=name, is_admin=admin, platform="slack", place=team,
                      channel=place.channel)  # fmt: skip
 

@@ -51,13 +51,17 @@ def create_app(
     engine: AnswerEngine,
     bot_token: str,
     charts: ChartRenderer | None = None,
-) -> AsyncApp:
-    """Build the Bolt app with every factbot listener registered."""
+) -> tuple[AsyncApp, Answers]:
+    """Build the Bolt app with every factbot listener registered, and what answers for it.
+
+    The `Answers` is given too because it holds what must be let go at shutdown (quiz reveals
+    waiting for their time, a chart worker of its own): see `Answers.close`.
+    """
     client = web_client(settings, bot_token)
     app = AsyncApp(client=client, logger=logging.getLogger("factbot.slack.bolt"))
     answers = Answers(engine, settings, client, charts)
     _listen(app, answers, settings)
-    return app
+    return app, answers
 
 
 def team_of(context: AsyncBoltContext) -> str:

@@ -10,7 +10,10 @@ after `Closing.seconds` and the question message shows the revealed answer. As o
 Unless the closing is `shared` (a round), only the asker's presses count: the owner rides in
 each button's value, so a press from anyone else is refused privately before the engine is
 asked (someone else's Next must not replace the asker's verdict), and a restart breaks no
-button. Where `chat.update` fails (a message posted through a slash command's `response_url`
+button. A question's reveal timer is kept by its message (channel, ts) and cancelled when a press
+replaces that message (an answer, Next, Stop) and at shutdown: a question already answered
+must not come back 90 s later as a refused `quiz reveal` in the usage statistics. Where
+`chat.update` fails (a message posted through a slash command's `response_url`
 in a channel the bot is not in), a press falls back to its own `response_url`, which may
 replace the message it came from.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +36,9 @@ from bot.adapters.slack.post import Place
 from bot.adapters.slack.render import BUTTON_VALUE_LIMIT, Message, note
 from bot.core.types import Action, Actor, Closing, Reply, Request
 
+_log = logging.getLogger("factbot.slack")
+
+REVEAL_TASK = "factbot-quiz-reveal"  # its tasks' names: `factbot-quiz-reveal:<channel>`
 PRIVATE_KINDS = frozenset({"refused", "error", "usage"})  # concern the asker alone
 
 Run = Callable[[Request], Awaitable[Reply]]  # asks the engine
@@ -83,7 +90,23 @@ class InPlace:
 
     def __init__(self, client: AsyncWebClient, run: Run, draw: Draw) -> None:
         self._client, self._run, self._draw = client, run, draw
-        self._timers: set[asyncio.Task[None]] = set()  # reveals waiting for their time
+        # Reveals waiting for their time, by the message they would edit; a question whose ts
+        # Slack did not give (posted through a response_url) cannot be pressed in place, so its
+        # timer is never replaced and needs no key, only a place in `_unkeyed` for shutdown.
+        self._timers: dict[tuple[str, str], asyncio.Task[None]] = {}
+        self._unkeyed: set[asyncio.Task[None]] = set()
+
+    @property
+    def waiting(self) -> int:
+        """Count the reveals still waiting for their time."""
+        return len(self._timers) + len(self._unkeyed)
+
+    async def close(self) -> None:
+        """Cancel every waiting reveal and wait for them to end (at shutdown)."""
+        timers = [*self._timers.values(), *self._unkeyed]
+        for timer in timers:
+            timer.cancel()
+        await asyncio.gather(*timers, return_exceptions=True)
 
     async def post(self, reply: Reply, asker: Actor, place: Place) -> None:
         """Post a question whose buttons answer in place; reveal it when nobody answers."""
@@ -110,6 +133,7 @@ class InPlace:
             return
         ts = str((body.get("container") or {}).get("message_ts") or "") or None
         shown = Shown(place, ts, pressed=True)
+        self._cancel(shown)  # the message shows its answer now: nothing left to reveal
         following = pressable.after(reply)
         await self._show(shown, self._draw(reply, following))
         self._reveal_later(reply, presser, shown, following)
@@ -117,9 +141,31 @@ class InPlace:
     def _reveal_later(self, reply: Reply, asker: Actor, shown: Shown, pressable: Pressable) -> None:
         if reply.closing is None:
             return
-        timer = asyncio.create_task(self._reveal(reply.closing, asker, shown, pressable))
-        self._timers.add(timer)
-        timer.add_done_callback(self._timers.discard)
+        timer = asyncio.create_task(
+            self._reveal(reply.closing, asker, shown, pressable),
+            name=f"{REVEAL_TASK}:{shown.place.channel}",
+        )
+        key = _key(shown)
+        if key is None:
+            self._unkeyed.add(timer)
+        else:
+            self._cancel(shown)
+            self._timers[key] = timer
+        timer.add_done_callback(lambda done: self._forget(key, done))
+
+    def _cancel(self, shown: Shown) -> None:
+        key = _key(shown)
+        timer = self._timers.pop(key, None) if key is not None else None
+        if timer is not None:
+            timer.cancel()
+
+    def _forget(self, key: tuple[str, str] | None, timer: asyncio.Task[None]) -> None:
+        """Drop a finished reveal, and log its failure: nobody else awaits the task."""
+        if key is not None and self._timers.get(key) is timer:
+            del self._timers[key]
+        self._unkeyed.discard(timer)
+        if not timer.cancelled() and timer.exception() is not None:
+            _log.error("a quiz reveal failed", exc_info=timer.exception())
 
     async def _reveal(
         self, closing: Closing, asker: Actor, shown: Shown, pressable: Pressable
@@ -143,3 +189,8 @@ class InPlace:
             await post.replace(place.respond, message)
         else:  # no way to reach the old message: say it underneath rather than not at all
             await post.answer(self._client, place, message)
+
+
+def _key(shown: Shown) -> tuple[str, str] | None:
+    """Name the message a reveal would edit, if Slack told us its ts."""
+    return (shown.place.channel, shown.ts) if shown.ts else None

@@ -98,10 +98,11 @@ class People:
         try:
             found = (await self._client.users_info(user=user)).get("user") or {}
         except SlackApiError as exc:  # unknown user, missing scope: say why, once a minute
-            _log.warning("users.info failed for %s: %s", user, exc.response.get("error"))
+            # Never the user's id: logs outlive the usage data, where ids are only kept hashed.
+            _log.warning("users.info failed: %s", exc.response.get("error"))
             return NOBODY
         except Failure as exc:
-            _log.warning("users.info failed for %s: %r", user, exc)
+            _log.warning("users.info failed: %r", exc)
             return NOBODY
         admin = any(bool(found.get(flag)) for flag in ADMIN_FLAGS)
         return Person(name_of(found), admin)

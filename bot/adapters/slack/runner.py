@@ -31,7 +31,7 @@ async def serve(
     charts: ChartRenderer | None = None,
 ) -> int:
     """Answer Slack until `stopping` is set; 0 on a clean stop, 1 if Slack refused the tokens."""
-    app = create_app(settings, engine, tokens.bot.get_secret_value(), charts)
+    app, answers = create_app(settings, engine, tokens.bot.get_secret_value(), charts)
     handler = AsyncSocketModeHandler(
         app, tokens.app.get_secret_value(), ping_interval=ping_interval
     )
@@ -43,10 +43,12 @@ async def serve(
         _log.error("Slack refused the tokens (%s): check SLACK_BOT_TOKEN and SLACK_APP_TOKEN",
                    exc.response.get("error"))  # fmt: skip
         await handler.close_async()  # type: ignore[no-untyped-call]
+        await answers.close()
         return 1
     try:
         await stopping.wait()
     finally:
         await handler.close_async()  # type: ignore[no-untyped-call]
+        await answers.close()  # no reveal may run against a closed connection
     _log.info("Slack: stopped cleanly")
     return 0

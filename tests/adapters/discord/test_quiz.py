@@ -4,6 +4,9 @@ answer, and `!quiz top` shows the score — the real bot and discord.py against 
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -24,8 +27,9 @@ from tests.fakes.discord import FakeDiscord, Recorded, running_bot
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
 
 EPHEMERAL = 64
-UPDATE_MESSAGE = 7
+DEFERRED_UPDATE = 6  # a press acknowledged; the message is edited after
 TIMEOUT = 1.5  # seconds before an unanswered question reveals itself, here
+ROUND_TIMEOUT = 3.0  # the same, in the round test, where presses come while it runs
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +86,10 @@ async def test_a_quiz_is_answered_with_a_button_and_shows_the_sourced_fact(
     letter = correct_letter(engine, question)
     [button] = [b for b in buttons(question.body) if b["label"] == letter]
     pressed = await fake.press(student, question.result, button["custom_id"])
-    verdict = await fake.callback_for(pressed)
-    assert verdict.body["type"] == UPDATE_MESSAGE
+    acknowledged = await fake.callback_for(pressed)
+    assert acknowledged.body["type"] == DEFERRED_UPDATE
+    verdict = await fake.original_edit_for(pressed)
+    assert verdict.result["id"] == question.result["id"]  # the question itself became the verdict
     text = embed_text(verdict.body)
     assert "Right, student!" in text and "196" in text
     assert any(name in text for name in ("Challenges and Prospects", "Sabah Aslam"))
@@ -123,7 +129,7 @@ async def test_quiz_top_shows_the_score_by_display_name(
     question = await ask(fake, champion, "!quiz 1960s")
     letter = correct_letter(engine, question)
     [button] = [b for b in buttons(question.body) if b["label"] == letter]
-    await fake.callback_for(await fake.press(champion, question.result, button["custom_id"]))
+    await fake.original_edit_for(await fake.press(champion, question.result, button["custom_id"]))
     board = embed_text((await ask(fake, champion, "!quiz top")).body)
     assert "champion (you) — 1 point of 1" in board  # the asker, marked by id not name
     assert str(champion.id) not in board
@@ -146,3 +152,63 @@ async def test_quiz_top_in_a_dm_shows_only_that_person(
     board = embed_text((await dm(fake, first, "!quiz top")).body)
     assert "dmfirst (you) — " in board
     assert "dmsecond" not in board
+
+
+async def test_a_press_is_acknowledged_at_once_while_the_database_is_busy(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine
+) -> None:
+    """Another process holds the usage database for 3 s: the press is acknowledged before the
+    score can be written (Discord fails an interaction unanswered for 3 s), and the question
+    becomes its verdict once the database is free."""
+    student = fake.member("patient")
+    question = await ask(fake, student, "!quiz 1960s")
+    button = buttons(question.body)[0]
+    assert isinstance(engine.usage, Usage)
+    holder = sqlite3.connect(engine.usage.database.path, timeout=10, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        pressed = await fake.press(student, question.result, button["custom_id"])
+        acknowledged = await fake.callback_for(pressed, timeout=2.0)
+        assert acknowledged.body["type"] == DEFERRED_UPDATE
+        await asyncio.sleep(1.0)
+        assert not [r for r in fake.requests if r.method == "PATCH" and pressed["token"] in r.path]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    verdict = await fake.original_edit_for(pressed, timeout=10)
+    title = verdict.body["embeds"][0]["title"]
+    assert title.startswith(("Right, patient!", "Not quite, patient."))
+
+
+@pytest.fixture
+def slower_round(engine: Engine) -> Iterator[None]:
+    """Give questions asked in this test `ROUND_TIMEOUT` seconds before they reveal."""
+    engine.quizzes.answer_seconds = ROUND_TIMEOUT
+    yield
+    engine.quizzes.answer_seconds = TIMEOUT
+
+
+async def test_wrong_tries_in_a_round_do_not_put_off_the_reveal(
+    bot: AnyBot, fake: FakeDiscord, engine: Engine, slower_round: None
+) -> None:
+    """Three members each try a wrong option during a round's question; each is told privately,
+    and the answer is still revealed at the stated time, not `ROUND_TIMEOUT` after the last try
+    (discord.py restarts a view's timeout on every press)."""
+    question = await ask(fake, fake.member("host"), "!quiz round 3")
+    posted = time.monotonic()
+    right = correct_letter(engine, question)
+    wrong = next(b for b in buttons(question.body) if b["label"] != right)
+    last_try = posted
+    for index, name in enumerate(("amna", "bilal", "chand")):
+        await asyncio.sleep(max(0.0, posted + 0.8 * (index + 1) - time.monotonic()))
+        pressed = await fake.press(fake.member(name), question.result, wrong["custom_id"])
+        last_try = time.monotonic()
+        note = await fake.followup_for(pressed)
+        assert note.body["flags"] == EPHEMERAL
+        assert "Not that one" in embed_text(note.body)
+    path = f"/api/v10/channels/{question.result['channel_id']}/messages/{question.result['id']}"
+    revealed = await fake.wait_for(
+        lambda r: r.method == "PATCH" and r.path == path, timeout=2 * ROUND_TIMEOUT
+    )
+    assert "The answer:" in embed_text(revealed.body)
+    assert time.monotonic() - last_try < ROUND_TIMEOUT - 1.0  # due ~0.6 s after the last try

@@ -147,15 +147,34 @@ async def test_did_you_mean_on_a_near_miss(fake: FakeSlack, bot: asyncio.Task[in
 async def test_cooldown_says_when_to_try_again(fake: FakeSlack, bot: asyncio.Task[int]) -> None:
     """The fourth command in a minute gets one "try again in N s" note, for the asker only."""
     user = new_user()
-    for _ in range(5):
-        await fake.message(user, "!sources", channel="C0BUSY")
+    asked = [await fake.message(user, "!sources", channel="C0BUSY") for _ in range(5)]
     note = await fake.call("chat.postEphemeral", lambda c: c.body.get("channel") == "C0BUSY")
-    await fake.wait_until(lambda: len(_in(fake, "C0BUSY", "chat.postMessage")) == 3)
-    await asyncio.sleep(0.2)
     assert "try again in" in note.body["text"]
-    assert len(_in(fake, "C0BUSY", "chat.postMessage")) == 3
+    after = await fake.message(new_user(), "!sources", channel="C0BUSY")  # someone else, later
+    await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == after)
+    answered = [c for c in _in(fake, "C0BUSY", "chat.postMessage") if c.body["thread_ts"] in asked]
+    assert len(answered) == 3
     assert len(_in(fake, "C0BUSY", "chat.postEphemeral")) == 1
 
 
 def _in(fake: FakeSlack, channel: str, method: str) -> list[Recorded]:
     return [c for c in fake.calls if c.method == method and c.body.get("channel") == channel]
+
+
+def _looked_up(fake: FakeSlack, user: str) -> int:
+    return sum(1 for c in fake.calls if c.method == "users.info" and c.body.get("user") == user)
+
+
+async def test_a_name_is_looked_up_only_for_a_reply_that_shows_it(
+    fake: FakeSlack, bot: asyncio.Task[int]
+) -> None:
+    """`!sources` never shows the asker's name, so Slack is not asked for it; a quiz, which
+    names its player, asks once."""
+    user = new_user()
+    fake.person(user, display_name="Hina")
+    ts = await fake.message(user, "!sources", channel="C0LAZY")
+    await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
+    assert _looked_up(fake, user) == 0
+    ts = await fake.message(user, "!quiz 1960s", channel="C0LAZY")
+    await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
+    assert _looked_up(fake, user) == 1

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
 
 import pytest
 
-from tests.adapters.slack.conftest import new_user
+from bot.core.engine import Engine
+from tests.adapters.slack.conftest import new_user, running_bot, settings_for
 from tests.charts.pngcheck import assert_picture
 from tests.fakes.slack.server import FakeSlack
 
@@ -52,9 +54,34 @@ async def test_climate_by_slash_uploads_its_chart(fake: FakeSlack, bot: asyncio.
 
 async def test_no_chart_no_upload(fake: FakeSlack, bot: asyncio.Task[int]) -> None:
     """`!timeline 1930s chart` finds nothing: a text answer and no upload for that thread."""
-    ts = await fake.message(new_user(), "!timeline 1930s chart", channel="C0NOCHART")
+    user = new_user()
+    ts = await fake.message(user, "!timeline 1930s chart", channel="C0NOCHART")
     sent = await fake.call("chat.postMessage", lambda c: c.body.get("thread_ts") == ts)
     assert "Nothing in the timeline" in sent.body["text"]
-    await asyncio.sleep(0.3)
-    assert not [c for c in fake.calls if c.method == "files.getUploadURLExternal"
+    later = await fake.message(user, "!timeline 1960s chart", channel="C0NOCHART")
+    await fake.call(
+        "files.completeUploadExternal", lambda c: c.body.get("thread_ts") == later, timeout=60
+    )
+    assert not [c for c in fake.calls if c.method == "files.completeUploadExternal"
                 and c.body.get("thread_ts") == ts]  # fmt: skip
+
+
+async def test_a_bot_stops_its_own_chart_worker_when_it_stops(engine: Engine) -> None:
+    """Given no renderer, the Slack adapter draws with one of its own and ends that worker
+    when it stops (a Slack of its own, so that this bot gets the question)."""
+    own = FakeSlack()
+    await own.start()
+    before = set(multiprocessing.active_children())
+    try:
+        async with running_bot(settings_for(own), engine, own):
+            ts = await own.message(new_user(), "!timeline 1970s chart", channel="C0OWN")
+            await own.call(
+                "files.completeUploadExternal", lambda c: c.body.get("thread_ts") == ts, timeout=60
+            )
+            workers = set(multiprocessing.active_children()) - before
+            assert workers
+    finally:
+        await own.stop()
+    for worker in workers:
+        worker.join(10)
+        assert not worker.is_alive()

@@ -4,6 +4,8 @@ The real slack_sdk client against the fake Slack."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -103,12 +105,15 @@ async def test_the_memory_is_bounded(fake: FakeSlack) -> None:
 
 @on_the_fakes_loop
 async def test_a_failed_lookup_falls_back_and_waits_before_asking_again(
-    fake: FakeSlack,
+    fake: FakeSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """users.info failing: the payload's name if any, else "someone"; retried after a minute."""
+    """users.info failing: the payload's name if any, else "someone"; retried after a minute.
+    The log says why, never whose id it was."""
     user, clock = new_user(), Clock()  # unknown to the fake: user_not_found
     known = people(fake, clock)
-    assert await known.name("T1", user, hint="sam.k") == "sam.k"
+    with caplog.at_level(logging.WARNING, logger="factbot.slack"):
+        assert await known.name("T1", user, hint="sam.k") == "sam.k"
+    assert "user_not_found" in caplog.text and user not in caplog.text
     assert await known.name("T1", user) == SOMEONE
     assert asked(fake, user) == 1
     clock.now += MISS_MEMORY + 1

@@ -14,6 +14,7 @@ import pytest
 import pytest_asyncio
 
 from bot.adapters.interaction import START_YOUR_OWN
+from bot.adapters.slack.inplace import REVEAL_TASK
 from bot.core.engine import Engine
 from bot.core.quiz.pending import Quizzes
 from bot.store.store import Store
@@ -124,8 +125,8 @@ async def test_a_press_turns_the_question_into_its_verdict_in_place(
     assert edit.body["text"].startswith(("Right, Ayesha!", "Not quite, Ayesha."))
     assert user not in shown(edit)
     assert [b["text"]["text"] for b in buttons(edit)] == ["Next", "Stop"]
-    await asyncio.sleep(0.3)
-    assert len([c for c in fake.calls if c.method == "chat.postMessage"]) == posted
+    after = await ask(fake, user, "C0PRESS", "!sources")  # answered after anything the press sent
+    assert [c for c in fake.calls if c.method == "chat.postMessage"][posted:] == [after]
 
 
 async def test_next_asks_again_in_the_same_message(fake: FakeSlack, bot: asyncio.Task[int]) -> None:
@@ -154,8 +155,8 @@ async def test_someone_elses_press_is_refused_privately(
     assert refused.body["response_type"] == "ephemeral"
     assert refused.body.get("replace_original") is not True
     assert START_YOUR_OWN in shown(refused)
-    await asyncio.sleep(0.3)
-    assert updates(fake, "C0OTHER", question.answer["ts"]) == []
+    mine = await answered(fake, asker, question, "C")  # the asker's own press, after the other's
+    assert updates(fake, "C0OTHER", question.answer["ts"]) == [mine]
 
 
 async def test_an_unanswered_question_reveals_itself_in_place(
@@ -172,17 +173,56 @@ async def test_an_unanswered_question_reveals_itself_in_place(
     assert answers == []
 
 
+def turned_away(engine: Engine) -> int:
+    """Count the requests `stats` records as not answered (refused, usage, missed, error):
+    a reveal run for a question already closed is one of them."""
+    assert isinstance(engine.usage, Usage)
+    outcomes = engine.usage.stats(days=1).outcomes
+    return sum(n for outcome, n in outcomes.items() if outcome not in ("answered", "weak"))
+
+
+async def reveal_elsewhere(fake: FakeSlack, channel: str) -> None:
+    """Ask a question nobody answers and wait for its reveal: every reveal due before is past."""
+    later = await ask(fake, new_user(), channel)
+    ts = later.answer["ts"]
+    revealed = await fake.call("chat.update", lambda c: c.body.get("ts") == ts)
+    assert revealed.body["text"].startswith("The answer:")
+
+
 async def test_an_answered_question_is_not_revealed_again(
-    fake: FakeSlack, bot: asyncio.Task[int], quick_reveal: None
+    fake: FakeSlack, bot: asyncio.Task[int], engine: Engine, quick_reveal: None
 ) -> None:
-    """A press before the time runs out is the only edit: the reveal finds it answered."""
+    """A press before the time runs out is the only edit, and its reveal never runs: `stats`
+    counts no turned-away `quiz reveal` for it."""
     user = new_user()
     question = await ask(fake, user, "C0ANSWERED")
     await press(fake, user, question, "D")
     ts = question.answer["ts"]
     await fake.call("chat.update", lambda c: c.body.get("ts") == ts)
-    await asyncio.sleep(REVEAL + 0.5)
+    before = turned_away(engine)
+    await reveal_elsewhere(fake, "C0ANSWERED2")  # asked later, so revealed later
     assert len(updates(fake, "C0ANSWERED", ts)) == 1
+    assert turned_away(engine) == before
+
+
+async def test_next_then_stop_leaves_no_reveal_behind(
+    fake: FakeSlack, bot: asyncio.Task[int], engine: Engine, quick_reveal: None
+) -> None:
+    """Answer, Next (a new question in the same message), answer, Stop: neither question is
+    revealed afterwards, and no request is turned away behind the player's back."""
+    user = new_user()
+    question = await ask(fake, user, "C0NEXTSTOP")
+    ts = question.answer["ts"]
+    verdict = await answered(fake, user, question, "A")
+    for step, label in enumerate(("Next", "A", "Stop"), start=2):
+        button = next(b for b in buttons(verdict) if b["text"]["text"] == label)
+        await fake.click(user, button, channel="C0NEXTSTOP", message_ts=ts)
+        await fake.wait_until(lambda: len(updates(fake, "C0NEXTSTOP", ts)) == step)  # noqa: B023
+        verdict = updates(fake, "C0NEXTSTOP", ts)[-1]
+    before = turned_away(engine)
+    await reveal_elsewhere(fake, "C0NEXTSTOP2")
+    assert len(updates(fake, "C0NEXTSTOP", ts)) == 4
+    assert turned_away(engine) == before
 
 
 async def test_quiz_top_shows_display_names(fake: FakeSlack, bot: asyncio.Task[int]) -> None:
@@ -281,3 +321,25 @@ async def test_a_press_on_a_message_chat_update_cannot_edit_replaces_it_by_respo
     replaced = await fake.call(url)
     assert replaced.body["replace_original"] is True
     assert replaced.body["text"].startswith(("Right, ", "Not quite, "))
+
+
+async def test_stopping_the_bot_cancels_the_reveals_waiting(engine: Engine) -> None:
+    """A bot stopped with a question open leaves no reveal running behind it (a Slack of its
+    own, so that this bot, not the module's, gets the question)."""
+    own = FakeSlack()
+    await own.start()
+    try:
+        async with running_bot(settings_for(own), engine, own):
+            await ask(own, new_user(), "C0SHUTDOWN")
+            async with asyncio.timeout(10):  # set once chat.postMessage has given the ts
+                while not _reveals("C0SHUTDOWN"):
+                    await asyncio.sleep(0.01)
+        assert _reveals("C0SHUTDOWN") == []
+    finally:
+        await own.stop()
+
+
+def _reveals(channel: str) -> list[asyncio.Task[object]]:
+    """Give the reveal tasks still alive for questions asked in `channel`."""
+    name = f"{REVEAL_TASK}:{channel}"
+    return [t for t in asyncio.all_tasks() if t.get_name() == name]

@@ -216,6 +216,14 @@ class FakeDiscord:
         path = f"/api/v10/webhooks/{self.app_id}/{interaction['token']}"
         return await self.wait_for(lambda r: r.method == "POST" and r.path == path, timeout=timeout)
 
+    async def original_edit_for(self, interaction: JSON, *, timeout: float = 5.0) -> Recorded:
+        """The bot's edit of an interaction's original response: after a deferred press, the
+        message the button is on."""
+        path = f"/api/v10/webhooks/{self.app_id}/{interaction['token']}/messages/@original"
+        return await self.wait_for(
+            lambda r: r.method == "PATCH" and r.path == path, timeout=timeout
+        )
+
     async def notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
@@ -328,9 +336,10 @@ class FakeDiscord:
             message = self._new_message(interaction["channel_id"], data)
             interaction["response_message_id"] = message["id"]
             info["response_message_loading"] = kind == 5
-        elif kind == 7:
+        elif kind in (6, 7):  # a press acknowledged (6) or answered (7) on its own message
             message = self.messages[interaction["message"]["id"]]
             message.update({k: v for k, v in data.items() if k in _EDITABLE})
+            interaction["response_message_id"] = message["id"]  # @original is that message
         if message is None:
             return _reply({"interaction": info})
         info["response_message_id"] = message["id"]
