@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.adapters.serving import build_engine, default_engine
 from bot.adapters.terminal import render, render_json
+from bot.core.commands.timeline import CHART_LABEL
 from bot.core.engine import Engine
 from bot.core.notices import reload_notice
 from bot.core.parse import split_line
@@ -122,20 +123,37 @@ def ask(
     engine.store.on_wait = _say_waiting
     try:
         reply = answer(engine, line, console_actor())
+        drawn = _chart_action(reply) if chart is not None and reply else None
+        if drawn is not None:  # `--chart` asks for the picture: `timeline 1970s` → `… chart`
+            reply = answer(engine, drawn, console_actor())
     finally:
         engine.usage.close()
     assert reply is not None  # the line was checked above
     _print(render_json(reply) if fmt == "json" else _render(reply))
-    if chart is not None:
-        _write_chart(reply, chart, sys.stderr if fmt == "json" else sys.stdout)
-    return EXIT_CODES.get(reply.kind, 1)
+    code = EXIT_CODES.get(reply.kind, 1)
+    if chart is not None and not _write_chart(
+        reply, chart, sys.stderr if fmt == "json" else sys.stdout
+    ):
+        return code or 1
+    return code
 
 
-def _write_chart(reply: Reply, path: Path, out: TextIO) -> None:
-    """Draw the reply's chart into `path` (here: one picture costs less than a worker)."""
+def _chart_action(reply: Reply) -> str | None:
+    """Give the line of the reply's own chart button, if it has one and no chart yet."""
+    if reply.chart is not None:
+        return None
+    return next((a.line for a in reply.actions if a.label == CHART_LABEL), None)
+
+
+def _write_chart(reply: Reply, path: Path, out: TextIO) -> bool:
+    """Draw the reply's chart into `path` (here: one picture costs less than a worker).
+
+    Tell whether it was written: a script that asked for a file must see a failure in the exit
+    status, not only on standard error.
+    """
     if reply.chart is None:
         print("No chart for this answer: try `timeline 1970s chart` or `climate`.", file=sys.stderr)
-        return
+        return False
     from bot.charts.service import ChartRenderer, charts_dir  # matplotlib only when asked
 
     png = ChartRenderer(charts_dir(cache_root()), in_process=True).png_now(reply.chart)
@@ -143,8 +161,9 @@ def _write_chart(reply: Reply, path: Path, out: TextIO) -> None:
         path.write_bytes(png)
     except OSError as exc:
         print(f"factbot: could not write the chart to {path}: {exc.strerror}", file=sys.stderr)
-        return
+        return False
     _print(f"Chart written to {path}", out)
+    return True
 
 
 def report(command: str, args: str, knowledge: Path | None, config: Path | None) -> int:

@@ -44,7 +44,8 @@ def render(reply: Reply, width: int = 80, color: bool = False) -> str:
     width = max(width, 40)
     lines = [style.bold(line) for line in textwrap.wrap(reply.title, width) or [""]]
     if reply.intro:
-        lines += textwrap.wrap(reply.intro, width)
+        for paragraph in reply.intro.split("\n"):  # a line break in the intro is meant
+            lines += textwrap.wrap(paragraph, width)
     lines += _verbatim(reply.block)
     if reply.block and reply.items:
         lines.append("")

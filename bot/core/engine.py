@@ -120,6 +120,8 @@ class Engine:
         reading = self._read(name, args, command)
         if reading is not None:
             reply = self._run(self._command(reading.command), reading.args, request)
+            if reading.command == "help" and reading.args:  # small talk: `hello`, `thanks`
+                return reply
             return _with_footer(reply, f"Read as `{echo(reading.line, 80)}`.")
         if command is None:
             return self._unknown(name, args, request)

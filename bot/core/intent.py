@@ -16,7 +16,7 @@ from typing import Literal
 import msgspec
 
 from bot.search.matcher import Match
-from bot.search.normalise import CHAT_SPELLINGS
+from bot.search.normalise import CHAT_SPELLINGS, STOPWORDS, words
 from bot.search.periods import parse_period
 from bot.store.snapshot import Snapshot
 
@@ -279,10 +279,19 @@ def _about(snap: Snapshot, x: str) -> Reading:
     if parse_period(x, snap.timeline.newest()) is not None:
         return Reading("timeline", x)
     if theme is not None and (person is None or theme.score >= person.score):
-        return Reading("search" if _named_in_full(snap, x) else "topic", x)
+        # `capital of russia` names Russia, but asks what the articles never say: a search
+        # says so, where the theme would list 30 facts about Russia as if they answered it.
+        whole = _named_in_full(snap, x) or _has_unknown_word(snap, x)
+        return Reading("search" if whole else "topic", x)
     if person is not None:
         return Reading("who", x)
     return Reading("search", x)
+
+
+def _has_unknown_word(snap: Snapshot, x: str) -> bool:
+    """Tell whether a word of `x` is one no entry uses, even corrected (`capital`)."""
+    corrector = snap.search.corrector
+    return any(corrector.correct(w) is None for w in words(x) if w not in STOPWORDS)
 
 
 def _named_in_full(snap: Snapshot, x: str) -> bool:

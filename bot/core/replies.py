@@ -24,6 +24,7 @@ from bot.store.snapshot import Snapshot
 APOLOGY = "Sorry — something went wrong while answering that. It has been logged; please try again."
 MAX_PROBLEMS_SHOWN = 10
 MAX_DISPUTES = 2
+DISAGREE = "Where the articles disagree"
 MAX_RENDERED = 100_000  # items kept per snapshot for reuse (~30 MB at most)
 
 
@@ -167,16 +168,21 @@ def dispute_items(snap: Snapshot, shown: Sequence[Fact]) -> list[Item]:
     view under a short answer buried it (a one-event `timeline steel` under two views), so the
     views are one command away, in `disputes`, where they stand side by side.
     """
-    disputes = list(dict.fromkeys(f.dispute for f in shown if f.dispute))[:MAX_DISPUTES]
-    found = [snap.fb.disputes[d] for d in disputes if d in snap.fb.disputes]
-    return [
-        Item(
-            d.question,
-            heading="Where the articles disagree",
-            note=f"Each article's view: `disputes {d.id}`",
-        )
-        for d in found
+    touched = list(dict.fromkeys(f.dispute for f in shown if f.dispute))
+    found = [snap.fb.disputes[d] for d in touched if d in snap.fb.disputes]
+    items = [
+        Item(d.question, heading=DISAGREE, note=f"Each article's view: `disputes {d.id}`")
+        for d in found[:MAX_DISPUTES]
     ]
+    if len(found) > MAX_DISPUTES:  # named, not dropped: each fact's note points at its own
+        more = len(found) - MAX_DISPUTES
+        items.append(
+            Item(
+                f"{plural(more, 'more disagreement')} here: `disputes` lists them all.",
+                heading=DISAGREE,
+            )
+        )
+    return items
 
 
 def views_by_source(

@@ -127,3 +127,9 @@ def test_an_undated_fact_under_dated_ones_says_so(engine: Engine) -> None:
     for item in undated:
         start = text.index(item.text[:30])
         assert text.rfind("undated", 0, start) > text.rfind("\n  1", 0, start)
+
+
+def test_a_line_break_in_the_intro_is_kept() -> None:
+    """`reload`'s counts and its changes stay on lines of their own, not run together."""
+    reply = Reply(title="Reloaded the fact base.", intro="5 sources, 3 quotes\nChanges: none.")
+    assert render(reply).splitlines()[1:3] == ["5 sources, 3 quotes", "Changes: none."]

@@ -60,12 +60,32 @@ def test_ask_climate_json_carries_the_chart_data(
 def test_ask_chart_without_a_chart_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`who bhutto --chart` answers as ever, writes nothing, and says why."""
+    """`who bhutto --chart` answers as ever, writes nothing, says why, and exits 1 for scripts."""
     out_file = tmp_path / "none.png"
-    assert main(["ask", "who bhutto", "--chart", str(out_file)]) == 0
+    assert main(["ask", "who bhutto", "--chart", str(out_file)]) == 1
     captured = capsys.readouterr()
     assert "Zulfikar Ali Bhutto" in captured.out and "No chart for this answer" in captured.err
     assert not out_file.exists()
+
+
+def test_the_chart_flag_alone_asks_for_the_picture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ask "timeline 1970s" --chart F`: the flag asks for the picture; no `chart` word needed."""
+    out_file = tmp_path / "t.png"
+    assert main(["ask", "timeline 1970s", "--chart", str(out_file)]) == 0
+    assert f"Chart written to {out_file}" in capsys.readouterr().out
+    assert_picture(out_file.read_bytes())
+
+
+def test_a_chart_that_cannot_be_written_fails_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unwritable `--chart` path: the answer still prints, the error says why, exit 1."""
+    out_file = tmp_path / "no-such-folder" / "t.png"
+    assert main(["ask", "timeline 1970s chart", "--chart", str(out_file)]) == 1
+    captured = capsys.readouterr()
+    assert "Timeline: 1970s" in captured.out and "could not write the chart" in captured.err
 
 
 def test_ask_without_chart_never_imports_matplotlib() -> None:

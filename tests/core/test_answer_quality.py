@@ -229,3 +229,10 @@ def test_thirty_questions_answered_well(engine: Engine) -> None:
         if all(w.casefold() in _top(ask(engine, q)).casefold() for w in want)
     ]
     assert len(good) == len(QUESTIONS), sorted({q for q, _ in QUESTIONS} - set(good))
+
+
+def test_a_question_the_articles_do_not_answer_is_not_met_with_a_theme(engine: Engine) -> None:
+    """`what is the capital of russia` says the articles never mention a capital."""
+    reply = ask(engine, "what is the capital of russia")
+    assert "never mention “capital”" in text_of(engine, "what is the capital of russia")
+    assert not reply.title.startswith("Topic:")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bot.core.commands.history import history_reply
 from bot.core.fields import parse_fields
 from bot.core.parse import echo
-from bot.core.replies import counts_line, problems_reply
+from bot.core.replies import counts_line, plural, problems_reply
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Form, FormField, Item, Reply, Request
 from bot.errors import BadArguments, NotFound
@@ -213,7 +213,7 @@ def kb(ctx: Context, request: Request) -> Reply:
         raise BadArguments(f"`kb {request.args}` is not an action.", f"Usage: `{KB.usage}`")
     fb, problems = ctx.store.check()
     if problems:
-        title = f"{len(problems)} problem(s) in the knowledge files."
+        title = f"{plural(len(problems), 'problem')} in the knowledge files."
         return problems_reply(problems, title, ctx.store.folder)
     notice = ctx.store.articles_notice(fb)
     unverified = [f for f in fb.facts.values() if not f.verified]

@@ -62,8 +62,8 @@ TIMELINE_1970S: JSON = {
     "flags": 0,
 }
 
-# `!timeline 1970s` at the shipped page size of 8: the six events and the two disagreements
-# they touch, on one page.
+# `!timeline 1970s` at the shipped page size of 8: the six events and the first two of the three
+# disagreements they touch; the count of the third is on page 2.
 TIMELINE_1970S_SHIPPED: JSON = {
     "title": "Timeline: 1970s",
     "description": (
@@ -108,7 +108,8 @@ TIMELINE_1970S_SHIPPED: JSON = {
     "footer": {
         "text": (
             "Sources: Challenges and Prospects, Sabah Aslam\n"
-            "Events dated only to a decade or a range appear in every period they overlap."
+            "Events dated only to a decade or a range appear in every period they overlap.\n"
+            "Page 1/2"
         ),
     },
     "color": BLURPLE,

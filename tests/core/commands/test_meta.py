@@ -51,6 +51,7 @@ def test_small_talk_gets_a_friendly_word_and_things_to_try(
     assert "help" in reply.intro and reply.suggestions
     assert not [s for s in reply.suggestions if s.startswith("search")]
     assert reply.suggestions_heading == "See also:"
+    assert "Read as" not in reply.footer
 
 
 def test_a_greeting_before_a_question_is_dropped(engine: Engine) -> None:

@@ -177,6 +177,17 @@ def test_disputed_period_names_each_disagreement_and_where_to_read_it(engine: En
     assert "According to" not in text_of(engine, "timeline 1948 to 1959")
 
 
+def test_disagreements_beyond_the_first_two_are_counted_not_dropped(engine: Engine) -> None:
+    """`timeline before 1991` touches five disagreements: two named, then "3 more"."""
+    reply = ask(engine, "timeline before 1991")
+    snap = engine.snapshot
+    touched = {snap.fact(i.fact_id).dispute for i in reply.items if i.fact_id} - {None}
+    named = [i for i in reply.items if i.heading == "Where the articles disagree"]
+    assert len(touched) > 2
+    assert named[-1].text.startswith(f"{len(touched) - 2} more disagreement")
+    assert "`disputes`" in named[-1].text and len(named) == 3
+
+
 def test_a_one_event_answer_is_not_buried_under_the_views(engine: Engine) -> None:
     """`timeline steel`: the one event, then one line naming the disagreement, no more."""
     reply = ask(engine, "timeline steel")
