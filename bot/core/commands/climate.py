@@ -16,11 +16,13 @@ from msgspec.structs import replace
 
 from bot.core.chart import climate_chart
 from bot.core.commands.timeline import decades
+from bot.core.parse import echo
 from bot.core.replies import fact_item, plural
 from bot.core.table import Command, Context
 from bot.core.types import CommandSpec, Item, Reply, Request
 from bot.errors import NotFound
 from bot.factbase.model import TONES, Fact
+from bot.search.normalise import STOPWORDS, words
 from bot.search.periods import Period, parse_period
 from bot.store.snapshot import Snapshot
 
@@ -34,6 +36,13 @@ CLIMATE = CommandSpec(
     examples=("climate", "climate 1990s", "climate good", "climate bad", "relations", "mood"),
 )
 SCALE = " · ".join(TONES)
+# Words around a request for the whole picture (`relations over the years`, `mood between
+# the two countries`): asking nothing of their own.
+_ASIDES = STOPWORDS | {
+    "over", "years", "time", "decades", "between", "two", "countries", "pakistan", "russia",
+    "soviet", "union", "ussr", "relations", "relationship", "ties", "mood", "climate", "changed",
+    "change", "evolved", "developed", "all", "whole", "picture", "overall", "history",
+}  # fmt: skip
 GOOD, BAD = ("warm", "cordial"), ("cool", "hostile")
 # Words asking when relations were good or bad, as a question puts them ("when were relations
 # at their worst"); a tone's own name keeps that tone alone.
@@ -65,11 +74,15 @@ def climate(ctx: Context, request: Request) -> Reply:
     spans = [f for f in every if f.tone in tones] if tones else every
     if not spans:
         raise NotFound(_nothing(tones, period), ["climate " + rest if every else "climate"])
+    unread = [] if period is not None else [w for w in words(rest) if w not in _ASIDES]
+    footer = _footer(snap, spans, tones, period)
+    if unread:  # `climate banana`: say what was not read, rather than seem to have read it
+        footer = f"Read no period or tone in “{echo(' '.join(unread), 40)}”. {footer}"
     return Reply(
         title=_title(tones, period),
         intro=_intro(spans, len(every), tones),
         items=tuple(i for s in snap.fb.sources for i in _article_items(snap, spans, s)),
-        footer=_footer(snap, spans, tones, period),
+        footer=footer,
         chart=climate_chart(
             snap,
             spans,

@@ -290,3 +290,19 @@ def test_wars_visits_and_the_soviet_break_up_outrank_background() -> None:
     ]
     backdrop = ["pakistan-soviet-ties-improve-mid-1970s", "aslam-relations-somewhat-cold-1990s"]
     assert min(importance(facts[i]) for i in key) > max(importance(facts[i]) for i in backdrop)
+
+
+@pytest.mark.parametrize(
+    ("line", "unread"), [("climate banana", "banana"), ("climate 3000", "3000")]
+)
+def test_climate_says_which_words_it_could_not_read(engine: Engine, line: str, unread: str) -> None:
+    """`climate banana` shows the whole picture and says it read nothing in “banana”."""
+    reply = ask(engine, line)
+    assert reply.kind == "answer" and reply.items
+    assert f"Read no period or tone in “{unread}”" in reply.footer
+
+
+@pytest.mark.parametrize("line", ["relations over the years", "mood", "climate"])
+def test_a_request_for_the_whole_picture_has_no_such_note(engine: Engine, line: str) -> None:
+    """Words that only frame the question (`over the years`) are not reported as unread."""
+    assert "Read no period" not in ask(engine, line).footer
