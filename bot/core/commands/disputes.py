@@ -30,6 +30,12 @@ _FILLER = frozenset({"the", "a", "an", "about", "on", "over", "of", "in", "and",
 def disputes(ctx: Context, request: Request) -> Reply:
     """List every recorded disagreement, or those a word picks out, each view sourced."""
     snap = ctx.snapshot
+    if request.args and not fold(request.args):  # `disputes 🙂`: no word to pick by
+        raise NotFound(
+            f"“{echo(request.args)}” holds no word to pick disagreements by.",
+            ["disputes"],
+            f"`disputes` lists all {len(snap.fb.disputes)}; `disputes thaw` picks some out.",
+        )
     chosen = matching(snap, request.args)
     if not chosen:
         raise NotFound(

@@ -89,3 +89,11 @@ def test_the_console_prints_the_line_under_the_fact(engine: Engine) -> None:
     """The console shows the pointer line right after a disputed fact."""
     text = render(ask(engine, "search first ever joint military exercise"), width=200)
     assert "Articles differ on this — `disputes first-joint-exercise`" in text
+
+
+@pytest.mark.parametrize("typed", ["🙂", "???", "—"])
+def test_a_filter_without_words_is_not_read_as_every_dispute(engine: Engine, typed: str) -> None:
+    """`disputes 🙂` says it holds no word, rather than titling all ten “on 🙂”."""
+    reply = ask(engine, f"disputes {typed}")
+    assert reply.kind == "not_found" and not reply.items
+    assert "holds no word" in reply.title
