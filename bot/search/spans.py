@@ -37,6 +37,7 @@ class PeriodSplit(msgspec.Struct, frozen=True):
 
     inside: Sequence[str]  # cut out of the ordering in runs, never copied
     wider: list[str]
+    listed: Sequence[str]  # inside, then wider: the order an answer lists them, never copied
     flagged: list[str]  # the overlapping entries marked at build time (e.g. disputed), in order
     broad: bool  # some overlapping entry is dated only to a decade or a range
 
@@ -114,9 +115,11 @@ class SpanIndex:
         marked = [p for p in before if self._is_flagged[p]]
         marked += flags[bisect_left(flags, begin) : bisect_left(flags, end)]
         broad = bisect_left(self._broad, end) > bisect_left(self._broad, begin)
+        spill = (*before, *after)
         return PeriodSplit(
             inside=IdsInRuns(ids, runs),
-            wider=[ids[p] for p in (*before, *after)],
+            wider=[ids[p] for p in spill],
+            listed=IdsInRuns(ids, [*runs, *((p, p + 1) for p in spill)]),
             flagged=[ids[p] for p in marked],
             broad=broad or any(self._is_broad[p] for p in before),
         )
